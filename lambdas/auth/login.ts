@@ -1,0 +1,14 @@
+import { identityProvider } from '../core/deps';
+import { httpOperation } from '../core/http/preset';
+import { OPERATIONS } from '../operations';
+
+/**
+ * Signs in with email and password (Cognito `InitiateAuth`, USER_PASSWORD_AUTH).
+ * Answers `{ tokens }`, or `{ challenge }` such as NEW_PASSWORD_REQUIRED for an
+ * invited user's first login. Wrong password and unknown email answer the same
+ * 401 NOT_AUTHORIZED.
+ */
+export const handler = httpOperation(OPERATIONS.login, {}, async ({ body }) => ({
+  status: 200,
+  body: await identityProvider().passwordLogin(body.email, body.password),
+}));

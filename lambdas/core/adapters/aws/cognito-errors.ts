@@ -1,0 +1,57 @@
+import {
+  CodeExpiredError,
+  CodeMismatchError,
+  InvalidPasswordError,
+  InvalidSessionError,
+  NotAuthorizedError,
+  PasswordResetRequiredError,
+  TemporaryPasswordExpiredError,
+  TooManyRequestsError,
+  UserExistsError,
+  UserNotConfirmedError,
+  UserNotFoundError,
+  UserStateError,
+} from '../../domain/errors';
+
+/**
+ * Translates a Cognito SDK exception into a domain error, so SDK names never
+ * leave the adapter. `userNotFound` says what an unknown user means for the
+ * call: on auth flows it must look like wrong credentials (no enumeration).
+ * Unknown errors are returned unchanged and end as a generic 500.
+ */
+export function mapCognitoError(error: unknown, userNotFound: 'not-authorized' | 'not-found'): unknown {
+  if (!(error instanceof Error)) return error;
+  const message = error.message;
+  switch (error.name) {
+    case 'NotAuthorizedException':
+      if (/temporary password has expired/i.test(message)) return new TemporaryPasswordExpiredError();
+      if (/session/i.test(message)) return new InvalidSessionError();
+      return new NotAuthorizedError();
+    case 'UserNotFoundException':
+      return userNotFound === 'not-found'
+        ? new UserNotFoundError('User does not exist.')
+        : new NotAuthorizedError();
+    case 'UserNotConfirmedException':
+      return new UserNotConfirmedError();
+    case 'PasswordResetRequiredException':
+      return new PasswordResetRequiredError();
+    case 'InvalidPasswordException':
+      // Cognito's message lists the policy rule, never the password.
+      return new InvalidPasswordError(message);
+    case 'UsernameExistsException':
+    case 'AliasExistsException':
+      return new UserExistsError('An account with the given email already exists.');
+    case 'UnsupportedUserStateException':
+      return new UserStateError(message);
+    case 'CodeMismatchException':
+      return new CodeMismatchError('The code is wrong.');
+    case 'ExpiredCodeException':
+      return new CodeExpiredError('The code has expired.');
+    case 'TooManyRequestsException':
+    case 'LimitExceededException':
+    case 'TooManyFailedAttemptsException':
+      return new TooManyRequestsError();
+    default:
+      return error;
+  }
+}

@@ -1,0 +1,50 @@
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type Clock, systemClock } from '../../ports/clock';
+import type { RateLimiter } from '../../ports/rate-limiter';
+import { documentClient, isConditionFailure } from './dynamodb-user-store';
+
+export interface DynamoDbRateLimiterOptions {
+  tableName: string;
+  client?: DynamoDBDocumentClient;
+  clock?: Clock;
+}
+
+/**
+ * Fixed-window counters in the `RateLimits` table: one conditional atomic
+ * increment per hit; items expire through the table's TTL attribute.
+ */
+export class DynamoDbRateLimiter implements RateLimiter {
+  private readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+  private readonly clock: Clock;
+
+  constructor(options: DynamoDbRateLimiterOptions) {
+    this.client = options.client ?? documentClient();
+    this.tableName = options.tableName;
+    this.clock = options.clock ?? systemClock;
+  }
+
+  async hit(key: string, limit: number, windowSeconds: number): Promise<boolean> {
+    const nowSeconds = Math.floor(this.clock().getTime() / 1000);
+    const window = Math.floor(nowSeconds / windowSeconds);
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { key: `${key}#${window}` },
+          UpdateExpression: 'ADD hits :one SET expiresAt = if_not_exists(expiresAt, :expiresAt)',
+          ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':limit': limit,
+            ':expiresAt': (window + 1) * windowSeconds + 60,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+}

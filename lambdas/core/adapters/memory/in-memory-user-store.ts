@@ -1,0 +1,47 @@
+import { normalizeEmail } from '../../domain/email';
+import { InvalidTransitionError, NotFoundError, RecordExistsError } from '../../domain/errors';
+import type { UserStatus } from '../../domain/onboarding';
+import type { UserRecord } from '../../domain/user';
+import { type Clock, systemClock } from '../../ports/clock';
+import type { UserStore } from '../../ports/user-store';
+
+/** The `Users` table in memory, with the same conditional-write semantics as the DynamoDB adapter. */
+export class InMemoryUserStore implements UserStore {
+  private readonly records = new Map<string, UserRecord>();
+
+  constructor(private readonly clock: Clock = systemClock) {}
+
+  async get(userId: string): Promise<UserRecord | undefined> {
+    return copy(this.records.get(userId));
+  }
+
+  async findByEmail(email: string): Promise<UserRecord | undefined> {
+    const wanted = normalizeEmail(email);
+    return copy([...this.records.values()].find((r) => r.email === wanted));
+  }
+
+  async create(record: UserRecord): Promise<void> {
+    if (this.records.has(record.userId)) throw new RecordExistsError(`User ${record.userId} exists already.`);
+    this.records.set(record.userId, structuredClone(record));
+  }
+
+  async transition(
+    userId: string,
+    from: UserStatus,
+    to: UserStatus,
+    patch: Partial<Pick<UserRecord, 'emailVerified' | 'previousStatus'>> = {},
+  ): Promise<UserRecord> {
+    const record = this.records.get(userId);
+    if (!record) throw new NotFoundError(`No user ${userId}.`);
+    if (record.status !== from) {
+      throw new InvalidTransitionError(`User ${userId} is ${record.status}, not ${from}.`);
+    }
+    const next: UserRecord = { ...record, ...patch, status: to, updatedAt: this.clock().toISOString() };
+    this.records.set(userId, next);
+    return structuredClone(next);
+  }
+}
+
+function copy<T>(value: T | undefined): T | undefined {
+  return value === undefined ? undefined : structuredClone(value);
+}

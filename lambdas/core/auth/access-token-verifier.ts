@@ -1,0 +1,50 @@
+import { CognitoJwtVerifier } from 'aws-jwt-verify';
+import type { Jwks } from 'aws-jwt-verify/jwk';
+import { UnauthenticatedError } from '../domain/errors';
+import { COGNITO_ADMIN_SCOPE } from '../domain/pool-policy';
+
+/** Verified claims of a Cognito access token. */
+export type AccessTokenClaims = Record<string, unknown> & { sub: string; username: string };
+
+/** Verifies Cognito access tokens of one pool and client. */
+export interface AccessTokenVerifier {
+  /** Throws UnauthenticatedError for a missing, malformed, expired, foreign or revoked token. */
+  verify(token: string | undefined): Promise<AccessTokenClaims>;
+}
+
+export interface CognitoAccessTokenVerifierOptions {
+  userPoolId: string;
+  clientId: string;
+  /** Preloaded JWKS (mock mode, emulators): no HTTP fetch happens. */
+  jwks?: Jwks;
+  /** Extra check after the signature and claims are verified, e.g. revocation. */
+  isRevoked?: (claims: AccessTokenClaims) => boolean;
+}
+
+/**
+ * The production verification path (aws-jwt-verify's CognitoJwtVerifier):
+ * RS256 signature, issuer, `token_use: access`, `client_id`, expiry, and the
+ * `aws.cognito.signin.user.admin` scope that the API authorizer requires.
+ */
+export function cognitoAccessTokenVerifier(options: CognitoAccessTokenVerifierOptions): AccessTokenVerifier {
+  const verifier = CognitoJwtVerifier.create({
+    userPoolId: options.userPoolId,
+    tokenUse: 'access',
+    clientId: options.clientId,
+    scope: COGNITO_ADMIN_SCOPE,
+  });
+  if (options.jwks) verifier.cacheJwks(options.jwks);
+  return {
+    async verify(token) {
+      if (!token) throw new UnauthenticatedError();
+      let claims: AccessTokenClaims;
+      try {
+        claims = (await verifier.verify(token)) as unknown as AccessTokenClaims;
+      } catch {
+        throw new UnauthenticatedError('The access token is invalid or has expired.');
+      }
+      if (options.isRevoked?.(claims)) throw new UnauthenticatedError('The access token has been revoked.');
+      return claims;
+    },
+  };
+}

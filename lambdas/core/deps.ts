@@ -1,0 +1,117 @@
+import { CognitoIdentityProvider } from './adapters/aws/cognito-identity-provider';
+import { DynamoDbRateLimiter } from './adapters/aws/dynamodb-rate-limiter';
+import { DynamoDbUserStore } from './adapters/aws/dynamodb-user-store';
+import { SecretsManagerSecretSource } from './adapters/aws/secrets-manager-secret-source';
+import { EnvSecretSource } from './adapters/memory/env-secret-source';
+import { MOCK_POOL, memoryWorld } from './adapters/memory/world';
+import { type AccessTokenVerifier, cognitoAccessTokenVerifier } from './auth/access-token-verifier';
+import { ConfigurationError } from './domain/errors';
+import { type Clock, systemClock } from './ports/clock';
+import type { IdentityProvider } from './ports/identity-provider';
+import type { RateLimiter } from './ports/rate-limiter';
+import type { SecretSource } from './ports/secret-source';
+import type { UserStore } from './ports/user-store';
+
+/**
+ * The composition root: the ONLY reader of MOCK_MODE. One lazy factory per
+ * port, cached at module scope, so each bundle contains (and each cold start
+ * constructs) only the adapters its handler uses. In production bundles
+ * esbuild defines MOCK_MODE as "false", which removes the fakes.
+ */
+const mockMode = (): boolean => process.env.MOCK_MODE === 'true';
+
+/** Whether this process runs on the in-memory fakes (for the local server's health answer). */
+export function runsOnFakes(): boolean {
+  return mockMode();
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new ConfigurationError(`${name} is not set.`);
+  return value;
+}
+
+function cached<T>(create: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= create();
+    return value;
+  };
+}
+
+/** Cognito (or its in-memory fake). In mock mode the fake lives as long as the mock world. */
+export const identityProvider = (): IdentityProvider => (mockMode() ? memoryWorld().identity : cognito());
+const cognito = cached(
+  () =>
+    new CognitoIdentityProvider({
+      userPoolId: required('COGNITO_USER_POOL_ID'),
+      clientId: required('COGNITO_CLIENT_ID'),
+    }),
+);
+
+/** The `Users` table. */
+export const userStore = (): UserStore => (mockMode() ? memoryWorld().users : dynamoUsers());
+const dynamoUsers = cached(() => new DynamoDbUserStore({ tableName: required('USERS_TABLE_NAME') }));
+
+/** Per-key throttling (resends, code attempts). */
+export const rateLimiter = (): RateLimiter => (mockMode() ? memoryWorld().rateLimiter : dynamoRateLimiter());
+const dynamoRateLimiter = cached(
+  () => new DynamoDbRateLimiter({ tableName: required('RATE_LIMITS_TABLE_NAME') }),
+);
+
+/**
+ * Shared webhook secrets. Deployed: Secrets Manager (ARNs in the environment).
+ * Local runs without ARNs: environment variables; mock mode has local defaults.
+ */
+export const secretSource = (): SecretSource => (mockMode() ? mockSecrets() : awsSecrets());
+const mockSecrets = cached(
+  () =>
+    new EnvSecretSource(process.env, {
+      applicationWebhook: 'local-webhook-secret',
+      billingWebhook: 'local-billing-secret',
+    }),
+);
+const awsSecrets = cached(
+  (): SecretSource =>
+    process.env.APPLICATION_WEBHOOK_SECRET_ARN || process.env.BILLING_WEBHOOK_SECRET_ARN
+      ? new SecretsManagerSecretSource({
+          applicationWebhook: process.env.APPLICATION_WEBHOOK_SECRET_ARN,
+          billingWebhook: process.env.BILLING_WEBHOOK_SECRET_ARN,
+        })
+      : new EnvSecretSource(process.env),
+);
+
+/** The current time (the mock world's clock, so tests can move it). */
+export const clock = (): Clock => (mockMode() ? memoryWorld().clock : systemClock);
+
+/**
+ * Verifies access tokens as the API authorizer does. In mock mode the JWKS of
+ * the fake is preloaded (`cacheJwks`), so the production path is exercised;
+ * the fake's revocation list stands in for Cognito's.
+ */
+export const accessTokenVerifier = (): AccessTokenVerifier => (mockMode() ? mockVerifier() : awsVerifier());
+const mockVerifier = (): AccessTokenVerifier => {
+  const { identity } = memoryWorld();
+  // The fake owns one key per process, so a verifier survives a world reset;
+  // revocation is looked up in whichever world is current.
+  mockVerifierCache ??= cognitoAccessTokenVerifier({
+    userPoolId: identity.userPoolId,
+    clientId: identity.clientId,
+    jwks: identity.jwks,
+    isRevoked: (claims) => memoryWorld().identity.isRevoked(claims),
+  });
+  return mockVerifierCache;
+};
+let mockVerifierCache: AccessTokenVerifier | undefined;
+const awsVerifier = cached(() =>
+  cognitoAccessTokenVerifier({
+    userPoolId: required('COGNITO_USER_POOL_ID'),
+    clientId: required('COGNITO_CLIENT_ID'),
+  }),
+);
+
+/** Pool and client ids of the running mode, for the local server's banner. */
+export function poolIds(): { userPoolId: string; clientId: string } {
+  if (mockMode()) return { userPoolId: MOCK_POOL.userPoolId, clientId: MOCK_POOL.clientId };
+  return { userPoolId: required('COGNITO_USER_POOL_ID'), clientId: required('COGNITO_CLIENT_ID') };
+}

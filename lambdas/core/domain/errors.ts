@@ -1,0 +1,121 @@
+/**
+ * Domain errors. They know nothing of HTTP: `core/http/error-table.ts` is the
+ * one place that maps them to status codes and stable API codes.
+ */
+export abstract class DomainError extends Error {
+  constructor(message?: string) {
+    super(message);
+    // Production bundles keep class names (esbuild keepNames), so logs stay readable.
+    this.name = new.target.name;
+  }
+}
+
+/** A request field failed its schema; `field` is a dotted path. */
+export class RequestValidationError extends DomainError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A new password does not satisfy the pool's password policy. */
+export class InvalidPasswordError extends DomainError {}
+
+/** Wrong credentials, or an unknown user: deliberately indistinguishable. */
+export class NotAuthorizedError extends DomainError {
+  constructor(message = 'Incorrect email or password.') {
+    super(message);
+  }
+}
+
+/** A challenge session is unknown, already used, or older than the auth session validity. */
+export class InvalidSessionError extends DomainError {
+  constructor(message = 'The session is invalid or has expired; sign in again.') {
+    super(message);
+  }
+}
+
+/** The temporary password is past its validity; the user must ask for a resend. */
+export class TemporaryPasswordExpiredError extends DomainError {
+  constructor(message = 'The temporary password has expired; ask for a new one.') {
+    super(message);
+  }
+}
+
+/** Correct password, but the email address is not confirmed yet. */
+export class UserNotConfirmedError extends DomainError {
+  constructor(message = 'The email address is not confirmed yet.') {
+    super(message);
+  }
+}
+
+/** An administrator reset the password; the user must go through the reset flow. */
+export class PasswordResetRequiredError extends DomainError {
+  constructor(message = 'A password reset is required; use the forgot-password flow.') {
+    super(message);
+  }
+}
+
+/** The credentials are correct but no new password is pending for this user. */
+export class NewPasswordNotRequiredError extends DomainError {
+  constructor(message = 'This account has no pending new-password challenge; sign in normally.') {
+    super(message);
+  }
+}
+
+/** An account with this email or username already exists. */
+export class UserExistsError extends DomainError {}
+
+/** No such user (only surfaced where that does not enable enumeration). */
+export class UserNotFoundError extends DomainError {}
+
+/** The user exists but is in a state that does not allow the operation. */
+export class UserStateError extends DomainError {}
+
+/** A confirmation, reset or MFA code is wrong. */
+export class CodeMismatchError extends DomainError {}
+
+/** A confirmation, reset or MFA code is no longer valid. */
+export class CodeExpiredError extends DomainError {}
+
+/** Missing, malformed, expired or revoked token. */
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'A valid access token is required.') {
+    super(message);
+  }
+}
+
+/** Authenticated, but not allowed to do this. */
+export class ForbiddenError extends DomainError {
+  constructor(message = 'You are not allowed to do this.') {
+    super(message);
+  }
+}
+
+/** A webhook signature is missing or does not match the body. */
+export class InvalidSignatureError extends DomainError {
+  constructor(message = 'The request signature is missing or invalid.') {
+    super(message);
+  }
+}
+
+/** Too many requests for one key (an email, a code) in the current window. */
+export class TooManyRequestsError extends DomainError {
+  constructor(message = 'Too many requests; try again later.') {
+    super(message);
+  }
+}
+
+/** A record that should exist does not. */
+export class NotFoundError extends DomainError {}
+
+/** A conditional write found a record already there. */
+export class RecordExistsError extends DomainError {}
+
+/** An onboarding status move that the ladder does not allow. */
+export class InvalidTransitionError extends DomainError {}
+
+/** The deployment is missing a setting it needs; never shown to clients. */
+export class ConfigurationError extends DomainError {}

@@ -1,0 +1,31 @@
+/** The tokens object of API.md. */
+export interface Tokens {
+  idToken: string;
+  accessToken: string;
+  refreshToken?: string;
+  expiresIn: number;
+  tokenType: 'Bearer';
+}
+
+export type ChallengeName =
+  | 'NEW_PASSWORD_REQUIRED'
+  | 'SOFTWARE_TOKEN_MFA'
+  | 'SMS_MFA'
+  | 'MFA_SETUP'
+  | 'EMAIL_OTP';
+
+/** A challenge the client must answer; `session` is opaque and short-lived. */
+export interface Challenge {
+  name: ChallengeName;
+  session: string;
+}
+
+/** What a login-like call yields: tokens, or the next challenge. */
+export type AuthOutcome = { tokens: Tokens } | { challenge: Challenge };
+
+/** Claims of a verified Cognito access token that handlers use. */
+export interface Caller {
+  sub: string;
+  username: string;
+  groups: string[];
+}

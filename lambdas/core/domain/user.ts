@@ -1,0 +1,70 @@
+import type { UserStatus } from './onboarding';
+
+export type Role = 'user' | 'admin';
+
+/** Cognito's own user statuses (AdminGetUser `UserStatus`). */
+export type CognitoUserStatus =
+  | 'UNCONFIRMED'
+  | 'CONFIRMED'
+  | 'FORCE_CHANGE_PASSWORD'
+  | 'RESET_REQUIRED'
+  | 'EXTERNAL_PROVIDER'
+  | 'ARCHIVED'
+  | 'COMPROMISED'
+  | 'UNKNOWN';
+
+/** A record of the `Users` table, keyed by the Cognito `sub`. */
+export interface UserRecord {
+  userId: string;
+  email: string;
+  status: UserStatus;
+  previousStatus?: UserStatus;
+  role: Role;
+  username?: string;
+  legacyId?: string;
+  emailVerified: boolean;
+  mfa: { enabled: boolean; required: boolean; method?: 'totp' | 'sms' };
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The `User` object of the API: the record plus, where known, Cognito's view. */
+export interface User extends Omit<UserRecord, 'previousStatus'> {
+  cognitoStatus?: CognitoUserStatus;
+  enabled?: boolean;
+}
+
+/** The caller's `User` plus their Cognito groups (`GET /me`). */
+export interface Profile extends User {
+  groups: string[];
+}
+
+/** Builds a new `Users` record. */
+export function newUserRecord(input: {
+  userId: string;
+  email: string;
+  status: UserStatus;
+  role?: Role;
+  emailVerified?: boolean;
+  legacyId?: string;
+  now: Date;
+}): UserRecord {
+  const at = input.now.toISOString();
+  return {
+    userId: input.userId,
+    email: input.email,
+    status: input.status,
+    role: input.role ?? 'user',
+    ...(input.legacyId ? { legacyId: input.legacyId } : {}),
+    emailVerified: input.emailVerified ?? false,
+    mfa: { enabled: false, required: false },
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** The API view of a record; internal fields stay out. */
+export function toUser(record: UserRecord, cognito?: { status: CognitoUserStatus; enabled: boolean }): User {
+  const { previousStatus: _internal, ...user } = record;
+  return cognito ? { ...user, cognitoStatus: cognito.status, enabled: cognito.enabled } : user;
+}

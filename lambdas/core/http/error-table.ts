@@ -1,0 +1,72 @@
+import {
+  CodeExpiredError,
+  CodeMismatchError,
+  ForbiddenError,
+  InvalidPasswordError,
+  InvalidSessionError,
+  InvalidSignatureError,
+  InvalidTransitionError,
+  NewPasswordNotRequiredError,
+  NotAuthorizedError,
+  NotFoundError,
+  PasswordResetRequiredError,
+  RequestValidationError,
+  TemporaryPasswordExpiredError,
+  TooManyRequestsError,
+  UnauthenticatedError,
+  UserExistsError,
+  UserNotConfirmedError,
+} from '../domain/errors';
+import { InvalidJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from './http-errors';
+
+export interface ErrorAnswer {
+  status: number;
+  code: string;
+  message: string;
+}
+
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+/**
+ * THE table from errors to HTTP status and stable API code (API.md). Errors
+ * not listed here are unexpected: they answer 500 INTERNAL with a generic
+ * message, and only their name reaches the log.
+ */
+const TABLE: ReadonlyArray<readonly [ErrorClass, number, string]> = [
+  [InvalidJsonError, 400, 'INVALID_JSON'],
+  [RequestValidationError, 400, 'VALIDATION_ERROR'],
+  [InvalidPasswordError, 400, 'INVALID_PASSWORD'],
+  [CodeMismatchError, 400, 'CODE_MISMATCH'],
+  [CodeExpiredError, 400, 'CODE_EXPIRED'],
+  [UnauthenticatedError, 401, 'UNAUTHENTICATED'],
+  [NotAuthorizedError, 401, 'NOT_AUTHORIZED'],
+  [InvalidSessionError, 401, 'NOT_AUTHORIZED'],
+  [TemporaryPasswordExpiredError, 401, 'TEMPORARY_PASSWORD_EXPIRED'],
+  [PasswordResetRequiredError, 401, 'PASSWORD_RESET_REQUIRED'],
+  [InvalidSignatureError, 401, 'INVALID_SIGNATURE'],
+  [ForbiddenError, 403, 'FORBIDDEN'],
+  [UserNotConfirmedError, 403, 'USER_NOT_CONFIRMED'],
+  [NotFoundError, 404, 'NOT_FOUND'],
+  [UserExistsError, 409, 'USER_EXISTS'],
+  [NewPasswordNotRequiredError, 409, 'NEW_PASSWORD_NOT_REQUIRED'],
+  [InvalidTransitionError, 409, 'INVALID_TRANSITION'],
+  [PayloadTooLargeError, 413, 'PAYLOAD_TOO_LARGE'],
+  [UnsupportedMediaTypeError, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+  [TooManyRequestsError, 429, 'TOO_MANY_REQUESTS'],
+];
+
+export const INTERNAL: ErrorAnswer = {
+  status: 500,
+  code: 'INTERNAL',
+  message: 'Something went wrong on our side. Try again later.',
+};
+
+/** The answer for `error`; undefined when it is unexpected (a 500). */
+export function errorAnswer(error: unknown): ErrorAnswer | undefined {
+  const row = TABLE.find(([type]) => error instanceof type);
+  if (!row || !(error instanceof Error)) return undefined;
+  return { status: row[1], code: row[2], message: error.message };
+}
+
+/** Every code the table can produce, for docs and tests. */
+export const ERROR_CODES = [...new Set(TABLE.map(([, status, code]) => `${status} ${code}`)), '500 INTERNAL'];

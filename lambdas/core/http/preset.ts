@@ -1,0 +1,245 @@
+import middy, { type MiddlewareObj, type Request } from '@middy/core';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type * as z from 'zod/mini';
+import {
+  ConfigurationError,
+  ForbiddenError,
+  RequestValidationError,
+  UnauthenticatedError,
+} from '../domain/errors';
+import { ADMIN_GROUP } from '../domain/pool-policy';
+import type { Caller } from '../domain/tokens';
+import { log } from '../log';
+import type { Access, OperationDefinition } from '../operation-definition';
+import { errorAnswer, INTERNAL } from './error-table';
+import { InvalidJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from './http-errors';
+
+/** Largest accepted request body (API.md). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** What a handler returns: a status and, except for 204, a JSON body. */
+export interface HttpResult {
+  status: number;
+  body?: unknown;
+}
+
+type BodyOf<D extends OperationDefinition> = D['body'] extends z.ZodMiniType
+  ? z.output<D['body']>
+  : undefined;
+type CallerOf<A extends Access> = A extends 'user' | 'admin' ? Caller : undefined;
+
+/** What a handler receives: the validated body, the caller for protected routes, and the raw event. */
+export interface OperationRequest<D extends OperationDefinition> {
+  body: BodyOf<D>;
+  caller: CallerOf<D['access']>;
+  /** Raw body text exactly as received (webhook signatures are computed over it). */
+  rawBody: string;
+  query: Record<string, string | undefined>;
+  pathParameters: Record<string, string | undefined>;
+  event: APIGatewayProxyEvent;
+  correlationId: string;
+}
+
+export interface OperationOptions {
+  /** Runs before the body is parsed, e.g. a webhook signature check; throws to refuse. */
+  authenticate?: (request: { rawBody: string; event: APIGatewayProxyEvent }) => Promise<void>;
+}
+
+type MiddyRequest = Request<APIGatewayProxyEvent, APIGatewayProxyResult | HttpResult, Error, Context>;
+
+interface Internal {
+  rawBody: string;
+  parsedBody: unknown;
+  caller?: Caller;
+}
+
+/**
+ * THE middy preset every HTTP operation uses. In order: body size (413),
+ * `authenticate` (webhooks), caller from the API authorizer (401/403), JSON
+ * parsing (415/400), schema validation (400); then the handler; then security
+ * headers. Errors go through the one error table; anything unexpected is a
+ * generic 500 whose detail only reaches the log.
+ */
+export function httpOperation<D extends OperationDefinition>(
+  definition: D,
+  options: OperationOptions,
+  handler: (request: OperationRequest<D>) => Promise<HttpResult>,
+) {
+  // Per-invocation state, keyed by the event object that middy hands to the handler too.
+  const state = new WeakMap<object, Internal>();
+  const internal = (request: MiddyRequest): Internal => {
+    let value = state.get(request.event);
+    if (!value) {
+      value = { rawBody: '', parsedBody: undefined };
+      state.set(request.event, value);
+    }
+    return value;
+  };
+
+  return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>()
+    .use(errorResponder(definition))
+    .use(securityHeaders())
+    .use({
+      before: async function readBody(request: MiddyRequest) {
+        internal(request).rawBody = rawBodyOf(request.event);
+      },
+    })
+    .use({
+      before: async function authenticate(request: MiddyRequest) {
+        if (options.authenticate) {
+          await options.authenticate({ rawBody: internal(request).rawBody, event: request.event });
+        }
+      },
+    })
+    .use({
+      before: async function authorize(request: MiddyRequest) {
+        internal(request).caller = callerFor(definition.access, request.event);
+      },
+    })
+    .use({
+      before: async function parseAndValidate(request: MiddyRequest) {
+        const own = internal(request);
+        const parsed = parseJson(own.rawBody, request.event.headers);
+        own.parsedBody = definition.body ? validate(definition.body, parsed) : undefined;
+      },
+    })
+    .handler(async function operation(event, context) {
+      const own = state.get(event) ?? { rawBody: '', parsedBody: undefined };
+      const result = await handler({
+        body: own.parsedBody as BodyOf<D>,
+        caller: own.caller as CallerOf<D['access']>,
+        rawBody: own.rawBody,
+        query: event.queryStringParameters ?? {},
+        pathParameters: event.pathParameters ?? {},
+        event,
+        correlationId: correlationIdOf(event, context),
+      });
+      return result as unknown as APIGatewayProxyResult;
+    });
+}
+
+function rawBodyOf(event: APIGatewayProxyEvent): string {
+  const body = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
+  if (bytes.byteLength > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
+  return bytes.toString('utf8');
+}
+
+function parseJson(raw: string, headers: APIGatewayProxyEvent['headers']): unknown {
+  if (raw.trim() === '') return undefined;
+  const contentType = headerValue(headers, 'content-type') ?? '';
+  const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (mediaType !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(mediaType)) {
+    throw new UnsupportedMediaTypeError();
+  }
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new InvalidJsonError();
+  }
+}
+
+function validate(schema: z.ZodMiniType, value: unknown): unknown {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'body';
+  throw new RequestValidationError(field, `${field}: ${issue?.message ?? 'is invalid'}`);
+}
+
+/**
+ * The API authorizer (Cognito, access tokens) has already verified the token;
+ * its claims arrive as strings. Admin routes also need the `admin` group.
+ */
+function callerFor(access: Access, event: APIGatewayProxyEvent): Caller | undefined {
+  if (access !== 'user' && access !== 'admin') return undefined;
+  const claims = (event.requestContext.authorizer?.claims ?? {}) as Record<string, unknown>;
+  const sub = typeof claims.sub === 'string' ? claims.sub : undefined;
+  if (!sub) throw new UnauthenticatedError();
+  const caller: Caller = {
+    sub,
+    username: typeof claims.username === 'string' ? claims.username : sub,
+    groups: parseGroups(claims['cognito:groups']),
+  };
+  if (access === 'admin' && !caller.groups.includes(ADMIN_GROUP)) {
+    throw new ForbiddenError('This route is for administrators.');
+  }
+  return caller;
+}
+
+/** API Gateway flattens the groups claim to a string: `admin`, `a,b` or `[a b]`. */
+export function parseGroups(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== 'string' || value.trim() === '') return [];
+  return value
+    .replace(/^\[|\]$/g, '')
+    .split(/[,\s]+/)
+    .filter((g) => g.length > 0);
+}
+
+export function headerValue(headers: APIGatewayProxyEvent['headers'], name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers ?? {})) {
+    if (key.toLowerCase() === wanted) return value;
+  }
+  return undefined;
+}
+
+function correlationIdOf(event: APIGatewayProxyEvent, context: Context): string {
+  return event.requestContext?.requestId ?? context?.awsRequestId ?? 'unknown';
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Type': 'application/json; charset=utf-8',
+  'Cache-Control': 'no-store',
+  Pragma: 'no-cache',
+  'X-Content-Type-Options': 'nosniff',
+  'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'X-Frame-Options': 'DENY',
+};
+
+function toProxyResult(result: HttpResult): APIGatewayProxyResult {
+  return {
+    statusCode: result.status,
+    headers: { ...SECURITY_HEADERS },
+    body: result.body === undefined ? '' : JSON.stringify(result.body),
+  };
+}
+
+/** Turns the handler's result into an API Gateway answer with the security headers. */
+function securityHeaders(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
+  return {
+    after: async function applySecurityHeaders(request) {
+      request.response = toProxyResult(request.response as unknown as HttpResult);
+    },
+  };
+}
+
+/** Domain and envelope errors via the error table; anything else is a logged, generic 500. */
+function errorResponder(
+  definition: OperationDefinition,
+): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
+  return {
+    onError: async function respondWithError(request) {
+      const known = errorAnswer(request.error);
+      const answer = known ?? INTERNAL;
+      const fields = {
+        operation: definition.name,
+        correlationId: correlationIdOf(request.event, request.context),
+        status: answer.status,
+        code: answer.code,
+        error: request.error?.name,
+        // Only our own configuration messages are safe to log: SDK messages may echo input.
+        ...(request.error instanceof ConfigurationError ? { detail: request.error.message } : {}),
+      };
+      if (known) log('info', 'request refused', fields);
+      else log('error', 'request failed', fields);
+      request.response = toProxyResult({
+        status: answer.status,
+        body: { error: { code: answer.code, message: answer.message } },
+      });
+    },
+  };
+}

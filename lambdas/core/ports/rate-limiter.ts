@@ -1,0 +1,8 @@
+/** A fixed-window counter per key, shared by every instance of a function. */
+export interface RateLimiter {
+  /**
+   * Counts one hit on `key`; true while the window has room, false once
+   * `limit` hits were counted within `windowSeconds`.
+   */
+  hit(key: string, limit: number, windowSeconds: number): Promise<boolean>;
+}

@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { generateTemporaryPassword } from '../lambdas/core/adapters/memory/in-memory-identity-provider';
+import { memoryWorld } from '../lambdas/core/adapters/memory/world';
+import { runsOnFakes } from '../lambdas/core/deps';
+import { normalizeEmail } from '../lambdas/core/domain/email';
+import { RecordExistsError, UserExistsError } from '../lambdas/core/domain/errors';
+import { ADMIN_GROUP } from '../lambdas/core/domain/pool-policy';
+import { newUserRecord } from '../lambdas/core/domain/user';
+import { gatewayError } from './api-gateway';
+import { dispatch } from './dispatch';
+
+/** The server refuses to buffer more than this; the handlers enforce the API's 64 KiB. */
+const MAX_READ_BYTES = 1024 * 1024;
+
+export interface LocalServerOptions {
+  adminEmail?: string;
+  adminPassword?: string;
+}
+
+/** The bootstrap admin of mock mode: CONFIRMED, in group `admin`, no MFA, with an active User record. */
+export async function seedBootstrapAdmin(email: string, password: string): Promise<void> {
+  const world = memoryWorld();
+  try {
+    const admin = world.identity.seedUser({
+      email,
+      password,
+      groups: [ADMIN_GROUP],
+      attributes: { 'custom:role': 'admin' },
+    });
+    await world.users.create(
+      newUserRecord({
+        userId: admin.sub,
+        email: admin.email,
+        status: 'active',
+        role: 'admin',
+        emailVerified: true,
+        now: world.clock(),
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof UserExistsError || error instanceof RecordExistsError)) throw error;
+  }
+}
+
+/** The local API: every registry route, plus `/health` and (mock mode only) `/_local/outbox`. */
+export function createLocalServer(): Server {
+  return createServer((req, res) => {
+    const started = Date.now();
+    handle(req, res)
+      .catch((error: unknown) => {
+        console.error(
+          JSON.stringify({ level: 'error', event: 'local server failure', error: (error as Error).name }),
+        );
+        send(res, {
+          statusCode: 500,
+          headers: {},
+          body: JSON.stringify({
+            error: { code: 'INTERNAL', message: 'Something went wrong on our side. Try again later.' },
+          }),
+        });
+      })
+      .finally(() => {
+        // Method, path and status only: never the query (signatures) or the body.
+        const path = (req.url ?? '/').split('?')[0];
+        console.info(`${req.method} ${path} -> ${res.statusCode} (${Date.now() - started} ms)`);
+      });
+  });
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const method = (req.method ?? 'GET').toUpperCase();
+
+  if (method === 'GET' && url.pathname === '/health') {
+    return send(res, json(200, { status: 'ok', mode: runsOnFakes() ? 'mock' : 'aws' }));
+  }
+  if (url.pathname.startsWith('/_local/')) {
+    if (!runsOnFakes() || method !== 'GET' || url.pathname !== '/_local/outbox') {
+      return send(res, gatewayError(404, 'NOT_FOUND', `No route for ${method} ${url.pathname}.`));
+    }
+    const to = url.searchParams.get('to') ?? undefined;
+    return send(res, json(200, { messages: memoryWorld().outbox.list(to) }));
+  }
+
+  const body = await readBody(req);
+  if (body === undefined)
+    return send(res, gatewayError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.'));
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const answer = await dispatch({
+    method,
+    path: url.pathname,
+    headers,
+    query: Object.fromEntries(url.searchParams),
+    body,
+  });
+  send(res, answer);
+}
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_READ_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function json(statusCode: number, body: unknown) {
+  return {
+    statusCode,
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(body),
+  };
+}
+
+function send(
+  res: ServerResponse,
+  answer: { statusCode: number; headers?: Record<string, unknown>; body: string },
+) {
+  if (res.headersSent) return;
+  res.writeHead(answer.statusCode, answer.headers as Record<string, string>);
+  res.end(answer.statusCode === 204 ? undefined : answer.body);
+}
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 3000);
+  const host = '127.0.0.1';
+  const lines = [`Cognito account backend, local API on http://${host}:${port}`];
+  if (runsOnFakes()) {
+    const email = normalizeEmail(process.env.LOCAL_ADMIN_EMAIL || 'admin@example.com');
+    const fromEnv = process.env.LOCAL_ADMIN_PASSWORD;
+    const password = fromEnv || generateTemporaryPassword() + randomBytes(2).toString('hex');
+    await seedBootstrapAdmin(email, password);
+    lines.push(
+      '  mode: mock (in-memory Cognito and DynamoDB; nothing leaves this machine)',
+      `  bootstrap admin: ${email}`,
+      // Printed on purpose: API.md asks for the generated local admin password at start-up.
+      fromEnv ? '  admin password: from LOCAL_ADMIN_PASSWORD' : `  admin password: ${password}`,
+      `  outbox: GET http://${host}:${port}/_local/outbox`,
+    );
+  } else {
+    lines.push('  mode: aws (real adapters; endpoints from the AWS SDK environment)');
+  }
+  const server = createLocalServer();
+  server.listen(port, host, () => console.info(lines.join('\n')));
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(`Local server failed to start: ${(error as Error).message}`);
+    process.exit(1);
+  });
+}
