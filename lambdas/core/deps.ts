@@ -15,14 +15,18 @@ import type { UserStore } from './ports/user-store';
 /**
  * The composition root: the ONLY reader of MOCK_MODE. One lazy factory per
  * port, cached at module scope, so each bundle contains (and each cold start
- * constructs) only the adapters its handler uses. In production bundles
- * esbuild defines MOCK_MODE as "false", which removes the fakes.
+ * constructs) only the adapters its handler uses.
+ *
+ * Bundle size rests on two details: every factory spells out
+ * `process.env.MOCK_MODE === 'true'` (esbuild's `define` turns it into a
+ * constant and drops the dead branch with the fakes; a helper function would
+ * not be inlined), and every module-level `cached(...)` is marked pure, so an
+ * unused factory and its SDK client are tree-shaken.
  */
-const mockMode = (): boolean => process.env.MOCK_MODE === 'true';
 
 /** Whether this process runs on the in-memory fakes (for the local server's health answer). */
 export function runsOnFakes(): boolean {
-  return mockMode();
+  return process.env.MOCK_MODE === 'true';
 }
 
 function required(name: string): string {
@@ -40,8 +44,9 @@ function cached<T>(create: () => T): () => T {
 }
 
 /** Cognito (or its in-memory fake). In mock mode the fake lives as long as the mock world. */
-export const identityProvider = (): IdentityProvider => (mockMode() ? memoryWorld().identity : cognito());
-const cognito = cached(
+export const identityProvider = (): IdentityProvider =>
+  process.env.MOCK_MODE === 'true' ? memoryWorld().identity : cognito();
+const cognito = /* @__PURE__ */ cached(
   () =>
     new CognitoIdentityProvider({
       userPoolId: required('COGNITO_USER_POOL_ID'),
@@ -50,12 +55,16 @@ const cognito = cached(
 );
 
 /** The `Users` table. */
-export const userStore = (): UserStore => (mockMode() ? memoryWorld().users : dynamoUsers());
-const dynamoUsers = cached(() => new DynamoDbUserStore({ tableName: required('USERS_TABLE_NAME') }));
+export const userStore = (): UserStore =>
+  process.env.MOCK_MODE === 'true' ? memoryWorld().users : dynamoUsers();
+const dynamoUsers = /* @__PURE__ */ cached(
+  () => new DynamoDbUserStore({ tableName: required('USERS_TABLE_NAME') }),
+);
 
 /** Per-key throttling (resends, code attempts). */
-export const rateLimiter = (): RateLimiter => (mockMode() ? memoryWorld().rateLimiter : dynamoRateLimiter());
-const dynamoRateLimiter = cached(
+export const rateLimiter = (): RateLimiter =>
+  process.env.MOCK_MODE === 'true' ? memoryWorld().rateLimiter : dynamoRateLimiter();
+const dynamoRateLimiter = /* @__PURE__ */ cached(
   () => new DynamoDbRateLimiter({ tableName: required('RATE_LIMITS_TABLE_NAME') }),
 );
 
@@ -63,15 +72,16 @@ const dynamoRateLimiter = cached(
  * Shared webhook secrets. Deployed: Secrets Manager (ARNs in the environment).
  * Local runs without ARNs: environment variables; mock mode has local defaults.
  */
-export const secretSource = (): SecretSource => (mockMode() ? mockSecrets() : awsSecrets());
-const mockSecrets = cached(
+export const secretSource = (): SecretSource =>
+  process.env.MOCK_MODE === 'true' ? mockSecrets() : awsSecrets();
+const mockSecrets = /* @__PURE__ */ cached(
   () =>
     new EnvSecretSource(process.env, {
       applicationWebhook: 'local-webhook-secret',
       billingWebhook: 'local-billing-secret',
     }),
 );
-const awsSecrets = cached(
+const awsSecrets = /* @__PURE__ */ cached(
   (): SecretSource =>
     process.env.APPLICATION_WEBHOOK_SECRET_ARN || process.env.BILLING_WEBHOOK_SECRET_ARN
       ? new SecretsManagerSecretSource({
@@ -82,14 +92,15 @@ const awsSecrets = cached(
 );
 
 /** The current time (the mock world's clock, so tests can move it). */
-export const clock = (): Clock => (mockMode() ? memoryWorld().clock : systemClock);
+export const clock = (): Clock => (process.env.MOCK_MODE === 'true' ? memoryWorld().clock : systemClock);
 
 /**
  * Verifies access tokens as the API authorizer does. In mock mode the JWKS of
  * the fake is preloaded (`cacheJwks`), so the production path is exercised;
  * the fake's revocation list stands in for Cognito's.
  */
-export const accessTokenVerifier = (): AccessTokenVerifier => (mockMode() ? mockVerifier() : awsVerifier());
+export const accessTokenVerifier = (): AccessTokenVerifier =>
+  process.env.MOCK_MODE === 'true' ? mockVerifier() : awsVerifier();
 const mockVerifier = (): AccessTokenVerifier => {
   const { identity } = memoryWorld();
   // The fake owns one key per process, so a verifier survives a world reset;
@@ -103,7 +114,7 @@ const mockVerifier = (): AccessTokenVerifier => {
   return mockVerifierCache;
 };
 let mockVerifierCache: AccessTokenVerifier | undefined;
-const awsVerifier = cached(() =>
+const awsVerifier = /* @__PURE__ */ cached(() =>
   cognitoAccessTokenVerifier({
     userPoolId: required('COGNITO_USER_POOL_ID'),
     clientId: required('COGNITO_CLIENT_ID'),
@@ -112,6 +123,7 @@ const awsVerifier = cached(() =>
 
 /** Pool and client ids of the running mode, for the local server's banner. */
 export function poolIds(): { userPoolId: string; clientId: string } {
-  if (mockMode()) return { userPoolId: MOCK_POOL.userPoolId, clientId: MOCK_POOL.clientId };
+  if (process.env.MOCK_MODE === 'true')
+    return { userPoolId: MOCK_POOL.userPoolId, clientId: MOCK_POOL.clientId };
   return { userPoolId: required('COGNITO_USER_POOL_ID'), clientId: required('COGNITO_CLIENT_ID') };
 }

@@ -1,0 +1,58 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { OPERATION_LIST } from '../lambdas/operations';
+import { Api } from './constructs/api';
+import { Data } from './constructs/data';
+import { Identity } from './constructs/identity';
+import { OperationFunction } from './constructs/operation-function';
+import { WebhookSecrets } from './constructs/webhook-secrets';
+
+/** Props of the whole backend. */
+export interface AuthStackProps extends StackProps {
+  /**
+   * Every operation runs on the in-memory fakes (MOCK_MODE=true).
+   * @default false
+   */
+  readonly mockMode?: boolean;
+  /**
+   * Cognito threat protection (Plus plan).
+   * @default false
+   */
+  readonly threatProtection?: boolean;
+}
+
+/** The account backend: wires the constructs, creates one function per registry row. */
+export class AuthStack extends Stack {
+  constructor(scope: Construct, id: string, props: AuthStackProps = {}) {
+    super(scope, id, props);
+
+    const identity = new Identity(this, 'Identity', { threatProtection: props.threatProtection ?? false });
+    const data = new Data(this, 'Data');
+    const webhookSecrets = new WebhookSecrets(this, 'WebhookSecrets', {
+      names: OPERATION_LIST.flatMap((op) => op.permissions.secrets ?? []),
+    });
+
+    const operations = OPERATION_LIST.map((definition) => ({
+      definition,
+      function: new OperationFunction(this, `Op-${definition.name}`, {
+        definition,
+        userPool: identity.userPool,
+        userPoolClient: identity.userPoolClient,
+        tables: data.tables,
+        secrets: webhookSecrets.secrets,
+        mockMode: props.mockMode ?? false,
+      }).function,
+    }));
+
+    const api = new Api(this, 'Api', { userPool: identity.userPool, operations });
+
+    new CfnOutput(this, 'ApiUrl', { value: api.restApi.url });
+    new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: identity.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'UsersTableName', { value: data.tables.users.table.tableName });
+    new CfnOutput(this, 'AdminInfoTableName', { value: data.tables.adminInfo.table.tableName });
+    for (const [name, secret] of Object.entries(webhookSecrets.secrets)) {
+      new CfnOutput(this, `${name}SecretArn`, { value: secret.secretArn });
+    }
+  }
+}

@@ -1,0 +1,213 @@
+import { Validations } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import * as z from 'zod/mini';
+import { COGNITO_ADMIN_SCOPE } from '../../lambdas/core/domain/pool-policy';
+import type { OperationDefinition } from '../../lambdas/core/operation-definition';
+
+/** Props of the REST API. */
+export interface ApiProps {
+  readonly userPool: cognito.IUserPool;
+  /** One function per registry row, in registry order. */
+  readonly operations: ReadonlyArray<{ definition: OperationDefinition; function: lambda.IFunction }>;
+  /**
+   * Stage throttling (requests per second, steady and burst).
+   * @default { rateLimit: 50, burstLimit: 100 }
+   */
+  readonly throttling?: { rateLimit: number; burstLimit: number };
+}
+
+/**
+ * The REST API: one route per operation, a Cognito authorizer that accepts
+ * access tokens (scope `aws.cognito.signin.user.admin`) on `user` and `admin`
+ * routes, body validation against models derived from the handlers' schemas,
+ * JSON access logs, stage throttling, and gateway errors in the API's error shape.
+ */
+export class Api extends Construct {
+  readonly restApi: apigateway.RestApi;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const throttling = props.throttling ?? { rateLimit: 50, burstLimit: 100 };
+
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.THREE_MONTHS });
+    const api = new apigateway.RestApi(this, 'RestApi', {
+      description: 'Cognito account backend',
+      endpointTypes: [apigateway.EndpointType.REGIONAL],
+      cloudWatchRole: true,
+      deployOptions: {
+        stageName: 'v1',
+        accessLogDestination: new apigateway.LogGroupLogDestination(accessLogs),
+        accessLogFormat: apigateway.AccessLogFormat.jsonWithStandardFields(),
+        // Errors only, and never request or response bodies: they carry passwords and tokens.
+        loggingLevel: apigateway.MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false,
+        metricsEnabled: true,
+        throttlingRateLimit: throttling.rateLimit,
+        throttlingBurstLimit: throttling.burstLimit,
+      },
+    });
+    this.restApi = api;
+
+    const authorizer = new apigateway.CognitoUserPoolsAuthorizer(this, 'Authorizer', {
+      cognitoUserPools: [props.userPool],
+      identitySource: 'method.request.header.Authorization',
+    });
+    const bodyValidator = new apigateway.RequestValidator(this, 'BodyValidator', {
+      restApi: api,
+      validateRequestBody: true,
+      validateRequestParameters: true,
+    });
+
+    for (const { definition, function: fn } of props.operations) {
+      const resource = api.root.resourceForPath(definition.path);
+      const model = definition.body
+        ? api.addModel(`${definition.name}Model`, {
+            contentType: 'application/json',
+            schema: gatewaySchema(definition.body),
+          })
+        : undefined;
+      const protectedRoute = definition.access === 'user' || definition.access === 'admin';
+      const method = resource.addMethod(
+        definition.method,
+        new apigateway.LambdaIntegration(fn, { proxy: true, allowTestInvoke: false }),
+        {
+          operationName: definition.name,
+          ...(protectedRoute
+            ? {
+                authorizer,
+                authorizationType: apigateway.AuthorizationType.COGNITO,
+                authorizationScopes: [COGNITO_ADMIN_SCOPE],
+              }
+            : { authorizationType: apigateway.AuthorizationType.NONE }),
+          ...(model ? { requestValidator: bodyValidator, requestModels: { 'application/json': model } } : {}),
+        },
+      );
+      if (!protectedRoute) {
+        const why =
+          definition.access === 'webhook'
+            ? 'is a webhook: the sender cannot hold a Cognito token, so the handler verifies an HMAC signature of the raw body (401 INVALID_SIGNATURE) before reading it.'
+            : 'is a public authentication route (it is how a caller obtains tokens); it is enumeration-safe, throttled at the stage and per email where it sends mail.';
+        for (const id of ['AwsSolutions-APIG4', 'AwsSolutions-COG4']) {
+          Validations.of(method).acknowledge({
+            id,
+            reason: `${definition.method} ${definition.path} ${why}`,
+          });
+        }
+      }
+    }
+
+    addGatewayResponses(api);
+
+    Validations.of(api).acknowledge({
+      id: 'AwsSolutions-APIG3',
+      reason:
+        'A WAF web ACL is billed per deployment and its rules depend on the traffic of each team; the stage throttles, per-email limits and the Cognito authorizer cover the defaults, and docs/operations.md shows how to associate a web ACL.',
+    });
+    const cloudWatchRole = api.node.tryFindChild('CloudWatchRole');
+    if (cloudWatchRole) {
+      Validations.of(cloudWatchRole).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+        reason:
+          "API Gateway's account-level logging role must carry AWS's own push-to-CloudWatch policy; it grants API Gateway (not our code) log writes, and execution logging (APIG6) needs it.",
+      });
+    }
+  }
+}
+
+/**
+ * The API Gateway model for a body schema: the handler's zod schema as JSON
+ * Schema draft 4, structure only. Formats and patterns stay with the handler,
+ * which names the failing field precisely and trims input first.
+ */
+export function gatewaySchema(schema: z.ZodMiniType): apigateway.JsonSchema {
+  const json = z.toJSONSchema(schema, { target: 'draft-04', io: 'input', unrepresentable: 'any' });
+  return stripValidationDetails(json) as apigateway.JsonSchema;
+}
+
+function stripValidationDetails(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripValidationDetails);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === 'format' || key === 'pattern' || key === '$schema') continue;
+    out[key] = stripValidationDetails(inner);
+  }
+  return out;
+}
+
+/** API Gateway's own refusals, in the `{"error": {"code", "message"}}` shape of API.md. */
+function addGatewayResponses(api: apigateway.RestApi): void {
+  // [id, type, status (undefined keeps API Gateway's), code, message]
+  const answers: Array<[string, apigateway.ResponseType, string | undefined, string, string]> = [
+    [
+      'Unauthorized',
+      apigateway.ResponseType.UNAUTHORIZED,
+      '401',
+      'UNAUTHENTICATED',
+      'A valid access token is required.',
+    ],
+    [
+      'AccessDenied',
+      apigateway.ResponseType.ACCESS_DENIED,
+      '403',
+      'FORBIDDEN',
+      'You are not allowed to do this.',
+    ],
+    [
+      'MissingToken',
+      apigateway.ResponseType.MISSING_AUTHENTICATION_TOKEN,
+      '404',
+      'NOT_FOUND',
+      'No such route.',
+    ],
+    ['ResourceNotFound', apigateway.ResponseType.RESOURCE_NOT_FOUND, '404', 'NOT_FOUND', 'No such route.'],
+    [
+      'BadBody',
+      apigateway.ResponseType.BAD_REQUEST_BODY,
+      '400',
+      'VALIDATION_ERROR',
+      "The request body does not match the route's schema.",
+    ],
+    [
+      'TooLarge',
+      apigateway.ResponseType.REQUEST_TOO_LARGE,
+      '413',
+      'PAYLOAD_TOO_LARGE',
+      'The request body is too large.',
+    ],
+    [
+      'MediaType',
+      apigateway.ResponseType.UNSUPPORTED_MEDIA_TYPE,
+      '415',
+      'UNSUPPORTED_MEDIA_TYPE',
+      'The request body must be application/json.',
+    ],
+    [
+      'Throttled',
+      apigateway.ResponseType.THROTTLED,
+      '429',
+      'TOO_MANY_REQUESTS',
+      'Too many requests; try again later.',
+    ],
+    ['Default4xx', apigateway.ResponseType.DEFAULT_4XX, undefined, 'BAD_REQUEST', 'The request was refused.'],
+    [
+      'Default5xx',
+      apigateway.ResponseType.DEFAULT_5XX,
+      '500',
+      'INTERNAL',
+      'Something went wrong on our side. Try again later.',
+    ],
+  ];
+  for (const [id, type, statusCode, code, message] of answers) {
+    api.addGatewayResponse(id, {
+      type,
+      ...(statusCode ? { statusCode } : {}),
+      responseHeaders: { 'Cache-Control': "'no-store'", 'Content-Type': "'application/json'" },
+      templates: { 'application/json': JSON.stringify({ error: { code, message } }) },
+    });
+  }
+}

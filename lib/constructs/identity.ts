@@ -1,0 +1,110 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import {
+  ADMIN_GROUP,
+  CUSTOM_ATTRIBUTES,
+  PASSWORD_POLICY,
+  TEMPORARY_PASSWORD_VALIDITY_DAYS,
+  TOKEN_VALIDITY,
+} from '../../lambdas/core/domain/pool-policy';
+
+/** Props of the identity construct. */
+export interface IdentityProps {
+  /**
+   * Turn on Cognito threat protection (the Plus feature plan, billed per MAU).
+   * @default false
+   */
+  readonly threatProtection?: boolean;
+}
+
+/**
+ * The User Pool (email sign-in, case-insensitive, the shared password policy,
+ * optional TOTP, custom attributes, the `admin` group) and its app client.
+ */
+export class Identity extends Construct {
+  readonly userPool: cognito.IUserPool;
+  readonly userPoolClient: cognito.IUserPoolClient;
+
+  constructor(scope: Construct, id: string, props: IdentityProps = {}) {
+    super(scope, id);
+
+    const customAttributes = Object.fromEntries(
+      Object.entries(CUSTOM_ATTRIBUTES).map(([name, spec]) => [
+        name,
+        new cognito.StringAttribute({ maxLen: spec.maxLen, mutable: spec.mutable }),
+      ]),
+    );
+
+    const pool = new cognito.UserPool(this, 'UserPool', {
+      // Self sign-up opens with the register route; until then only AdminCreateUser makes accounts.
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      keepOriginal: { email: true },
+      standardAttributes: {
+        email: { required: true, mutable: true },
+        fullname: { required: false, mutable: true },
+      },
+      customAttributes,
+      passwordPolicy: {
+        minLength: PASSWORD_POLICY.minLength,
+        requireUppercase: PASSWORD_POLICY.requireUppercase,
+        requireLowercase: PASSWORD_POLICY.requireLowercase,
+        requireDigits: PASSWORD_POLICY.requireDigits,
+        requireSymbols: PASSWORD_POLICY.requireSymbols,
+        tempPasswordValidity: Duration.days(TEMPORARY_PASSWORD_VALIDITY_DAYS),
+      },
+      mfa: cognito.Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      userInvitation: {
+        emailSubject: 'Your temporary password',
+        emailBody: `Your username is {username} and your temporary password is {####}. It is valid for ${TEMPORARY_PASSWORD_VALIDITY_DAYS} days.`,
+      },
+      userVerification: {
+        emailSubject: 'Your verification code',
+        emailBody: 'Your verification code is {####}.',
+        emailStyle: cognito.VerificationEmailStyle.CODE,
+      },
+      featurePlan: props.threatProtection ? cognito.FeaturePlan.PLUS : cognito.FeaturePlan.ESSENTIALS,
+      ...(props.threatProtection
+        ? { standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION }
+        : {}),
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    new cognito.CfnUserPoolGroup(this, 'AdminGroup', {
+      userPoolId: pool.userPoolId,
+      groupName: ADMIN_GROUP,
+      description: 'Administrators: may use the admin routes and create other admins.',
+    });
+
+    this.userPoolClient = pool.addClient('AppClient', {
+      authFlows: { userPassword: true, custom: true, userSrp: false, adminUserPassword: false },
+      generateSecret: false,
+      disableOAuth: true,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      accessTokenValidity: Duration.minutes(TOKEN_VALIDITY.accessTokenMinutes),
+      idTokenValidity: Duration.minutes(TOKEN_VALIDITY.idTokenMinutes),
+      refreshTokenValidity: Duration.days(TOKEN_VALIDITY.refreshTokenDays),
+      authSessionValidity: Duration.minutes(TOKEN_VALIDITY.authSessionMinutes),
+    });
+    this.userPool = pool;
+
+    Validations.of(pool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason:
+        'MFA is OPTIONAL by product decision: applicants enrol TOTP on the onboarding ladder (pending_mfa) and admins can require it per user; REQUIRED would block the first login of invited users before they can enrol.',
+    });
+    if (!props.threatProtection) {
+      const reason =
+        'Threat protection needs the Cognito Plus plan, billed per monthly active user; it is one context flag away (-c threatProtection=true) and documented in the README. Per-email throttles and API stage throttling stay on either way.';
+      Validations.of(pool).acknowledge({ id: 'AwsSolutions-COG3', reason });
+      Validations.of(pool).acknowledge({ id: 'AwsSolutions-COG8', reason });
+    }
+  }
+}
