@@ -1,19 +1,4 @@
-import { App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
-import { AuthStack } from '../lib/auth-stack';
+import { App } from 'aws-cdk-lib';
+import { configureApp } from '../lib/app';
 
-/** Reads a boolean context value given as `-c name=true` or in cdk.json. */
-function flag(app: App, name: string): boolean {
-  const value: unknown = app.node.tryGetContext(name);
-  return value === true || value === 'true';
-}
-
-const app = new App();
-new AuthStack(app, app.node.tryGetContext('stackName') ?? 'CognitoAccountBackend', {
-  description: 'Cognito account backend: user pool, tables, REST API, one Lambda per operation',
-  mockMode: flag(app, 'mockMode'),
-  threatProtection: flag(app, 'threatProtection'),
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
-});
-// Any finding that is not acknowledged (with a reason, beside its resource) fails synth.
-Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+configureApp(new App());

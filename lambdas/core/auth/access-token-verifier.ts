@@ -1,4 +1,3 @@
-import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import type { Jwks } from 'aws-jwt-verify/jwk';
 import { UnauthenticatedError } from '../domain/errors';
 import { COGNITO_ADMIN_SCOPE } from '../domain/pool-policy';
@@ -27,19 +26,29 @@ export interface CognitoAccessTokenVerifierOptions {
  * `aws.cognito.signin.user.admin` scope that the API authorizer requires.
  */
 export function cognitoAccessTokenVerifier(options: CognitoAccessTokenVerifierOptions): AccessTokenVerifier {
-  const verifier = CognitoJwtVerifier.create({
-    userPoolId: options.userPoolId,
-    tokenUse: 'access',
-    clientId: options.clientId,
-    scope: COGNITO_ADMIN_SCOPE,
-  });
-  if (options.jwks) verifier.cacheJwks(options.jwks);
+  // aws-jwt-verify is not marked side-effect free: loading it on first use keeps
+  // it out of the cold start of every function that imports the composition root.
+  let verifier: Promise<{ verify(token: string): Promise<unknown> }> | undefined;
+  const load = () => {
+    verifier ??= import('aws-jwt-verify').then(({ CognitoJwtVerifier }) => {
+      const created = CognitoJwtVerifier.create({
+        userPoolId: options.userPoolId,
+        tokenUse: 'access',
+        clientId: options.clientId,
+        scope: COGNITO_ADMIN_SCOPE,
+      });
+      if (options.jwks) created.cacheJwks(options.jwks);
+      return created;
+    });
+    return verifier;
+  };
   return {
     async verify(token) {
       if (!token) throw new UnauthenticatedError();
+      const jwt = await load();
       let claims: AccessTokenClaims;
       try {
-        claims = (await verifier.verify(token)) as unknown as AccessTokenClaims;
+        claims = (await jwt.verify(token)) as AccessTokenClaims;
       } catch {
         throw new UnauthenticatedError('The access token is invalid or has expired.');
       }

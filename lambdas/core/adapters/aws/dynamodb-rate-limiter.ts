@@ -1,11 +1,12 @@
-import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { type Clock, systemClock } from '../../ports/clock';
 import type { RateLimiter } from '../../ports/rate-limiter';
-import { documentClient, isConditionFailure } from './dynamodb-user-store';
+import { isConditionFailure } from './dynamodb-user-store';
 
 export interface DynamoDbRateLimiterOptions {
   tableName: string;
-  client?: DynamoDBDocumentClient;
+  client?: DynamoDBClient;
   clock?: Clock;
 }
 
@@ -14,12 +15,12 @@ export interface DynamoDbRateLimiterOptions {
  * increment per hit; items expire through the table's TTL attribute.
  */
 export class DynamoDbRateLimiter implements RateLimiter {
-  private readonly client: DynamoDBDocumentClient;
+  private readonly client: DynamoDBClient;
   private readonly tableName: string;
   private readonly clock: Clock;
 
   constructor(options: DynamoDbRateLimiterOptions) {
-    this.client = options.client ?? documentClient();
+    this.client = options.client ?? new DynamoDBClient({});
     this.tableName = options.tableName;
     this.clock = options.clock ?? systemClock;
   }
@@ -29,16 +30,16 @@ export class DynamoDbRateLimiter implements RateLimiter {
     const window = Math.floor(nowSeconds / windowSeconds);
     try {
       await this.client.send(
-        new UpdateCommand({
+        new UpdateItemCommand({
           TableName: this.tableName,
-          Key: { key: `${key}#${window}` },
+          Key: marshall({ key: `${key}#${window}` }),
           UpdateExpression: 'ADD hits :one SET expiresAt = if_not_exists(expiresAt, :expiresAt)',
           ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
-          ExpressionAttributeValues: {
+          ExpressionAttributeValues: marshall({
             ':one': 1,
             ':limit': limit,
             ':expiresAt': (window + 1) * windowSeconds + 60,
-          },
+          }),
         }),
       );
       return true;

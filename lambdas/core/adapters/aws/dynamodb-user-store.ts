@@ -1,11 +1,11 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
   QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { normalizeEmail } from '../../domain/email';
 import { InvalidTransitionError, NotFoundError, RecordExistsError } from '../../domain/errors';
 import type { UserStatus } from '../../domain/onboarding';
@@ -18,27 +18,31 @@ export const USERS_EMAIL_INDEX = 'email-index';
 
 export interface DynamoDbUserStoreOptions {
   tableName: string;
-  client?: DynamoDBDocumentClient;
+  client?: DynamoDBClient;
   clock?: Clock;
 }
 
+// Plain DynamoDBClient + util-dynamodb rather than lib-dynamodb's DocumentClient:
+// lib-dynamodb is not marked side-effect free, so esbuild would put it (and the
+// whole DynamoDB client) into every bundle that imports the composition root.
+
 /** The `Users` table on DynamoDB. */
 export class DynamoDbUserStore implements UserStore {
-  private readonly client: DynamoDBDocumentClient;
+  private readonly client: DynamoDBClient;
   private readonly tableName: string;
   private readonly clock: Clock;
 
   constructor(options: DynamoDbUserStoreOptions) {
-    this.client = options.client ?? documentClient();
+    this.client = options.client ?? new DynamoDBClient({});
     this.tableName = options.tableName;
     this.clock = options.clock ?? systemClock;
   }
 
   async get(userId: string): Promise<UserRecord | undefined> {
     const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: { userId }, ConsistentRead: true }),
+      new GetItemCommand({ TableName: this.tableName, Key: marshall({ userId }), ConsistentRead: true }),
     );
-    return Item as UserRecord | undefined;
+    return Item ? (unmarshall(Item) as UserRecord) : undefined;
   }
 
   async findByEmail(email: string): Promise<UserRecord | undefined> {
@@ -47,19 +51,20 @@ export class DynamoDbUserStore implements UserStore {
         TableName: this.tableName,
         IndexName: USERS_EMAIL_INDEX,
         KeyConditionExpression: 'email = :email',
-        ExpressionAttributeValues: { ':email': normalizeEmail(email) },
+        ExpressionAttributeValues: marshall({ ':email': normalizeEmail(email) }),
         Limit: 1,
       }),
     );
-    return Items?.[0] as UserRecord | undefined;
+    const item = Items?.[0];
+    return item ? (unmarshall(item) as UserRecord) : undefined;
   }
 
   async create(record: UserRecord): Promise<void> {
     try {
       await this.client.send(
-        new PutCommand({
+        new PutItemCommand({
           TableName: this.tableName,
-          Item: record,
+          Item: marshall(record, { removeUndefinedValues: true }),
           ConditionExpression: 'attribute_not_exists(userId)',
         }),
       );
@@ -83,18 +88,18 @@ export class DynamoDbUserStore implements UserStore {
     }
     try {
       const { Attributes } = await this.client.send(
-        new UpdateCommand({
+        new UpdateItemCommand({
           TableName: this.tableName,
-          Key: { userId },
+          Key: marshall({ userId }),
           UpdateExpression: `SET ${sets.join(', ')}`,
           ConditionExpression: 'attribute_exists(userId) AND #status = :from',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: values,
+          ExpressionAttributeValues: marshall(values, { removeUndefinedValues: true }),
           ReturnValues: 'ALL_NEW',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
-      return Attributes as UserRecord;
+      return unmarshall(Attributes ?? {}) as UserRecord;
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       const current = (error as { Item?: { status?: { S?: string } } }).Item;
@@ -102,13 +107,6 @@ export class DynamoDbUserStore implements UserStore {
       throw new InvalidTransitionError(`User ${userId} is ${current.status?.S ?? 'unknown'}, not ${from}.`);
     }
   }
-}
-
-/** A DocumentClient that drops undefined fields, shared by the DynamoDB adapters of one bundle. */
-export function documentClient(): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
 }
 
 export function isConditionFailure(error: unknown): boolean {
