@@ -13,6 +13,8 @@ const config: Config = {
   transformIgnorePatterns: ['/node_modules/(?!@middy/)'],
   setupFiles: ['<rootDir>/test/setup-env.ts'],
   testTimeout: 30_000,
+  // The default reporter, plus one plain closing line ("N passed, N failed") that CI reads.
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
 
 export default config;

@@ -63,7 +63,9 @@ export function createLocalServer(): Server {
       .finally(() => {
         // Method, path and status only: never the query (signatures) or the body.
         const path = (req.url ?? '/').split('?')[0];
-        console.info(`${req.method} ${path} -> ${res.statusCode} (${Date.now() - started} ms)`);
+        if (process.env.LOG_LEVEL !== 'silent') {
+          console.info(`${req.method} ${path} -> ${res.statusCode} (${Date.now() - started} ms)`);
+        }
       });
   });
 }

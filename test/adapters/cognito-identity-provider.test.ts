@@ -1,0 +1,214 @@
+import {
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { mockClient } from 'aws-sdk-client-mock';
+import { CognitoIdentityProvider } from '../../lambdas/core/adapters/aws/cognito-identity-provider';
+import {
+  CodeExpiredError,
+  CodeMismatchError,
+  InvalidPasswordError,
+  InvalidSessionError,
+  NotAuthorizedError,
+  PasswordResetRequiredError,
+  TemporaryPasswordExpiredError,
+  TooManyRequestsError,
+  UserExistsError,
+  UserNotConfirmedError,
+  UserNotFoundError,
+  UserStateError,
+} from '../../lambdas/core/domain/errors';
+
+const cognito = mockClient(CognitoIdentityProviderClient);
+const provider = new CognitoIdentityProvider({
+  userPoolId: 'eu-west-1_Abc123',
+  clientId: 'client123',
+  client: new CognitoIdentityProviderClient({ region: 'eu-west-1' }),
+});
+
+function sdkError(name: string, message = name): Error {
+  return Object.assign(new Error(message), { name, $metadata: {} });
+}
+
+const cognitoUser = {
+  Username: '7d9f-uuid',
+  Attributes: [
+    { Name: 'sub', Value: '7d9f-uuid' },
+    { Name: 'email', Value: 'jane@example.com' },
+  ],
+  UserStatus: 'FORCE_CHANGE_PASSWORD' as const,
+  Enabled: true,
+  UserCreateDate: new Date('2026-01-01T00:00:00Z'),
+};
+
+beforeEach(() => cognito.reset());
+
+describe('CognitoIdentityProvider', () => {
+  it('creates users with AdminCreateUser, email delivery and a Cognito-generated temporary password', async () => {
+    cognito.on(AdminCreateUserCommand).resolves({ User: cognitoUser });
+
+    const user = await provider.createUser({
+      email: ' Jane@Example.com ',
+      attributes: { 'custom:role': 'user' },
+    });
+
+    expect(cognito.commandCalls(AdminCreateUserCommand)[0]?.args[0].input).toEqual({
+      UserPoolId: 'eu-west-1_Abc123',
+      Username: 'jane@example.com',
+      DesiredDeliveryMediums: ['EMAIL'],
+      UserAttributes: [
+        { Name: 'custom:role', Value: 'user' },
+        { Name: 'email', Value: 'jane@example.com' },
+        { Name: 'email_verified', Value: 'true' },
+      ],
+    });
+    expect(user).toEqual({
+      username: '7d9f-uuid',
+      sub: '7d9f-uuid',
+      email: 'jane@example.com',
+      status: 'FORCE_CHANGE_PASSWORD',
+      enabled: true,
+      attributes: { sub: '7d9f-uuid', email: 'jane@example.com' },
+      createdAt: new Date('2026-01-01T00:00:00Z'),
+    });
+  });
+
+  it('passes a given temporary password through', async () => {
+    cognito.on(AdminCreateUserCommand).resolves({ User: cognitoUser });
+
+    await provider.createUser({ email: 'jane@example.com', temporaryPassword: 'Temp-Passw0rd!' });
+
+    expect(cognito.commandCalls(AdminCreateUserCommand)[0]?.args[0].input.TemporaryPassword).toBe(
+      'Temp-Passw0rd!',
+    );
+  });
+
+  it('maps UsernameExistsException to UserExistsError', async () => {
+    cognito.on(AdminCreateUserCommand).rejects(sdkError('UsernameExistsException'));
+
+    await expect(provider.createUser({ email: 'jane@example.com' })).rejects.toBeInstanceOf(UserExistsError);
+  });
+
+  it("resends with AdminCreateUser MessageAction 'RESEND' by email", async () => {
+    cognito.on(AdminCreateUserCommand).resolves({ User: cognitoUser });
+
+    await provider.resendTemporaryPassword('JANE@example.com');
+
+    expect(cognito.commandCalls(AdminCreateUserCommand)[0]?.args[0].input).toEqual({
+      UserPoolId: 'eu-west-1_Abc123',
+      Username: 'jane@example.com',
+      MessageAction: 'RESEND',
+      DesiredDeliveryMediums: ['EMAIL'],
+    });
+  });
+
+  it.each([
+    ['UserNotFoundException', UserNotFoundError],
+    ['UnsupportedUserStateException', UserStateError],
+    ['LimitExceededException', TooManyRequestsError],
+  ])('maps %s on resend to %p', async (name, type) => {
+    cognito.on(AdminCreateUserCommand).rejects(sdkError(name));
+
+    await expect(provider.resendTemporaryPassword('jane@example.com')).rejects.toBeInstanceOf(type);
+  });
+
+  it('signs in with InitiateAuth USER_PASSWORD_AUTH and returns the challenge', async () => {
+    cognito.on(InitiateAuthCommand).resolves({ ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 'sess-1' });
+
+    const outcome = await provider.passwordLogin('Jane@example.com', 'Temp-Passw0rd!');
+
+    expect(cognito.commandCalls(InitiateAuthCommand)[0]?.args[0].input).toEqual({
+      ClientId: 'client123',
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: 'jane@example.com', PASSWORD: 'Temp-Passw0rd!' },
+    });
+    expect(outcome).toEqual({ challenge: { name: 'NEW_PASSWORD_REQUIRED', session: 'sess-1' } });
+  });
+
+  it('answers NEW_PASSWORD_REQUIRED with RespondToAuthChallenge and returns the tokens', async () => {
+    cognito.on(RespondToAuthChallengeCommand).resolves({
+      AuthenticationResult: {
+        IdToken: 'id',
+        AccessToken: 'access',
+        RefreshToken: 'refresh',
+        ExpiresIn: 3600,
+      },
+    });
+
+    const outcome = await provider.respondToNewPasswordChallenge({
+      email: 'jane@example.com',
+      session: 'sess-1',
+      newPassword: 'Str0ng!Passw0rd',
+    });
+
+    expect(cognito.commandCalls(RespondToAuthChallengeCommand)[0]?.args[0].input).toEqual({
+      ClientId: 'client123',
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session: 'sess-1',
+      ChallengeResponses: { USERNAME: 'jane@example.com', NEW_PASSWORD: 'Str0ng!Passw0rd' },
+    });
+    expect(outcome).toEqual({
+      tokens: {
+        idToken: 'id',
+        accessToken: 'access',
+        refreshToken: 'refresh',
+        expiresIn: 3600,
+        tokenType: 'Bearer',
+      },
+    });
+  });
+
+  it.each([
+    ['NotAuthorizedException', 'Incorrect username or password.', NotAuthorizedError],
+    ['UserNotFoundException', 'User does not exist.', NotAuthorizedError],
+    [
+      'NotAuthorizedException',
+      'Temporary password has expired and must be reset by an administrator.',
+      TemporaryPasswordExpiredError,
+    ],
+    ['NotAuthorizedException', 'Invalid session for the user, session is expired.', InvalidSessionError],
+    ['UserNotConfirmedException', 'User is not confirmed.', UserNotConfirmedError],
+    ['PasswordResetRequiredException', 'Password reset required for the user', PasswordResetRequiredError],
+    [
+      'InvalidPasswordException',
+      'Password does not conform to policy: Password must have symbol characters',
+      InvalidPasswordError,
+    ],
+    ['CodeMismatchException', 'Invalid code', CodeMismatchError],
+    ['ExpiredCodeException', 'Code expired', CodeExpiredError],
+    ['TooManyRequestsException', 'Too many requests', TooManyRequestsError],
+  ])('maps %s (%s) on sign-in to %p', async (name, message, type) => {
+    cognito.on(InitiateAuthCommand).rejects(sdkError(name, message));
+
+    await expect(provider.passwordLogin('jane@example.com', 'x')).rejects.toBeInstanceOf(type);
+  });
+
+  it('lets unknown SDK errors through unchanged (they become a generic 500)', async () => {
+    const unknown = sdkError('InternalErrorException', 'boom');
+    cognito.on(InitiateAuthCommand).rejects(unknown);
+
+    await expect(provider.passwordLogin('jane@example.com', 'x')).rejects.toBe(unknown);
+  });
+
+  it('returns undefined from getUser for an unknown user, and maps UserAttributes otherwise', async () => {
+    cognito
+      .on(AdminGetUserCommand, { Username: 'nobody@example.com' })
+      .rejects(sdkError('UserNotFoundException'));
+    cognito.on(AdminGetUserCommand, { Username: 'jane@example.com' }).resolves({
+      Username: '7d9f-uuid',
+      UserAttributes: cognitoUser.Attributes,
+      UserStatus: 'CONFIRMED',
+      Enabled: false,
+    });
+
+    await expect(provider.getUser('nobody@example.com')).resolves.toBeUndefined();
+    await expect(provider.getUser('jane@example.com')).resolves.toMatchObject({
+      sub: '7d9f-uuid',
+      status: 'CONFIRMED',
+      enabled: false,
+    });
+  });
+});

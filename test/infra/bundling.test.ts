@@ -1,0 +1,63 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { OPERATIONS } from '../../lambdas/operations';
+import { configureApp } from '../../lib/app';
+
+/** Synthesizes with real esbuild bundling and returns each operation's bundle text. */
+function bundles(context: Record<string, unknown>): Record<string, string> {
+  const outdir = mkdtempSync(path.join(tmpdir(), 'cdk-bundle-'));
+  try {
+    const app = new App({ outdir, context: { 'aws:cdk:enable-asset-metadata': true, ...context } });
+    const stack = configureApp(app);
+    const assembly = app.synth();
+    const functions = Template.fromStack(stack).findResources('AWS::Lambda::Function');
+    const out: Record<string, string> = {};
+    for (const [id, fn] of Object.entries(functions)) {
+      const assetPath = fn.Metadata?.['aws:asset:path'] as string;
+      const name = id.replace(/^Op/, '').replace(/Function[0-9A-F]{8}$/, '');
+      out[name] = readFileSync(path.join(assembly.directory, assetPath, 'index.js'), 'utf8');
+    }
+    return out;
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+describe('function bundles (real esbuild)', () => {
+  const production = bundles({});
+
+  it('builds one bundle per operation', () => {
+    expect(Object.keys(production).sort()).toEqual(Object.keys(OPERATIONS).sort());
+  });
+
+  it('leave the in-memory fakes out of production bundles', () => {
+    const fakes = ['InMemoryIdentityProvider', 'InMemoryUserStore', 'Outbox'];
+    const found = Object.entries(production).flatMap(([name, code]) =>
+      fakes.filter((fake) => code.includes(`"${fake}"`)).map((fake) => `${name}: ${fake}`),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('carry only the SDK clients their handler uses', () => {
+    const has = (name: string, marker: string) => production[name]?.includes(marker) ?? false;
+    expect({
+      getProfileHasCognito: has('getProfile', 'AdminCreateUserCommand'),
+      loginHasDynamoDb: has('login', 'UpdateItemCommand'),
+      createCognitoUserHasCognito: has('createCognitoUser', 'AdminCreateUserCommand'),
+      createCognitoUserHasDynamoDb: has('createCognitoUser', 'PutItemCommand'),
+    }).toEqual({
+      getProfileHasCognito: false,
+      loginHasDynamoDb: false,
+      createCognitoUserHasCognito: true,
+      createCognitoUserHasDynamoDb: true,
+    });
+  });
+
+  it('keep the fakes in mock-mode bundles', () => {
+    const mock = bundles({ mockMode: 'true' });
+    expect(mock.login?.includes('"InMemoryIdentityProvider"')).toBe(true);
+  });
+});

@@ -1,0 +1,315 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { PASSWORD_POLICY, TEMPORARY_PASSWORD_VALIDITY_DAYS } from '../../lambdas/core/domain/pool-policy';
+import { OPERATION_LIST, OPERATIONS } from '../../lambdas/operations';
+import { configureApp } from '../../lib/app';
+
+/** Synthesizes the app as bin/app.ts does, with esbuild bundling skipped. */
+function synth(context: Record<string, unknown> = {}) {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
+  const stack = configureApp(app);
+  app.synth(); // runs cdk-nag: throws on any unacknowledged finding
+  return { app, stack, template: Template.fromStack(stack) };
+}
+
+const { template } = synth();
+
+function resourcesOf(type: string) {
+  return Object.entries(template.findResources(type));
+}
+
+describe('the user pool', () => {
+  it('signs in by email, case-insensitively, with the shared password policy and temporary-password validity', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      UsernameAttributes: ['email'],
+      UsernameConfiguration: { CaseSensitive: false },
+      AutoVerifiedAttributes: ['email'],
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: PASSWORD_POLICY.minLength,
+          RequireUppercase: true,
+          RequireLowercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+          TemporaryPasswordValidityDays: TEMPORARY_PASSWORD_VALIDITY_DAYS,
+        },
+      },
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      DeletionProtection: 'ACTIVE',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+    template.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+  });
+
+  it('declares the custom attributes, with legacy_id immutable', () => {
+    const schema = Object.values(template.findResources('AWS::Cognito::UserPool'))[0]?.Properties
+      .Schema as Array<{
+      Name: string;
+      Mutable: boolean;
+    }>;
+    const custom = Object.fromEntries(
+      schema.filter((a) => a.Name !== 'email' && a.Name !== 'name').map((a) => [a.Name, a.Mutable]),
+    );
+    expect(custom).toEqual({
+      role: true,
+      organizationId: true,
+      legacy_id: false,
+      username: true,
+      username_set: true,
+    });
+  });
+
+  it('has the admin group', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admin' });
+  });
+
+  it('has one app client: password, custom and refresh auth, no secret, no OAuth, enumeration-safe, revocable', () => {
+    template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ExplicitAuthFlows: Match.arrayEquals([
+        'ALLOW_USER_PASSWORD_AUTH',
+        'ALLOW_CUSTOM_AUTH',
+        'ALLOW_REFRESH_TOKEN_AUTH',
+      ]),
+      GenerateSecret: false,
+      AllowedOAuthFlowsUserPoolClient: false,
+      PreventUserExistenceErrors: 'ENABLED',
+      EnableTokenRevocation: true,
+      AccessTokenValidity: 60,
+      IdTokenValidity: 60,
+      RefreshTokenValidity: 43200,
+      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
+      AuthSessionValidity: 3,
+    });
+  });
+});
+
+describe('the tables', () => {
+  it.each(['Users', 'AdminInfo'])(
+    '%s is keyed by userId, encrypted, point-in-time recoverable, protected and retained',
+    (name) => {
+      const [, table] =
+        resourcesOf('AWS::DynamoDB::Table').find(([id]) => id.startsWith(`Data${name}`)) ?? [];
+      expect(table).toMatchObject({
+        DeletionPolicy: 'Retain',
+        Properties: {
+          KeySchema: [{ AttributeName: 'userId', KeyType: 'HASH' }],
+          BillingMode: 'PAY_PER_REQUEST',
+          SSESpecification: { SSEEnabled: true },
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          DeletionProtectionEnabled: true,
+        },
+      });
+    },
+  );
+
+  it('indexes Users by email', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'email-index',
+          KeySchema: [{ AttributeName: 'email', KeyType: 'HASH' }],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    });
+  });
+
+  it('expires RateLimits counters by TTL', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [{ AttributeName: 'key', KeyType: 'HASH' }],
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+  });
+});
+
+describe('the operation functions', () => {
+  const functions = resourcesOf('AWS::Lambda::Function');
+
+  it('are one per registry row, on nodejs24.x, with MOCK_MODE=false by default', () => {
+    expect(functions).toHaveLength(OPERATION_LIST.length);
+    for (const [, fn] of functions) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Environment: { Variables: expect.objectContaining({ MOCK_MODE: 'false' }) },
+        LoggingConfig: { LogGroup: expect.anything() },
+      });
+    }
+  });
+
+  it('set MOCK_MODE=true on every operation with -c mockMode=true', () => {
+    const mock = synth({ mockMode: 'true' }).template;
+    const envs = Object.values(mock.findResources('AWS::Lambda::Function')).map(
+      (f) => f.Properties.Environment.Variables.MOCK_MODE,
+    );
+    expect(envs).toEqual(OPERATION_LIST.map(() => 'true'));
+  });
+
+  it('never grant a "*" resource, and use no managed policies', () => {
+    for (const [id, policy] of resourcesOf('AWS::IAM::Policy')) {
+      for (const statement of policy.Properties.PolicyDocument.Statement) {
+        const resources = [statement.Resource].flat();
+        expect({ id, resources }).not.toEqual({ id, resources: expect.arrayContaining(['*']) });
+      }
+    }
+    for (const [id, role] of resourcesOf('AWS::IAM::Role')) {
+      if (id.includes('CloudWatchRole')) continue; // API Gateway's account logging role
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+
+  it.each(OPERATION_LIST.map((op) => [op.name, op] as const))(
+    '%s gets exactly the actions its registry row lists',
+    (name, op) => {
+      const policies = resourcesOf('AWS::IAM::Policy').filter(([id]) => id.startsWith(`Op${name}Role`));
+      expect(policies).toHaveLength(1);
+      const statements = policies[0]?.[1].Properties.PolicyDocument.Statement as Array<{
+        Action: string | string[];
+      }>;
+      const granted = statements.flatMap((s) => [s.Action].flat()).filter((a) => !a.startsWith('logs:'));
+      const expected = [
+        ...(op.permissions.cognito ?? []),
+        ...Object.values(op.permissions.tables ?? {}).flatMap((actions) =>
+          actions.map((a) => `dynamodb:${a}`),
+        ),
+        ...(op.permissions.secrets ?? []).map(() => 'secretsmanager:GetSecretValue'),
+      ];
+      expect(granted.sort()).toEqual([...new Set(expected)].sort());
+    },
+  );
+
+  it('scope Cognito actions to the pool ARN and Query to the named index', () => {
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser'],
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^IdentityUserPool'), 'Arn'] },
+          }),
+        ]),
+      },
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: ['dynamodb:Query', 'dynamodb:UpdateItem'],
+            Resource: Match.arrayWith([
+              {
+                'Fn::Join': [
+                  '',
+                  [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^DataUsers'), 'Arn'] }, '/index/email-index'],
+                ],
+              },
+            ]),
+          }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('the REST API', () => {
+  function method(httpMethod: string, path: string) {
+    const resources = template.findResources('AWS::ApiGateway::Resource');
+    const last = path.split('/').filter(Boolean).at(-1);
+    const candidates = Object.entries(
+      template.findResources('AWS::ApiGateway::Method', { Properties: { HttpMethod: httpMethod } }),
+    );
+    const found = candidates.find(([, m]) => {
+      const ref = m.Properties.ResourceId?.Ref as string | undefined;
+      return ref !== undefined && resources[ref]?.Properties.PathPart === last;
+    });
+    if (!found) throw new Error(`no method ${httpMethod} ${path}`);
+    return found[1].Properties;
+  }
+
+  it('protects user routes with the Cognito authorizer on access tokens', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Authorizer', {
+      Type: 'COGNITO_USER_POOLS',
+      IdentitySource: 'method.request.header.Authorization',
+    });
+    expect(method('GET', OPERATIONS.getProfile.path)).toMatchObject({
+      AuthorizationType: 'COGNITO_USER_POOLS',
+      AuthorizationScopes: ['aws.cognito.signin.user.admin'],
+    });
+  });
+
+  it('leaves public and webhook routes without an authorizer, but with body validation', () => {
+    for (const op of [OPERATIONS.login, OPERATIONS.createCognitoUser]) {
+      expect(method(op.method, op.path)).toMatchObject({
+        AuthorizationType: 'NONE',
+        RequestValidatorId: expect.anything(),
+        RequestModels: { 'application/json': expect.anything() },
+      });
+    }
+  });
+
+  it('derives request models from the handler schemas, without formats or patterns', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Model', {
+      Schema: {
+        $schema: 'http://json-schema.org/draft-04/schema#',
+        type: 'object',
+        properties: {
+          email: { type: 'string', maxLength: 254 },
+          password: { type: 'string', minLength: 1, maxLength: 256 },
+        },
+        required: ['email', 'password'],
+      },
+    });
+  });
+
+  it('logs access as JSON and throttles the stage', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      StageName: 'v1',
+      AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+      MethodSettings: [
+        Match.objectLike({
+          LoggingLevel: 'ERROR',
+          DataTraceEnabled: false,
+          ThrottlingRateLimit: 50,
+          ThrottlingBurstLimit: 100,
+        }),
+      ],
+    });
+  });
+
+  it('answers gateway-level refusals in the API error shape', () => {
+    template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+      ResponseType: 'UNAUTHORIZED',
+      StatusCode: '401',
+      ResponseTemplates: {
+        'application/json': JSON.stringify({
+          error: { code: 'UNAUTHENTICATED', message: 'A valid access token is required.' },
+        }),
+      },
+    });
+    template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+      ResponseType: 'MISSING_AUTHENTICATION_TOKEN',
+      StatusCode: '404',
+    });
+  });
+});
+
+describe('cdk-nag', () => {
+  it('fails synth on an unacknowledged finding', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const stack = configureApp(app);
+    new sqs.Queue(stack, 'UnencryptedQueue', { encryption: sqs.QueueEncryption.UNENCRYPTED });
+
+    expect(() => app.synth()).toThrow(/AwsSolutions-SQS/);
+  });
+});
+
+describe('the template', () => {
+  it('matches the snapshot (asset hashes masked)', () => {
+    const json = JSON.stringify(template.toJSON()).replace(/[0-9a-f]{64}(\.zip)?/g, '<asset-hash>');
+    expect(JSON.parse(json)).toMatchSnapshot();
+  });
+});

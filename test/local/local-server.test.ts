@@ -1,0 +1,127 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resetMemoryWorld } from '../../lambdas/core/adapters/memory/world';
+import { hmacHex } from '../../lambdas/core/http/webhook-signature';
+import { createLocalServer, seedBootstrapAdmin } from '../../local/server';
+import { STRONG_PASSWORD, WEBHOOK_SECRET } from '../support/harness';
+
+let server: Server;
+let base: string;
+
+async function http(
+  method: string,
+  path: string,
+  init: { body?: string; headers?: Record<string, string> } = {},
+) {
+  const response = await fetch(`${base}${path}`, { method, body: init.body, headers: init.headers });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+const json = { 'Content-Type': 'application/json' };
+
+beforeAll(async () => {
+  resetMemoryWorld();
+  await seedBootstrapAdmin('admin@example.com', 'Adm1n!Local-pass');
+  server = createLocalServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe('the local API server (mock mode, over HTTP)', () => {
+  it('answers /health with the mode', async () => {
+    expect(await http('GET', '/health')).toMatchObject({ status: 200, body: { status: 'ok', mode: 'mock' } });
+  });
+
+  it('runs the whole applicant flow: application -> emailed temporary password -> NEW_PASSWORD_REQUIRED -> tokens -> /me', async () => {
+    const application = JSON.stringify({ email: 'Applicant@Example.com', name: 'A. Applicant' });
+    const created = await http('POST', `/applications?signature=${hmacHex(WEBHOOK_SECRET, application)}`, {
+      body: application,
+      headers: json,
+    });
+    expect(created).toMatchObject({
+      status: 201,
+      body: { created: true, user: { cognitoStatus: 'FORCE_CHANGE_PASSWORD' } },
+    });
+
+    const outbox = await http('GET', '/_local/outbox?to=applicant@example.com');
+    expect(outbox.body.messages).toEqual([
+      expect.objectContaining({
+        to: 'applicant@example.com',
+        kind: 'TEMPORARY_PASSWORD',
+        secret: expect.any(String),
+      }),
+    ]);
+    const temporaryPassword = outbox.body.messages[0].secret as string;
+
+    const login = await http('POST', '/auth/login', {
+      body: JSON.stringify({ email: 'applicant@example.com', password: temporaryPassword }),
+      headers: json,
+    });
+    expect(login).toMatchObject({ status: 200, body: { challenge: { name: 'NEW_PASSWORD_REQUIRED' } } });
+
+    const answered = await http('POST', '/auth/new-password', {
+      body: JSON.stringify({
+        email: 'applicant@example.com',
+        session: login.body.challenge.session,
+        newPassword: STRONG_PASSWORD,
+      }),
+      headers: json,
+    });
+    expect(answered.status).toBe(200);
+    expect(answered.headers.get('cache-control')).toBe('no-store');
+
+    const me = await http('GET', '/me', {
+      headers: { Authorization: `Bearer ${answered.body.tokens.accessToken}` },
+    });
+    expect(me).toMatchObject({
+      status: 200,
+      body: { email: 'applicant@example.com', status: 'pending_approval', emailVerified: true, groups: [] },
+    });
+  });
+
+  it('seeds a bootstrap admin who can sign in and holds the admin group', async () => {
+    const login = await http('POST', '/auth/login', {
+      body: JSON.stringify({ email: 'admin@example.com', password: 'Adm1n!Local-pass' }),
+      headers: json,
+    });
+    const me = await http('GET', '/me', {
+      headers: { Authorization: `Bearer ${login.body.tokens.accessToken}` },
+    });
+
+    expect(me.body).toMatchObject({ role: 'admin', status: 'active', groups: ['admin'] });
+  });
+
+  it('answers 404 NOT_FOUND in the API error shape for an unknown route', async () => {
+    expect(await http('GET', '/nope')).toEqual({
+      status: 404,
+      headers: expect.anything(),
+      body: { error: { code: 'NOT_FOUND', message: 'No route for GET /nope.' } },
+    });
+  });
+
+  it('answers 401 UNAUTHENTICATED before the handler runs for a protected route without a token', async () => {
+    expect(await http('GET', '/me')).toMatchObject({
+      status: 401,
+      body: { error: { code: 'UNAUTHENTICATED' } },
+    });
+  });
+
+  it('answers 413 for a body over the limit and 415 for a non-JSON body', async () => {
+    const large = await http('POST', '/auth/login', {
+      body: JSON.stringify({ pad: 'x'.repeat(70_000) }),
+      headers: json,
+    });
+    const text = await http('POST', '/auth/login', {
+      body: 'email=a',
+      headers: { 'Content-Type': 'text/plain' },
+    });
+
+    expect(large).toMatchObject({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE' } } });
+    expect(text).toMatchObject({ status: 415, body: { error: { code: 'UNSUPPORTED_MEDIA_TYPE' } } });
+  });
+});

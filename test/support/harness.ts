@@ -1,0 +1,86 @@
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { type MemoryWorld, resetMemoryWorld } from '../../lambdas/core/adapters/memory/world';
+import { hmacHex } from '../../lambdas/core/http/webhook-signature';
+import { OPERATIONS, type OperationName } from '../../lambdas/operations';
+import { invokeOperation } from '../../local/dispatch';
+
+export const WEBHOOK_SECRET = 'local-webhook-secret';
+export const STRONG_PASSWORD = 'Str0ng!Passw0rd';
+
+/** A fresh mock world with a clock the test moves by hand. */
+export function freshWorld(): MemoryWorld & { advance(ms: number): void } {
+  let now = Date.now();
+  const world = resetMemoryWorld({ clock: () => new Date(now) });
+  return Object.assign(world, {
+    advance(ms: number) {
+      now += ms;
+    },
+  });
+}
+
+export interface Answer<T = Record<string, unknown>> {
+  status: number;
+  headers: Record<string, string>;
+  body: T;
+  raw: APIGatewayProxyResult;
+}
+
+export interface CallOptions {
+  body?: unknown;
+  /** Sent verbatim instead of JSON-encoding `body`. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+  query?: Record<string, string>;
+  /** An access token, sent as `Authorization: Bearer`. */
+  token?: string;
+  pathParameters?: Record<string, string>;
+}
+
+/**
+ * Invokes an operation's handler with a real API Gateway proxy event, through
+ * the same authorizer emulation the local server uses.
+ */
+export async function call<T = Record<string, unknown>>(
+  name: OperationName,
+  options: CallOptions = {},
+): Promise<Answer<T>> {
+  const operation = OPERATIONS[name];
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', ...options.headers };
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const raw = await invokeOperation(
+    operation,
+    { method: operation.method, path: operation.path, headers, query: options.query, body },
+    options.pathParameters,
+  );
+  return {
+    status: raw.statusCode,
+    headers: (raw.headers ?? {}) as Record<string, string>,
+    body: (raw.body ? JSON.parse(raw.body) : undefined) as T,
+    raw,
+  };
+}
+
+/** POST /applications with a valid signature over exactly the bytes sent. */
+export function submitApplication(body: unknown, secret = WEBHOOK_SECRET) {
+  const rawBody = JSON.stringify(body);
+  return call('createCognitoUser', { rawBody, query: { signature: hmacHex(secret, rawBody) } });
+}
+
+/** The temporary password Cognito (the fake) emailed most recently to `email`. */
+export function temporaryPasswordOf(world: MemoryWorld, email: string): string {
+  const message = world.outbox.latest(email, 'TEMPORARY_PASSWORD');
+  if (!message?.secret) throw new Error(`No temporary password was sent to ${email}.`);
+  return message.secret;
+}
+
+/** Runs the applicant flow to the end and returns the tokens. */
+export async function activatedApplicant(world: MemoryWorld, email: string, password = STRONG_PASSWORD) {
+  await submitApplication({ email });
+  const answer = await call<{ tokens: { accessToken: string; idToken: string; refreshToken: string } }>(
+    'handleNewPasswordChallenge',
+    { body: { email, temporaryPassword: temporaryPasswordOf(world, email), newPassword: password } },
+  );
+  if (answer.status !== 200) throw new Error(`new-password answered ${answer.status}`);
+  return answer.body.tokens;
+}
