@@ -47,6 +47,20 @@ describe('login (POST /auth/login)', () => {
     expect(wrong.raw.body).not.toContain('Wr0ng!Password');
   });
 
+  it('returns 401 TEMPORARY_PASSWORD_EXPIRED for the right temporary password after its 7 days', async () => {
+    await submitApplication({ email: 'jane@example.com' });
+    const temporaryPassword = world.outbox.latest('jane@example.com')?.secret as string;
+    world.advance(7 * 86_400_000 + 1000);
+
+    const expired = await call('login', { body: { email: 'jane@example.com', password: temporaryPassword } });
+    const wrong = await call('login', { body: { email: 'jane@example.com', password: 'Wr0ng!Password' } });
+
+    expect(expired.status).toBe(401);
+    expect(expired.body).toMatchObject({ error: { code: 'TEMPORARY_PASSWORD_EXPIRED' } });
+    // Only the right password learns that it expired.
+    expect(wrong.body).toMatchObject({ error: { code: 'NOT_AUTHORIZED' } });
+  });
+
   it.each([
     ['no body', undefined],
     ['no password', { email: 'jane@example.com' }],
