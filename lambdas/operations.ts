@@ -33,7 +33,6 @@ export const OPERATIONS = {
       z.object({ email: email(), session: session(), newPassword: password() }),
       z.object({ email: email(), temporaryPassword: password(), newPassword: password() }),
     ]),
-    tokenResponse: true,
     permissions: { tables: { users: ['Query', 'UpdateItem'] } },
   },
   resendTemporaryPassword: {
@@ -54,7 +53,6 @@ export const OPERATIONS = {
     entry: 'auth/login.ts',
     summary: 'USER_PASSWORD_AUTH: tokens, or the challenge to answer.',
     body: z.object({ email: email(), password: password() }),
-    tokenResponse: true,
     permissions: {},
   },
   getProfile: {

@@ -41,7 +41,5 @@ export interface OperationDefinition {
   readonly summary: string;
   /** Schema of the JSON body; the API's request model is derived from it too. */
   readonly body?: z.ZodMiniType;
-  /** The handler answers with tokens (documented; every answer is `no-store` anyway). */
-  readonly tokenResponse?: boolean;
   readonly permissions: Permissions;
 }

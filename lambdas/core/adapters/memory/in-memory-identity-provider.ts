@@ -88,27 +88,14 @@ export class InMemoryIdentityProvider implements IdentityProvider {
   }
 
   async createUser(input: CreateUserInput): Promise<IdentityUser> {
-    const email = normalizeEmail(input.email);
-    if (this.usernameByEmail.has(email))
-      throw new UserExistsError('An account with the given email already exists.');
     if (input.temporaryPassword !== undefined) assertPolicy(input.temporaryPassword);
     const temporaryPassword = input.temporaryPassword ?? generateTemporaryPassword();
-    const username = randomUUID();
-    const now = this.clock();
-    const user: FakeUser = {
-      username,
-      email,
-      attributes: { ...input.attributes, sub: username, email, email_verified: 'true' },
+    const user = this.addUser({
+      email: input.email,
+      password: temporaryPassword,
       status: 'FORCE_CHANGE_PASSWORD',
-      enabled: true,
-      passwordHash: hash(temporaryPassword),
-      temporaryPasswordIssuedAt: now.getTime(),
-      groups: new Set(),
-      createdAt: now,
-      revokedOrigins: new Set(),
-    };
-    this.users.set(username, user);
-    this.usernameByEmail.set(email, username);
+      attributes: input.attributes,
+    });
     this.sendTemporaryPassword(user, temporaryPassword);
     return this.view(user);
   }
@@ -183,23 +170,7 @@ export class InMemoryIdentityProvider implements IdentityProvider {
     groups?: string[];
     attributes?: Record<string, string>;
   }) {
-    const email = normalizeEmail(input.email);
-    if (this.usernameByEmail.has(email)) throw new UserExistsError(`${email} exists already.`);
-    const username = randomUUID();
-    const user: FakeUser = {
-      username,
-      email,
-      attributes: { ...input.attributes, sub: username, email, email_verified: 'true' },
-      status: 'CONFIRMED',
-      enabled: true,
-      passwordHash: hash(input.password),
-      groups: new Set(input.groups),
-      createdAt: this.clock(),
-      revokedOrigins: new Set(),
-    };
-    this.users.set(username, user);
-    this.usernameByEmail.set(email, username);
-    return this.view(user);
+    return this.view(this.addUser({ ...input, status: 'CONFIRMED' }));
   }
 
   /** Whether a verified access token has been revoked (global sign-out). */
@@ -209,6 +180,36 @@ export class InMemoryIdentityProvider implements IdentityProvider {
   }
 
   // ---- internals ----
+
+  /** Adds a user as AdminCreateUser does: a UUID username equal to `sub`, email verified. */
+  private addUser(input: {
+    email: string;
+    password: string;
+    status: 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED';
+    groups?: string[];
+    attributes?: Record<string, string>;
+  }): FakeUser {
+    const email = normalizeEmail(input.email);
+    if (this.usernameByEmail.has(email))
+      throw new UserExistsError('An account with the given email already exists.');
+    const username = randomUUID();
+    const now = this.clock();
+    const user: FakeUser = {
+      username,
+      email,
+      attributes: { ...input.attributes, sub: username, email, email_verified: 'true' },
+      status: input.status,
+      enabled: true,
+      passwordHash: hash(input.password),
+      ...(input.status === 'FORCE_CHANGE_PASSWORD' ? { temporaryPasswordIssuedAt: now.getTime() } : {}),
+      groups: new Set(input.groups),
+      createdAt: now,
+      revokedOrigins: new Set(),
+    };
+    this.users.set(username, user);
+    this.usernameByEmail.set(email, username);
+    return user;
+  }
 
   private findUser(emailOrUsername: string): FakeUser | undefined {
     const byUsername = this.users.get(emailOrUsername);

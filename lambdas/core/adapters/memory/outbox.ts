@@ -38,8 +38,4 @@ export class Outbox {
       .filter((m) => kind === undefined || m.kind === kind)
       .at(-1);
   }
-
-  clear(): void {
-    this.messages.length = 0;
-  }
 }
