@@ -118,6 +118,8 @@ const awsVerifier = /* @__PURE__ */ cached(() =>
   cognitoAccessTokenVerifier({
     userPoolId: required('COGNITO_USER_POOL_ID'),
     clientId: required('COGNITO_CLIENT_ID'),
+    // Only set for local emulators; deployed, the JWKS comes from Cognito itself.
+    ...(process.env.COGNITO_JWKS_URI ? { jwksUri: process.env.COGNITO_JWKS_URI } : {}),
   }),
 );
 

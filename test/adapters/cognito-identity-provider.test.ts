@@ -172,11 +172,8 @@ describe('CognitoIdentityProvider', () => {
     ['NotAuthorizedException', 'Invalid session for the user, session is expired.', InvalidSessionError],
     ['UserNotConfirmedException', 'User is not confirmed.', UserNotConfirmedError],
     ['PasswordResetRequiredException', 'Password reset required for the user', PasswordResetRequiredError],
-    [
-      'InvalidPasswordException',
-      'Password does not conform to policy: Password must have symbol characters',
-      InvalidPasswordError,
-    ],
+    // No new password is set on sign-in: any password complaint is wrong credentials (cognito-local sends this).
+    ['InvalidPasswordException', 'Invalid password', NotAuthorizedError],
     ['CodeMismatchException', 'Invalid code', CodeMismatchError],
     ['ExpiredCodeException', 'Code expired', CodeExpiredError],
     ['TooManyRequestsException', 'Too many requests', TooManyRequestsError],
@@ -184,6 +181,22 @@ describe('CognitoIdentityProvider', () => {
     cognito.on(InitiateAuthCommand).rejects(sdkError(name, message));
 
     await expect(provider.passwordLogin('jane@example.com', 'x')).rejects.toBeInstanceOf(type);
+  });
+
+  it.each([
+    [
+      'InvalidPasswordException',
+      'Password does not conform to policy: Password must have symbol characters',
+      InvalidPasswordError,
+    ],
+    ['NotAuthorizedException', 'Invalid session for the user, session is expired.', InvalidSessionError],
+    ['UserNotFoundException', 'User does not exist.', NotAuthorizedError],
+  ])('maps %s (%s) on the new-password challenge to %p', async (name, message, type) => {
+    cognito.on(RespondToAuthChallengeCommand).rejects(sdkError(name, message));
+
+    await expect(
+      provider.respondToNewPasswordChallenge({ email: 'jane@example.com', session: 's', newPassword: 'x' }),
+    ).rejects.toBeInstanceOf(type);
   });
 
   it('lets unknown SDK errors through unchanged (they become a generic 500)', async () => {

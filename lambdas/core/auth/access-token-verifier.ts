@@ -14,8 +14,13 @@ export interface AccessTokenVerifier {
 export interface CognitoAccessTokenVerifierOptions {
   userPoolId: string;
   clientId: string;
-  /** Preloaded JWKS (mock mode, emulators): no HTTP fetch happens. */
+  /** Preloaded JWKS (mock mode): no HTTP fetch happens. */
   jwks?: Jwks;
+  /**
+   * Where to fetch the JWKS from instead of Cognito's own URL (local emulators);
+   * fetched once, then the same verification path runs.
+   */
+  jwksUri?: string;
   /** Extra check after the signature and claims are verified, e.g. revocation. */
   isRevoked?: (claims: AccessTokenClaims) => boolean;
 }
@@ -30,15 +35,21 @@ export function cognitoAccessTokenVerifier(options: CognitoAccessTokenVerifierOp
   // it out of the cold start of every function that imports the composition root.
   let verifier: Promise<{ verify(token: string): Promise<unknown> }> | undefined;
   const load = () => {
-    verifier ??= import('aws-jwt-verify').then(({ CognitoJwtVerifier }) => {
+    if (verifier) return verifier;
+    verifier = import('aws-jwt-verify').then(async ({ CognitoJwtVerifier }) => {
       const created = CognitoJwtVerifier.create({
         userPoolId: options.userPoolId,
         tokenUse: 'access',
         clientId: options.clientId,
         scope: COGNITO_ADMIN_SCOPE,
       });
-      if (options.jwks) created.cacheJwks(options.jwks);
+      const jwks = options.jwks ?? (options.jwksUri ? await fetchJwks(options.jwksUri) : undefined);
+      if (jwks) created.cacheJwks(jwks);
       return created;
+    });
+    // A failed JWKS fetch must not stick: the next request tries again.
+    verifier.catch(() => {
+      verifier = undefined;
     });
     return verifier;
   };
@@ -56,4 +67,10 @@ export function cognitoAccessTokenVerifier(options: CognitoAccessTokenVerifierOp
       return claims;
     },
   };
+}
+
+async function fetchJwks(uri: string): Promise<Jwks> {
+  const response = await fetch(uri);
+  if (!response.ok) throw new Error(`JWKS request to ${uri} answered ${response.status}.`);
+  return (await response.json()) as Jwks;
 }

@@ -14,12 +14,21 @@ import {
 } from '../../domain/errors';
 
 /**
- * Translates a Cognito SDK exception into a domain error, so SDK names never
- * leave the adapter. `userNotFound` says what an unknown user means for the
- * call: on auth flows it must look like wrong credentials (no enumeration).
- * Unknown errors are returned unchanged and end as a generic 500.
+ * What kind of call failed, which decides what some errors mean:
+ * - `sign-in` (InitiateAuth): an unknown user, and any complaint about the
+ *   password, must look exactly like wrong credentials (no enumeration; no new
+ *   password is being set, so InvalidPasswordException can only mean that);
+ * - `challenge` (RespondToAuthChallenge): unknown user = wrong credentials;
+ * - `admin` (Admin* APIs): an unknown user is UserNotFoundError.
  */
-export function mapCognitoError(error: unknown, userNotFound: 'not-authorized' | 'not-found'): unknown {
+export type CognitoCall = 'sign-in' | 'challenge' | 'admin';
+
+/**
+ * Translates a Cognito SDK exception into a domain error, so SDK names never
+ * leave the adapter. Unknown errors are returned unchanged and end as a
+ * generic 500.
+ */
+export function mapCognitoError(error: unknown, call: CognitoCall): unknown {
   if (!(error instanceof Error)) return error;
   const message = error.message;
   switch (error.name) {
@@ -28,14 +37,13 @@ export function mapCognitoError(error: unknown, userNotFound: 'not-authorized' |
       if (/session/i.test(message)) return new InvalidSessionError();
       return new NotAuthorizedError();
     case 'UserNotFoundException':
-      return userNotFound === 'not-found'
-        ? new UserNotFoundError('User does not exist.')
-        : new NotAuthorizedError();
+      return call === 'admin' ? new UserNotFoundError('User does not exist.') : new NotAuthorizedError();
     case 'UserNotConfirmedException':
       return new UserNotConfirmedError();
     case 'PasswordResetRequiredException':
       return new PasswordResetRequiredError();
     case 'InvalidPasswordException':
+      if (call === 'sign-in') return new NotAuthorizedError();
       // Cognito's message lists the policy rule, never the password.
       return new InvalidPasswordError(message);
     case 'UsernameExistsException':

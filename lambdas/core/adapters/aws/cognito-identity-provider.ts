@@ -54,7 +54,7 @@ export class CognitoIdentityProvider implements IdentityProvider {
         UserCreateDate: User?.UserCreateDate,
       });
     } catch (error) {
-      throw mapCognitoError(error, 'not-found');
+      throw mapCognitoError(error, 'admin');
     }
   }
 
@@ -69,7 +69,7 @@ export class CognitoIdentityProvider implements IdentityProvider {
         }),
       );
     } catch (error) {
-      throw mapCognitoError(error, 'not-found');
+      throw mapCognitoError(error, 'admin');
     }
   }
 
@@ -81,7 +81,7 @@ export class CognitoIdentityProvider implements IdentityProvider {
       return toIdentityUser({ ...user, Attributes: user.UserAttributes });
     } catch (error) {
       if (error instanceof Error && error.name === 'UserNotFoundException') return undefined;
-      throw mapCognitoError(error, 'not-found');
+      throw mapCognitoError(error, 'admin');
     }
   }
 
@@ -96,7 +96,7 @@ export class CognitoIdentityProvider implements IdentityProvider {
       );
       return toOutcome(answer);
     } catch (error) {
-      throw mapCognitoError(error, 'not-authorized');
+      throw mapCognitoError(error, 'sign-in');
     }
   }
 
@@ -116,7 +116,7 @@ export class CognitoIdentityProvider implements IdentityProvider {
       );
       return toOutcome(answer);
     } catch (error) {
-      throw mapCognitoError(error, 'not-authorized');
+      throw mapCognitoError(error, 'challenge');
     }
   }
 }
