@@ -50,8 +50,10 @@ export interface EmulatorInfo {
   userPoolId: string;
   clientId: string;
   jwksUri: string;
-  /** cognito-local's log, where it "delivers" codes and temporary passwords. */
+  /** cognito-local's log (its "Confirmation Code Delivery" lines land there, late). */
   cognitoLog: string;
+  /** cognito-local's database: one JSON file per pool, written before each call answers. */
+  cognitoDbDir: string;
   dynamodbEndpoint: string;
   tables: Record<TableKey, string>;
   pids: number[];
@@ -81,23 +83,35 @@ export function emulatorEnvironment(info: EmulatorInfo): Record<string, string> 
   };
 }
 
-/** A message cognito-local printed instead of sending it. */
-export interface Delivery {
-  destination: string;
-  code: string;
+/**
+ * The temporary password cognito-local generated and "delivered" for `email`,
+ * while the user is still FORCE_CHANGE_PASSWORD; undefined otherwise.
+ *
+ * Read from its user database rather than its console delivery: the delivery
+ * line reaches the log only when a later request flushes the logger, while
+ * the database file is written before AdminCreateUser answers.
+ */
+export function cognitoTemporaryPassword(
+  info: Pick<EmulatorInfo, 'cognitoDbDir' | 'userPoolId'>,
+  email: string,
+) {
+  const wanted = email.trim().toLowerCase();
+  let db: { Users?: Record<string, CognitoLocalUser> };
+  try {
+    db = JSON.parse(readFileSync(path.join(info.cognitoDbDir, `${info.userPoolId}.json`), 'utf8'));
+  } catch {
+    return undefined; // being rewritten right now; the caller polls
+  }
+  const user = Object.values(db.Users ?? {}).find((u) =>
+    u.Attributes?.some((a) => a.Name === 'email' && a.Value?.toLowerCase() === wanted),
+  );
+  return user?.UserStatus === 'FORCE_CHANGE_PASSWORD' ? user.Password : undefined;
 }
 
-/** Parses cognito-local's log for "Confirmation Code Delivery" boxes, oldest first. */
-export function cognitoDeliveries(logFile: string): Delivery[] {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colour codes
-  const text = readFileSync(logFile, 'utf8').replace(/\u001b\[[0-9;]*m/g, '');
-  const deliveries: Delivery[] = [];
-  for (const box of text.split('Confirmation Code Delivery').slice(1)) {
-    const destination = /Destination:\s+(\S+)/.exec(box)?.[1];
-    const code = /Code:\s+(\S+)/.exec(box)?.[1];
-    if (destination && code) deliveries.push({ destination: destination.toLowerCase(), code });
-  }
-  return deliveries;
+interface CognitoLocalUser {
+  Password?: string;
+  UserStatus?: string;
+  Attributes?: Array<{ Name?: string; Value?: string }>;
 }
 
 export async function startEmulators(
@@ -171,6 +185,7 @@ export async function startEmulators(
       clientId,
       jwksUri: `${cognitoEndpoint}/${userPoolId}/.well-known/jwks.json`,
       cognitoLog,
+      cognitoDbDir: path.join(cognitoDir, '.cognito', 'db'),
       dynamodbEndpoint,
       tables,
       pids: children.map((c) => c.pid ?? 0),
@@ -322,7 +337,7 @@ function synthesizedTables(template: Resources): Record<TableKey, Record<string,
 // ---- processes ----
 
 function startCognitoLocal(cwd: string, logFile: string): ChildProcess {
-  const bin = require.resolve('cognito-local/lib/bin/start.js');
+  const bin = path.join(__dirname, 'cognito-local-launcher.js');
   const child = spawn(process.execPath, [bin], {
     cwd,
     env: {

@@ -1,23 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { cognitoDeliveries, type EmulatorInfo } from '../../local/emulators';
+import { cognitoTemporaryPassword, type EmulatorInfo } from '../../local/emulators';
 
 /** The running emulators, as the global setup described them. */
 export function emulators(): EmulatorInfo {
   return JSON.parse(readFileSync(process.env.EMULATOR_STATE_FILE as string, 'utf8')) as EmulatorInfo;
 }
 
-/** The newest code or temporary password cognito-local "sent" to `email` (its log is written asynchronously). */
+/** The temporary password cognito-local generated for `email` (other than `previous`). */
 export async function deliveredCode(email: string, previous?: string): Promise<string> {
   const deadline = Date.now() + 5000;
-  const wanted = email.toLowerCase();
   while (Date.now() < deadline) {
-    const code = cognitoDeliveries(emulators().cognitoLog)
-      .filter((d) => d.destination === wanted)
-      .at(-1)?.code;
+    const code = cognitoTemporaryPassword(emulators(), email);
     if (code && code !== previous) return code;
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 25));
   }
-  throw new Error(`cognito-local delivered nothing (new) to ${email}.`);
+  throw new Error(`cognito-local holds no (new) temporary password for ${email}.`);
 }
 
 /** A unique email, since emulator state lives for the whole run. */
