@@ -30,6 +30,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { App } from 'aws-cdk-lib';
 import type { Jwks } from 'aws-jwt-verify/jwk';
+import type { OutboxMessage } from '../lambdas/core/adapters/memory/outbox';
 import type { TableKey } from '../lambdas/core/operation-definition';
 import { configureApp } from '../lib/app';
 
@@ -83,6 +84,23 @@ export function emulatorEnvironment(info: EmulatorInfo): Record<string, string> 
   };
 }
 
+/** Users cognito-local holds in FORCE_CHANGE_PASSWORD, with the temporary password it generated. */
+export function cognitoUsersAwaitingPassword(
+  info: Pick<EmulatorInfo, 'cognitoDbDir' | 'userPoolId'>,
+): Array<{ email: string; temporaryPassword: string; createdAt: string }> {
+  let db: { Users?: Record<string, CognitoLocalUser> };
+  try {
+    db = JSON.parse(readFileSync(path.join(info.cognitoDbDir, `${info.userPoolId}.json`), 'utf8'));
+  } catch {
+    return []; // being rewritten right now; callers poll
+  }
+  return Object.values(db.Users ?? {}).flatMap((user) => {
+    const email = user.Attributes?.find((a) => a.Name === 'email')?.Value?.toLowerCase();
+    if (user.UserStatus !== 'FORCE_CHANGE_PASSWORD' || !email || !user.Password) return [];
+    return [{ email, temporaryPassword: user.Password, createdAt: String(user.UserCreateDate ?? '') }];
+  });
+}
+
 /**
  * The temporary password cognito-local generated and "delivered" for `email`,
  * while the user is still FORCE_CHANGE_PASSWORD; undefined otherwise.
@@ -94,23 +112,34 @@ export function emulatorEnvironment(info: EmulatorInfo): Record<string, string> 
 export function cognitoTemporaryPassword(
   info: Pick<EmulatorInfo, 'cognitoDbDir' | 'userPoolId'>,
   email: string,
-) {
+): string | undefined {
   const wanted = email.trim().toLowerCase();
-  let db: { Users?: Record<string, CognitoLocalUser> };
-  try {
-    db = JSON.parse(readFileSync(path.join(info.cognitoDbDir, `${info.userPoolId}.json`), 'utf8'));
-  } catch {
-    return undefined; // being rewritten right now; the caller polls
-  }
-  const user = Object.values(db.Users ?? {}).find((u) =>
-    u.Attributes?.some((a) => a.Name === 'email' && a.Value?.toLowerCase() === wanted),
-  );
-  return user?.UserStatus === 'FORCE_CHANGE_PASSWORD' ? user.Password : undefined;
+  return cognitoUsersAwaitingPassword(info).find((user) => user.email === wanted)?.temporaryPassword;
+}
+
+/** cognito-local sends no email: its pending temporary passwords, in the local outbox's shape. */
+export function emulatorOutbox(
+  info: Pick<EmulatorInfo, 'cognitoDbDir' | 'userPoolId'>,
+  to?: string,
+): OutboxMessage[] {
+  const wanted = to?.trim().toLowerCase();
+  return cognitoUsersAwaitingPassword(info)
+    .filter((user) => wanted === undefined || user.email === wanted)
+    .map((user) => ({
+      to: user.email,
+      subject: 'Your temporary password',
+      text: `Your temporary password is ${user.temporaryPassword}.`,
+      html: `<p>Your temporary password is ${user.temporaryPassword}.</p>`,
+      kind: 'TEMPORARY_PASSWORD',
+      secret: user.temporaryPassword,
+      sentAt: user.createdAt,
+    }));
 }
 
 interface CognitoLocalUser {
   Password?: string;
   UserStatus?: string;
+  UserCreateDate?: string;
   Attributes?: Array<{ Name?: string; Value?: string }>;
 }
 

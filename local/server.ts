@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { generateTemporaryPassword } from '../lambdas/core/adapters/memory/in-memory-identity-provider';
+import type { OutboxMessage } from '../lambdas/core/adapters/memory/outbox';
 import { memoryWorld } from '../lambdas/core/adapters/memory/world';
 import { runsOnFakes } from '../lambdas/core/deps';
 import { normalizeEmail } from '../lambdas/core/domain/email';
@@ -43,11 +44,21 @@ export async function seedBootstrapAdmin(email: string, password: string): Promi
   }
 }
 
-/** The local API: every registry route, plus `/health` and (mock mode only) `/_local/outbox`. */
-export function createLocalServer(): Server {
+export interface LocalServerOptions {
+  /**
+   * What `GET /_local/outbox` lists. Mock mode: the fakes' outbox (the
+   * default). Emulators: what cognito-local generated. Absent: no outbox route.
+   */
+  outbox?: (to?: string) => OutboxMessage[];
+}
+
+/** The local API: every registry route, plus `/health` and (when there is one) `/_local/outbox`. */
+export function createLocalServer(options: LocalServerOptions = {}): Server {
+  const outbox =
+    options.outbox ?? (runsOnFakes() ? (to?: string) => memoryWorld().outbox.list(to) : undefined);
   return createServer((req, res) => {
     const started = Date.now();
-    handle(req, res)
+    handle(req, res, outbox)
       .catch((error: unknown) => {
         console.error(
           JSON.stringify({ level: 'error', event: 'local server failure', error: (error as Error).name }),
@@ -70,7 +81,11 @@ export function createLocalServer(): Server {
   });
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  outbox: LocalServerOptions['outbox'],
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const method = (req.method ?? 'GET').toUpperCase();
 
@@ -78,11 +93,10 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     return send(res, json(200, { status: 'ok', mode: runsOnFakes() ? 'mock' : 'aws' }));
   }
   if (url.pathname.startsWith('/_local/')) {
-    if (!runsOnFakes() || method !== 'GET' || url.pathname !== '/_local/outbox') {
+    if (!outbox || method !== 'GET' || url.pathname !== '/_local/outbox') {
       return send(res, gatewayError(404, 'NOT_FOUND', `No route for ${method} ${url.pathname}.`));
     }
-    const to = url.searchParams.get('to') ?? undefined;
-    return send(res, json(200, { messages: memoryWorld().outbox.list(to) }));
+    return send(res, json(200, { messages: outbox(url.searchParams.get('to') ?? undefined) }));
   }
 
   const body = await readBody(req);
@@ -134,6 +148,21 @@ function send(
   res.end(answer.statusCode === 204 ? undefined : answer.body);
 }
 
+/** Listens on 127.0.0.1:`port`, prints `banner`, and closes cleanly on SIGINT/SIGTERM (then runs `onStop`). */
+export function serve(
+  port: number,
+  banner: string[],
+  options: LocalServerOptions = {},
+  onStop: () => Promise<void> = async () => undefined,
+): Server {
+  const server = createLocalServer(options);
+  server.listen(port, '127.0.0.1', () => console.info(banner.join('\n')));
+  const stop = () => server.close(() => onStop().finally(() => process.exit(0)));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return server;
+}
+
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const host = '127.0.0.1';
@@ -153,11 +182,7 @@ async function main(): Promise<void> {
   } else {
     lines.push('  mode: aws (real adapters; endpoints from the AWS SDK environment)');
   }
-  const server = createLocalServer();
-  server.listen(port, host, () => console.info(lines.join('\n')));
-  const stop = () => server.close(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  serve(port, lines);
 }
 
 if (require.main === module) {
