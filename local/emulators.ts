@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import {
   createWriteStream,
   mkdirSync,
@@ -147,6 +147,7 @@ export async function startEmulators(
   options: { log?: (line: string) => void } = {},
 ): Promise<RunningEmulators> {
   const say = options.log ?? (() => undefined);
+  requireJava();
   const workDir = mkdtempSync(path.join(tmpdir(), 'account-backend-emulators-'));
   const children: ChildProcess[] = [];
   const stop = async () => {
@@ -364,6 +365,16 @@ function synthesizedTables(template: Resources): Record<TableKey, Record<string,
 }
 
 // ---- processes ----
+
+/** DynamoDB Local is a Java program: say so plainly instead of failing on a spawn error. */
+function requireJava(): void {
+  const probe = spawnSync('java', ['-version'], { stdio: 'ignore' });
+  if (probe.error || probe.status !== 0) {
+    throw new Error(
+      'DynamoDB Local needs Java 17 or newer on the PATH (Debian/Ubuntu: apt-get install openjdk-17-jre-headless).',
+    );
+  }
+}
 
 function startCognitoLocal(cwd: string, logFile: string): ChildProcess {
   const bin = path.join(__dirname, 'cognito-local-launcher.js');
