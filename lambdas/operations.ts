@@ -64,6 +64,44 @@ export const OPERATIONS = {
     summary: "The caller's profile: their User record and groups.",
     permissions: { tables: { users: ['GetItem'] } },
   },
+  provisionNewAdmin: {
+    name: 'provisionNewAdmin',
+    method: 'POST',
+    path: '/admins',
+    access: 'admin',
+    entry: 'admins/provision-new-admin.ts',
+    summary: 'Create an admin in Cognito (group admin) and the User + AdminInfo records, all or nothing.',
+    body: z.object({ email: email() }),
+    permissions: {
+      cognito: [
+        'cognito-idp:AdminCreateUser',
+        'cognito-idp:AdminAddUserToGroup',
+        'cognito-idp:AdminDeleteUser',
+        'cognito-idp:AdminGetUser',
+      ],
+      tables: {
+        users: ['PutItem', 'GetItem'],
+        adminInfo: ['PutItem', 'GetItem'],
+        reconciliations: ['PutItem'],
+      },
+    },
+  },
+  resendAdminInvite: {
+    name: 'resendAdminInvite',
+    method: 'POST',
+    path: '/admins/resend-invite',
+    access: 'admin',
+    entry: 'admins/resend-admin-invite.ts',
+    summary: 'Email a new admin invitation (AdminCreateUser RESEND) to an admin who has not signed in yet.',
+    body: z.object({ email: email() }),
+    permissions: {
+      cognito: [
+        'cognito-idp:AdminCreateUser',
+        'cognito-idp:AdminGetUser',
+        'cognito-idp:AdminListGroupsForUser',
+      ],
+    },
+  },
 } as const satisfies Record<string, OperationDefinition>;
 
 export type OperationName = keyof typeof OPERATIONS;

@@ -81,6 +81,7 @@ export function emulatorEnvironment(info: EmulatorInfo): Record<string, string> 
     USERS_TABLE_NAME: info.tables.users,
     ADMIN_INFO_TABLE_NAME: info.tables.adminInfo,
     RATE_LIMITS_TABLE_NAME: info.tables.rateLimits,
+    RECONCILIATIONS_TABLE_NAME: info.tables.reconciliations,
   };
 }
 
@@ -325,6 +326,7 @@ const TABLE_KEYS: Record<string, TableKey> = {
   DataUsers: 'users',
   DataAdminInfo: 'adminInfo',
   DataRateLimits: 'rateLimits',
+  DataReconciliations: 'reconciliations',
 };
 
 async function createTables(ddb: DynamoDBClient, template: Resources): Promise<Record<TableKey, string>> {

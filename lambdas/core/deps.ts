@@ -1,14 +1,18 @@
 import { CognitoIdentityProvider } from './adapters/aws/cognito-identity-provider';
+import { DynamoDbAdminStore } from './adapters/aws/dynamodb-admin-store';
 import { DynamoDbRateLimiter } from './adapters/aws/dynamodb-rate-limiter';
+import { DynamoDbReconciliationLog } from './adapters/aws/dynamodb-reconciliation-log';
 import { DynamoDbUserStore } from './adapters/aws/dynamodb-user-store';
 import { SecretsManagerSecretSource } from './adapters/aws/secrets-manager-secret-source';
 import { EnvSecretSource } from './adapters/memory/env-secret-source';
 import { MOCK_POOL, memoryWorld } from './adapters/memory/world';
 import { type AccessTokenVerifier, cognitoAccessTokenVerifier } from './auth/access-token-verifier';
 import { ConfigurationError } from './domain/errors';
+import type { AdminStore } from './ports/admin-store';
 import { type Clock, systemClock } from './ports/clock';
 import type { IdentityProvider } from './ports/identity-provider';
 import type { RateLimiter } from './ports/rate-limiter';
+import type { ReconciliationLog } from './ports/reconciliation-log';
 import type { SecretSource } from './ports/secret-source';
 import type { UserStore } from './ports/user-store';
 
@@ -59,6 +63,24 @@ export const userStore = (): UserStore =>
   process.env.MOCK_MODE === 'true' ? memoryWorld().users : dynamoUsers();
 const dynamoUsers = /* @__PURE__ */ cached(
   () => new DynamoDbUserStore({ tableName: required('USERS_TABLE_NAME') }),
+);
+
+/** The admin's `Users` + `AdminInfo` records, written in one transaction. */
+export const adminStore = (): AdminStore =>
+  process.env.MOCK_MODE === 'true' ? memoryWorld().admins : dynamoAdmins();
+const dynamoAdmins = /* @__PURE__ */ cached(
+  () =>
+    new DynamoDbAdminStore({
+      usersTableName: required('USERS_TABLE_NAME'),
+      adminInfoTableName: required('ADMIN_INFO_TABLE_NAME'),
+    }),
+);
+
+/** Durable records of compensations that failed. */
+export const reconciliationLog = (): ReconciliationLog =>
+  process.env.MOCK_MODE === 'true' ? memoryWorld().reconciliations : dynamoReconciliations();
+const dynamoReconciliations = /* @__PURE__ */ cached(
+  () => new DynamoDbReconciliationLog({ tableName: required('RECONCILIATIONS_TABLE_NAME') }),
 );
 
 /** Per-key throttling (resends, code attempts). */

@@ -7,7 +7,7 @@ export type Access = 'public' | 'user' | 'admin' | 'webhook';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The DynamoDB tables of the stack, by their key in the registry. */
-export type TableKey = 'users' | 'adminInfo' | 'rateLimits';
+export type TableKey = 'users' | 'adminInfo' | 'rateLimits' | 'reconciliations';
 
 export type DynamoAction =
   | 'GetItem'

@@ -12,7 +12,8 @@ export interface TableRef {
 
 /**
  * The DynamoDB tables: `Users` (pk `userId` = Cognito sub, GSI on email),
- * `AdminInfo` (pk `userId`) and `RateLimits` (per-key counters with TTL).
+ * `AdminInfo` (pk `userId`), `RateLimits` (per-key counters with TTL) and
+ * `Reconciliations` (failed compensations, pk `id`).
  * Key schemas live here and nowhere else; the emulator setup reads them too.
  */
 export class Data extends Construct {
@@ -53,10 +54,17 @@ export class Data extends Construct {
       timeToLiveAttribute: 'expiresAt',
     });
 
+    // Compensations that failed, kept until an operator repairs them (npm run reconcile).
+    const reconciliations = new dynamodb.Table(this, 'Reconciliations', {
+      ...durable,
+      partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+    });
+
     this.tables = {
       users: { table: users, indexNames: [USERS_EMAIL_INDEX] },
       adminInfo: { table: adminInfo, indexNames: [] },
       rateLimits: { table: rateLimits, indexNames: [] },
+      reconciliations: { table: reconciliations, indexNames: [] },
     };
   }
 }

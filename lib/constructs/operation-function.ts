@@ -17,6 +17,7 @@ const TABLE_ENV: Record<TableKey, string> = {
   users: 'USERS_TABLE_NAME',
   adminInfo: 'ADMIN_INFO_TABLE_NAME',
   rateLimits: 'RATE_LIMITS_TABLE_NAME',
+  reconciliations: 'RECONCILIATIONS_TABLE_NAME',
 };
 
 const SECRET_ENV: Record<SecretName, string> = {

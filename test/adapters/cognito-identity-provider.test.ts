@@ -59,6 +59,7 @@ describe('CognitoIdentityProvider', () => {
       UserPoolId: 'eu-west-1_Abc123',
       Username: 'jane@example.com',
       DesiredDeliveryMediums: ['EMAIL'],
+      ClientMetadata: { invitation: 'applicant' },
       UserAttributes: [
         { Name: 'custom:role', Value: 'user' },
         { Name: 'email', Value: 'jane@example.com' },
@@ -102,6 +103,7 @@ describe('CognitoIdentityProvider', () => {
       Username: 'jane@example.com',
       MessageAction: 'RESEND',
       DesiredDeliveryMediums: ['EMAIL'],
+      ClientMetadata: { invitation: 'applicant' },
     });
   });
 

@@ -180,7 +180,8 @@ describe('the operation functions', () => {
         ),
         ...(op.permissions.secrets ?? []).map(() => 'secretsmanager:GetSecretValue'),
       ];
-      expect(granted.sort()).toEqual([...new Set(expected)].sort());
+      // Minimized policies may merge statements across tables: compare the sets of actions.
+      expect([...new Set(granted)].sort()).toEqual([...new Set(expected)].sort());
     },
   );
 

@@ -74,6 +74,9 @@ export class UserNotFoundError extends DomainError {}
 /** The user exists but is in a state that does not allow the operation. */
 export class UserStateError extends DomainError {}
 
+/** An invitation was already accepted (the password is set): there is nothing to resend. */
+export class InvitationAcceptedError extends DomainError {}
+
 /** A confirmation, reset or MFA code is wrong. */
 export class CodeMismatchError extends DomainError {}
 

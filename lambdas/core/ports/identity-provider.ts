@@ -13,8 +13,13 @@ export interface IdentityUser {
   createdAt: Date;
 }
 
+/** Which invitation the temporary-password email is (a CustomMessage trigger can brand it). */
+export type Invitation = 'applicant' | 'admin';
+
 export interface CreateUserInput {
   email: string;
+  /** @default 'applicant' */
+  invitation?: Invitation;
   /** Extra attributes, e.g. `custom:role`. */
   attributes?: Record<string, string>;
   /** Leave unset to let Cognito generate one (the usual case). */
@@ -39,7 +44,16 @@ export interface IdentityProvider {
    * emailed and its validity restarts. Throws UserNotFoundError for an unknown
    * email and UserStateError when the user already set a password.
    */
-  resendTemporaryPassword(email: string): Promise<void>;
+  resendTemporaryPassword(email: string, invitation?: Invitation): Promise<void>;
+
+  /** AdminAddUserToGroup. Throws UserNotFoundError for an unknown username. */
+  addUserToGroup(username: string, group: string): Promise<void>;
+
+  /** AdminListGroupsForUser: the group names. Throws UserNotFoundError for an unknown username. */
+  groupsOf(username: string): Promise<string[]>;
+
+  /** AdminDeleteUser. Idempotent: deleting a user that does not exist succeeds. */
+  deleteUser(username: string): Promise<void>;
 
   /** AdminGetUser by email or username; undefined when there is no such user. */
   getUser(emailOrUsername: string): Promise<IdentityUser | undefined>;

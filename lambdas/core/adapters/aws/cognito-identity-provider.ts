@@ -1,6 +1,9 @@
 import {
+  AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
   AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
   type AttributeType,
   type AuthenticationResultType,
   type ChallengeNameType,
@@ -11,7 +14,12 @@ import {
 import { normalizeEmail } from '../../domain/email';
 import type { AuthOutcome, ChallengeName } from '../../domain/tokens';
 import type { CognitoUserStatus } from '../../domain/user';
-import type { CreateUserInput, IdentityProvider, IdentityUser } from '../../ports/identity-provider';
+import type {
+  CreateUserInput,
+  IdentityProvider,
+  IdentityUser,
+  Invitation,
+} from '../../ports/identity-provider';
 import { mapCognitoError } from './cognito-errors';
 
 export interface CognitoIdentityProviderOptions {
@@ -43,6 +51,8 @@ export class CognitoIdentityProvider implements IdentityProvider {
           Username: email,
           UserAttributes: toAttributeList(attributes),
           DesiredDeliveryMediums: ['EMAIL'],
+          // Available to a CustomMessage trigger, to word the invitation.
+          ClientMetadata: { invitation: input.invitation ?? 'applicant' },
           ...(input.temporaryPassword ? { TemporaryPassword: input.temporaryPassword } : {}),
         }),
       );
@@ -58,7 +68,7 @@ export class CognitoIdentityProvider implements IdentityProvider {
     }
   }
 
-  async resendTemporaryPassword(email: string): Promise<void> {
+  async resendTemporaryPassword(email: string, invitation: Invitation = 'applicant'): Promise<void> {
     try {
       await this.client.send(
         new AdminCreateUserCommand({
@@ -66,9 +76,41 @@ export class CognitoIdentityProvider implements IdentityProvider {
           Username: normalizeEmail(email),
           MessageAction: 'RESEND',
           DesiredDeliveryMediums: ['EMAIL'],
+          ClientMetadata: { invitation },
         }),
       );
     } catch (error) {
+      throw mapCognitoError(error, 'admin');
+    }
+  }
+
+  async addUserToGroup(username: string, group: string): Promise<void> {
+    try {
+      await this.client.send(
+        new AdminAddUserToGroupCommand({ UserPoolId: this.userPoolId, Username: username, GroupName: group }),
+      );
+    } catch (error) {
+      throw mapCognitoError(error, 'admin');
+    }
+  }
+
+  async groupsOf(username: string): Promise<string[]> {
+    try {
+      const { Groups } = await this.client.send(
+        new AdminListGroupsForUserCommand({ UserPoolId: this.userPoolId, Username: username }),
+      );
+      return (Groups ?? []).map((g) => g.GroupName ?? '').sort();
+    } catch (error) {
+      throw mapCognitoError(error, 'admin');
+    }
+  }
+
+  async deleteUser(username: string): Promise<void> {
+    try {
+      await this.client.send(new AdminDeleteUserCommand({ UserPoolId: this.userPoolId, Username: username }));
+    } catch (error) {
+      // Deleting is a compensation: a user that is already gone is the goal reached.
+      if (error instanceof Error && error.name === 'UserNotFoundException') return;
       throw mapCognitoError(error, 'admin');
     }
   }

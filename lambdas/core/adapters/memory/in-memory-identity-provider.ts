@@ -21,7 +21,12 @@ import {
 import type { AuthOutcome, ChallengeName, Tokens } from '../../domain/tokens';
 import type { CognitoUserStatus } from '../../domain/user';
 import { type Clock, systemClock } from '../../ports/clock';
-import type { CreateUserInput, IdentityProvider, IdentityUser } from '../../ports/identity-provider';
+import type {
+  CreateUserInput,
+  IdentityProvider,
+  IdentityUser,
+  Invitation,
+} from '../../ports/identity-provider';
 import type { JwtSigner } from './jwt-signer';
 import type { Outbox } from './outbox';
 
@@ -96,11 +101,11 @@ export class InMemoryIdentityProvider implements IdentityProvider {
       status: 'FORCE_CHANGE_PASSWORD',
       attributes: input.attributes,
     });
-    this.sendTemporaryPassword(user, temporaryPassword);
+    this.sendTemporaryPassword(user, temporaryPassword, input.invitation ?? 'applicant');
     return this.view(user);
   }
 
-  async resendTemporaryPassword(email: string): Promise<void> {
+  async resendTemporaryPassword(email: string, invitation: Invitation = 'applicant'): Promise<void> {
     const user = this.findUser(email);
     if (!user) throw new UserNotFoundError('User does not exist.');
     if (user.status !== 'FORCE_CHANGE_PASSWORD') {
@@ -109,7 +114,24 @@ export class InMemoryIdentityProvider implements IdentityProvider {
     const temporaryPassword = generateTemporaryPassword();
     user.passwordHash = hash(temporaryPassword);
     user.temporaryPasswordIssuedAt = this.clock().getTime();
-    this.sendTemporaryPassword(user, temporaryPassword);
+    this.sendTemporaryPassword(user, temporaryPassword, invitation);
+  }
+
+  async addUserToGroup(username: string, group: string): Promise<void> {
+    this.existing(username).groups.add(group);
+  }
+
+  async groupsOf(username: string): Promise<string[]> {
+    return [...this.existing(username).groups].sort();
+  }
+
+  async deleteUser(username: string): Promise<void> {
+    const user = this.users.get(username);
+    if (!user) return;
+    this.users.delete(username);
+    this.usernameByEmail.delete(user.email);
+    for (const [token, entry] of this.refreshTokens)
+      if (entry.username === username) this.refreshTokens.delete(token);
   }
 
   async getUser(emailOrUsername: string): Promise<IdentityUser | undefined> {
@@ -208,6 +230,13 @@ export class InMemoryIdentityProvider implements IdentityProvider {
     };
     this.users.set(username, user);
     this.usernameByEmail.set(email, username);
+    return user;
+  }
+
+  /** Admin* calls take the username; an unknown one is UserNotFoundException in Cognito. */
+  private existing(username: string): FakeUser {
+    const user = this.users.get(username);
+    if (!user) throw new UserNotFoundError('User does not exist.');
     return user;
   }
 
@@ -310,14 +339,15 @@ export class InMemoryIdentityProvider implements IdentityProvider {
     };
   }
 
-  private sendTemporaryPassword(user: FakeUser, temporaryPassword: string): void {
-    const text = `Your username is ${user.email} and your temporary password is ${temporaryPassword}. It is valid for ${TEMPORARY_PASSWORD_VALIDITY_DAYS} days.`;
+  private sendTemporaryPassword(user: FakeUser, temporaryPassword: string, invitation: Invitation): void {
+    const intro = invitation === 'admin' ? 'You have been invited as an administrator. ' : '';
+    const text = `${intro}Your username is ${user.email} and your temporary password is ${temporaryPassword}. It is valid for ${TEMPORARY_PASSWORD_VALIDITY_DAYS} days.`;
     this.outbox.send({
       to: user.email,
-      subject: 'Your temporary password',
+      subject: invitation === 'admin' ? 'Your administrator invitation' : 'Your temporary password',
       text,
       html: `<p>${text}</p>`,
-      kind: 'TEMPORARY_PASSWORD',
+      kind: invitation === 'admin' ? 'ADMIN_INVITE' : 'TEMPORARY_PASSWORD',
       secret: temporaryPassword,
       sentAt: this.clock().toISOString(),
     });

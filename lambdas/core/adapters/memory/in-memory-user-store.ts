@@ -21,6 +21,16 @@ export class InMemoryUserStore implements UserStore {
   }
 
   async create(record: UserRecord): Promise<void> {
+    this.insert(record);
+  }
+
+  /** Whether a record exists, synchronously (for the in-memory admin store's transaction). */
+  has(userId: string): boolean {
+    return this.records.has(userId);
+  }
+
+  /** Synchronous conditional insert, so another in-memory store can write atomically with it. */
+  insert(record: UserRecord): void {
     if (this.records.has(record.userId)) throw new RecordExistsError(`User ${record.userId} exists already.`);
     this.records.set(record.userId, structuredClone(record));
   }

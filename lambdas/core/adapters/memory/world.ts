@@ -1,6 +1,8 @@
 import type { Clock } from '../../ports/clock';
+import { InMemoryAdminStore } from './in-memory-admin-store';
 import { InMemoryIdentityProvider } from './in-memory-identity-provider';
 import { InMemoryRateLimiter } from './in-memory-rate-limiter';
+import { InMemoryReconciliationLog } from './in-memory-reconciliation-log';
 import { InMemoryUserStore } from './in-memory-user-store';
 import { sharedJwtSigner } from './jwt-signer';
 import { Outbox } from './outbox';
@@ -18,6 +20,8 @@ export interface MemoryWorld {
   outbox: Outbox;
   identity: InMemoryIdentityProvider;
   users: InMemoryUserStore;
+  admins: InMemoryAdminStore;
+  reconciliations: InMemoryReconciliationLog;
   rateLimiter: InMemoryRateLimiter;
 }
 
@@ -26,6 +30,7 @@ let world: MemoryWorld | undefined;
 function createWorld(options: { clock?: Clock; userPoolId?: string; clientId?: string } = {}): MemoryWorld {
   const clock = options.clock ?? (() => new Date());
   const outbox = new Outbox();
+  const users = new InMemoryUserStore(clock);
   return {
     clock,
     outbox,
@@ -36,7 +41,9 @@ function createWorld(options: { clock?: Clock; userPoolId?: string; clientId?: s
       outbox,
       clock,
     }),
-    users: new InMemoryUserStore(clock),
+    users,
+    admins: new InMemoryAdminStore(users),
+    reconciliations: new InMemoryReconciliationLog(),
     rateLimiter: new InMemoryRateLimiter(clock),
   };
 }
