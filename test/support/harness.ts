@@ -84,3 +84,22 @@ export async function activatedApplicant(world: MemoryWorld, email: string, pass
   if (answer.status !== 200) throw new Error(`new-password answered ${answer.status}`);
   return answer.body.tokens;
 }
+
+/** Seeds an admin (Cognito group + active admin User record) and returns their access token. */
+export async function adminToken(world: MemoryWorld, email = 'root-admin@example.com'): Promise<string> {
+  const admin = world.identity.seedUser({ email, password: STRONG_PASSWORD, groups: ['admin'] });
+  await world.users.create({
+    userId: admin.sub,
+    email: admin.email,
+    status: 'active',
+    role: 'admin',
+    emailVerified: true,
+    mfa: { enabled: false, required: false },
+    createdAt: new Date().toISOString(),
+    updatedAt: new Date().toISOString(),
+  });
+  const login = await call<{ tokens: { accessToken: string } }>('login', {
+    body: { email, password: STRONG_PASSWORD },
+  });
+  return login.body.tokens.accessToken;
+}
