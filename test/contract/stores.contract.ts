@@ -1,6 +1,8 @@
 import { InvalidTransitionError, NotFoundError, RecordExistsError } from '../../lambdas/core/domain/errors';
 import { newUserRecord } from '../../lambdas/core/domain/user';
+import type { AdminStore } from '../../lambdas/core/ports/admin-store';
 import type { RateLimiter } from '../../lambdas/core/ports/rate-limiter';
+import type { ReconciliationLog } from '../../lambdas/core/ports/reconciliation-log';
 import type { UserStore } from '../../lambdas/core/ports/user-store';
 
 function uniqueId(label: string): string {
@@ -98,6 +100,77 @@ export function rateLimiterContract(name: string, limiter: () => RateLimiter): v
       const hits = await Promise.all(Array.from({ length: 8 }, () => limiter().hit(key, 5, 3600)));
 
       expect(hits.filter(Boolean)).toHaveLength(5);
+    });
+  });
+}
+
+/** The admin records' contract: Users + AdminInfo together, or neither. */
+export function adminStoreContract(name: string, admins: () => AdminStore, users: () => UserStore): void {
+  describe(`AdminStore contract on ${name}`, () => {
+    const records = (label: string) => {
+      const userId = uniqueId(label);
+      const now = new Date('2026-11-21T10:00:00Z');
+      return {
+        user: newUserRecord({ userId, email: `${userId}@example.com`, status: 'active', role: 'admin', now }),
+        adminInfo: { userId, createdBy: 'root', createdAt: now.toISOString(), invitedAt: now.toISOString() },
+      };
+    };
+
+    it('writes the User and the AdminInfo record together', async () => {
+      const { user, adminInfo } = records('admin');
+
+      await admins().createAdminRecords(user, adminInfo);
+
+      await expect(users().get(user.userId)).resolves.toEqual(user);
+      await expect(admins().getAdminInfo(user.userId)).resolves.toEqual(adminInfo);
+    });
+
+    it('writes neither when the User record exists already (RecordExistsError)', async () => {
+      const { user, adminInfo } = records('half');
+      await users().create(user);
+
+      await expect(admins().createAdminRecords(user, adminInfo)).rejects.toBeInstanceOf(RecordExistsError);
+
+      await expect(admins().getAdminInfo(user.userId)).resolves.toBeUndefined();
+    });
+
+    it('lets exactly one of two concurrent writes for the same user win', async () => {
+      const { user, adminInfo } = records('race');
+
+      const results = await Promise.allSettled([
+        admins().createAdminRecords(user, adminInfo),
+        admins().createAdminRecords(user, { ...adminInfo, createdBy: 'other' }),
+      ]);
+
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    });
+  });
+}
+
+/** The reconciliation log's contract. */
+export function reconciliationLogContract(name: string, log: () => ReconciliationLog): void {
+  describe(`ReconciliationLog contract on ${name}`, () => {
+    it('keeps records pending until resolved, idempotently', async () => {
+      const id = uniqueId('rec');
+      const entry = {
+        id,
+        kind: 'orphan-cognito-user' as const,
+        username: uniqueId('user'),
+        email: 'orphan@example.com',
+        actor: 'root',
+        correlationId: 'corr',
+        createdAt: new Date().toISOString(),
+        errors: ['Boom'],
+        status: 'pending' as const,
+      };
+
+      await log().record(entry);
+      expect((await log().pending()).find((e) => e.id === id)).toEqual(entry);
+
+      await log().resolve(id, new Date());
+      await log().resolve(id, new Date());
+      await log().resolve(uniqueId('unknown'), new Date());
+      expect((await log().pending()).some((e) => e.id === id)).toBe(false);
     });
   });
 }

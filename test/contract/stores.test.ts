@@ -1,18 +1,46 @@
+import { DynamoDbAdminStore } from '../../lambdas/core/adapters/aws/dynamodb-admin-store';
 import { DynamoDbRateLimiter } from '../../lambdas/core/adapters/aws/dynamodb-rate-limiter';
+import { DynamoDbReconciliationLog } from '../../lambdas/core/adapters/aws/dynamodb-reconciliation-log';
 import { DynamoDbUserStore } from '../../lambdas/core/adapters/aws/dynamodb-user-store';
+import { InMemoryAdminStore } from '../../lambdas/core/adapters/memory/in-memory-admin-store';
 import { InMemoryRateLimiter } from '../../lambdas/core/adapters/memory/in-memory-rate-limiter';
+import { InMemoryReconciliationLog } from '../../lambdas/core/adapters/memory/in-memory-reconciliation-log';
 import { InMemoryUserStore } from '../../lambdas/core/adapters/memory/in-memory-user-store';
 import { emulators } from '../integration/emulators';
-import { rateLimiterContract, userStoreContract } from './stores.contract';
+import {
+  adminStoreContract,
+  rateLimiterContract,
+  reconciliationLogContract,
+  userStoreContract,
+} from './stores.contract';
 
 const memoryUsers = new InMemoryUserStore();
 const memoryLimiter = new InMemoryRateLimiter();
+const memoryAdmins = new InMemoryAdminStore(memoryUsers);
+const memoryReconciliations = new InMemoryReconciliationLog();
 userStoreContract('InMemoryUserStore', () => memoryUsers);
 rateLimiterContract('InMemoryRateLimiter', () => memoryLimiter);
+adminStoreContract(
+  'InMemoryAdminStore',
+  () => memoryAdmins,
+  () => memoryUsers,
+);
+reconciliationLogContract('InMemoryReconciliationLog', () => memoryReconciliations);
 
 // The DynamoDB adapters on Amazon DynamoDB Local, tables created from the stack's definitions.
 const { tables } = emulators();
 const dynamoUsers = new DynamoDbUserStore({ tableName: tables.users });
 const dynamoLimiter = new DynamoDbRateLimiter({ tableName: tables.rateLimits });
+const dynamoAdmins = new DynamoDbAdminStore({
+  usersTableName: tables.users,
+  adminInfoTableName: tables.adminInfo,
+});
+const dynamoReconciliations = new DynamoDbReconciliationLog({ tableName: tables.reconciliations });
 userStoreContract('DynamoDbUserStore on DynamoDB Local', () => dynamoUsers);
 rateLimiterContract('DynamoDbRateLimiter on DynamoDB Local', () => dynamoLimiter);
+adminStoreContract(
+  'DynamoDbAdminStore on DynamoDB Local',
+  () => dynamoAdmins,
+  () => dynamoUsers,
+);
+reconciliationLogContract('DynamoDbReconciliationLog on DynamoDB Local', () => dynamoReconciliations);
