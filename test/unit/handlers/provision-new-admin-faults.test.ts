@@ -103,6 +103,7 @@ describe('provisionNewAdmin under partial failure', () => {
     const spy = jest.spyOn(console, 'error').mockImplementation((line: unknown) => {
       errors.push(String(line));
     });
+    const quiet = jest.spyOn(console, 'info').mockImplementation(() => undefined);
     process.env.LOG_LEVEL = 'info';
     let orphan: string | undefined;
     try {
@@ -111,6 +112,7 @@ describe('provisionNewAdmin under partial failure', () => {
     } finally {
       process.env.LOG_LEVEL = 'silent';
       spy.mockRestore();
+      quiet.mockRestore();
     }
 
     expect(await world.reconciliations.pending()).toEqual([
@@ -141,12 +143,14 @@ describe('provisionNewAdmin under partial failure', () => {
     const spy = jest.spyOn(console, 'error').mockImplementation((line: unknown) => {
       errors.push(String(line));
     });
+    const quiet = jest.spyOn(console, 'info').mockImplementation(() => undefined);
     process.env.LOG_LEVEL = 'info';
     try {
       await expect(provision(ports(world))).rejects.toBeInstanceOf(Boom);
     } finally {
       process.env.LOG_LEVEL = 'silent';
       spy.mockRestore();
+      quiet.mockRestore();
     }
 
     const last = errors.find((l) => l.includes('reconciliation record not written'));

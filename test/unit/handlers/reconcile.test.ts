@@ -1,0 +1,82 @@
+import { repairReconciliations } from '../../../lambdas/admins/reconcile';
+import type { Reconciliation } from '../../../lambdas/core/ports/reconciliation-log';
+import { freshWorld } from '../../support/harness';
+
+describe('repairReconciliations (npm run reconcile -- repair)', () => {
+  let world: ReturnType<typeof freshWorld>;
+  const ports = () => ({
+    identity: world.identity,
+    users: world.users,
+    reconciliations: world.reconciliations,
+    clock: world.clock,
+  });
+  beforeEach(() => {
+    world = freshWorld();
+  });
+
+  async function orphan(email: string): Promise<Reconciliation> {
+    const user = await world.identity.createUser({ email });
+    const entry: Reconciliation = {
+      id: `rec-${email}`,
+      kind: 'orphan-cognito-user',
+      username: user.username,
+      email,
+      actor: 'root',
+      correlationId: 'c',
+      createdAt: world.clock().toISOString(),
+      errors: ['Boom'],
+      status: 'pending',
+    };
+    await world.reconciliations.record(entry);
+    return entry;
+  }
+
+  it('deletes an orphan Cognito user and resolves its record', async () => {
+    await orphan('orphan@example.com');
+
+    const outcomes = await repairReconciliations(ports());
+
+    expect(outcomes).toEqual([
+      { id: 'rec-orphan@example.com', email: 'orphan@example.com', action: 'deleted' },
+    ]);
+    await expect(world.identity.getUser('orphan@example.com')).resolves.toBeUndefined();
+    await expect(world.reconciliations.pending()).resolves.toEqual([]);
+  });
+
+  it('only resolves the record when the user turns out to have its records', async () => {
+    const entry = await orphan('complete@example.com');
+    await world.users.create({
+      userId: entry.username,
+      email: entry.email,
+      status: 'active',
+      role: 'admin',
+      emailVerified: true,
+      mfa: { enabled: false, required: false },
+      createdAt: 'x',
+      updatedAt: 'x',
+    });
+
+    const outcomes = await repairReconciliations(ports());
+
+    expect(outcomes).toEqual([expect.objectContaining({ action: 'complete' })]);
+    await expect(world.identity.getUser('complete@example.com')).resolves.toBeDefined();
+  });
+
+  it('reports a failed repair and keeps the record pending; repairs one id on request', async () => {
+    await orphan('a@example.com');
+    await orphan('b@example.com');
+    jest
+      .spyOn(world.identity, 'deleteUser')
+      .mockRejectedValueOnce(Object.assign(new Error('x'), { name: 'Throttled' }));
+
+    const first = await repairReconciliations(ports(), 'rec-a@example.com');
+
+    expect(first).toEqual([
+      { id: 'rec-a@example.com', email: 'a@example.com', action: 'failed', error: 'Throttled' },
+    ]);
+    expect((await world.reconciliations.pending()).map((r) => r.id).sort()).toEqual([
+      'rec-a@example.com',
+      'rec-b@example.com',
+    ]);
+  });
+});
