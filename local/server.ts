@@ -14,12 +14,10 @@ import { dispatch } from './dispatch';
 /** The server refuses to buffer more than this; the handlers enforce the API's 64 KiB. */
 const MAX_READ_BYTES = 1024 * 1024;
 
-export interface LocalServerOptions {
-  adminEmail?: string;
-  adminPassword?: string;
-}
-
-/** The bootstrap admin of mock mode: CONFIRMED, in group `admin`, no MFA, with an active User record. */
+/**
+ * The bootstrap admin of mock mode: CONFIRMED, in group `admin`, no MFA, with
+ * the same two records a provisioned admin has (AdminInfo.createdBy `bootstrap`).
+ */
 export async function seedBootstrapAdmin(email: string, password: string): Promise<void> {
   const world = memoryWorld();
   try {
@@ -29,15 +27,17 @@ export async function seedBootstrapAdmin(email: string, password: string): Promi
       groups: [ADMIN_GROUP],
       attributes: { 'custom:role': 'admin' },
     });
-    await world.users.create(
+    const now = world.clock();
+    await world.admins.createAdminRecords(
       newUserRecord({
         userId: admin.sub,
         email: admin.email,
         status: 'active',
         role: 'admin',
         emailVerified: true,
-        now: world.clock(),
+        now,
       }),
+      { userId: admin.sub, createdBy: 'bootstrap', createdAt: now.toISOString() },
     );
   } catch (error) {
     if (!(error instanceof UserExistsError || error instanceof RecordExistsError)) throw error;

@@ -96,6 +96,83 @@ describe('the local API server (mock mode, over HTTP)', () => {
     expect(me.body).toMatchObject({ role: 'admin', status: 'active', groups: ['admin'] });
   });
 
+  it('lets the bootstrap admin provision an admin who signs in with the emailed invitation and provisions the next', async () => {
+    const rootLogin = await http('POST', '/auth/login', {
+      body: JSON.stringify({ email: 'admin@example.com', password: 'Adm1n!Local-pass' }),
+      headers: json,
+    });
+    const root = { ...json, Authorization: `Bearer ${rootLogin.body.tokens.accessToken}` };
+
+    const created = await http('POST', '/admins', {
+      body: JSON.stringify({ email: 'second.admin@example.com' }),
+      headers: root,
+    });
+    expect(created).toMatchObject({
+      status: 201,
+      body: {
+        user: { role: 'admin', status: 'active', cognitoStatus: 'FORCE_CHANGE_PASSWORD' },
+        adminInfo: {},
+      },
+    });
+
+    const outbox = await http('GET', '/_local/outbox?to=second.admin@example.com');
+    expect(outbox.body.messages).toEqual([
+      expect.objectContaining({ kind: 'ADMIN_INVITE', secret: expect.any(String) }),
+    ]);
+
+    const challenge = await http('POST', '/auth/login', {
+      body: JSON.stringify({ email: 'second.admin@example.com', password: outbox.body.messages[0].secret }),
+      headers: json,
+    });
+    expect(challenge.body.challenge.name).toBe('NEW_PASSWORD_REQUIRED');
+    const signedIn = await http('POST', '/auth/new-password', {
+      body: JSON.stringify({
+        email: 'second.admin@example.com',
+        session: challenge.body.challenge.session,
+        newPassword: STRONG_PASSWORD,
+      }),
+      headers: json,
+    });
+    const second = { ...json, Authorization: `Bearer ${signedIn.body.tokens.accessToken}` };
+    expect((await http('GET', '/me', { headers: second })).body).toMatchObject({
+      role: 'admin',
+      groups: ['admin'],
+    });
+
+    const third = await http('POST', '/admins', {
+      body: JSON.stringify({ email: 'third.admin@example.com' }),
+      headers: second,
+    });
+    expect(third.status).toBe(201);
+
+    // Duplicates, races and non-admins.
+    const duplicate = await http('POST', '/admins', {
+      body: JSON.stringify({ email: 'third.admin@example.com' }),
+      headers: root,
+    });
+    expect(duplicate).toMatchObject({ status: 409, body: { error: { code: 'USER_EXISTS' } } });
+    const race = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        http('POST', '/admins', { body: JSON.stringify({ email: 'race@example.com' }), headers: root }),
+      ),
+    );
+    expect(race.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    const applicant = await http('POST', '/auth/login', {
+      body: JSON.stringify({ email: 'applicant@example.com', password: STRONG_PASSWORD }),
+      headers: json,
+    });
+    const forbidden = await http('POST', '/admins', {
+      body: JSON.stringify({ email: 'x@example.com' }),
+      headers: { ...json, Authorization: `Bearer ${applicant.body.tokens.accessToken}` },
+    });
+    expect(forbidden).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
+    expect(
+      await http('POST', '/admins', { body: JSON.stringify({ email: 'x@example.com' }), headers: json }),
+    ).toMatchObject({
+      status: 401,
+    });
+  });
+
   it('answers 404 NOT_FOUND in the API error shape for an unknown route', async () => {
     expect(await http('GET', '/nope')).toEqual({
       status: 404,
