@@ -51,6 +51,7 @@ export class AuthStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: identity.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'UsersTableName', { value: data.tables.users.table.tableName });
     new CfnOutput(this, 'AdminInfoTableName', { value: data.tables.adminInfo.table.tableName });
+    new CfnOutput(this, 'ReconciliationsTableName', { value: data.tables.reconciliations.table.tableName });
     for (const [name, secret] of Object.entries(webhookSecrets.secrets)) {
       new CfnOutput(this, `${name}SecretArn`, { value: secret.secretArn });
     }
