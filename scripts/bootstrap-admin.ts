@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { provisionNewAdmin } from '../lambdas/admins/provision-new-admin';
-import {
-  adminStore,
-  clock,
-  identityProvider,
-  reconciliationLog,
-  runsOnFakes,
-  userStore,
-} from '../lambdas/core/deps';
+import { provisioningPorts, provisionNewAdmin } from '../lambdas/admins/provision-new-admin';
+import { runsOnFakes } from '../lambdas/core/deps';
 import { UserExistsError } from '../lambdas/core/domain/errors';
-import { realSleep } from '../lambdas/core/retry';
 import { parseArgs, run } from './cli';
 
 const USAGE = `Usage: npm run bootstrap-admin -- --email <email>
@@ -37,21 +29,11 @@ run(async () => {
     return 2;
   }
   try {
-    const result = await provisionNewAdmin(
-      {
-        identity: identityProvider(),
-        admins: adminStore(),
-        users: userStore(),
-        reconciliations: reconciliationLog(),
-        clock: clock(),
-        sleep: realSleep,
-      },
-      {
-        actor: { sub: 'bootstrap', username: 'bootstrap-admin-script', groups: [] },
-        email,
-        correlationId: `bootstrap-${randomUUID()}`,
-      },
-    );
+    const result = await provisionNewAdmin(provisioningPorts(), {
+      actor: { sub: 'bootstrap', username: 'bootstrap-admin-script', groups: [] },
+      email,
+      correlationId: `bootstrap-${randomUUID()}`,
+    });
     console.info(
       `Admin ${result.user.email} created (userId ${result.user.userId}, ${result.user.cognitoStatus}); ` +
         'Cognito has emailed the temporary password. First sign-in asks for a new password.',

@@ -287,6 +287,18 @@ function nameOf(error: unknown): string {
   return error instanceof Error ? error.name : 'Unknown';
 }
 
+/** The ports provisioning runs on, from the composition root (the handler and bootstrap-admin share them). */
+export function provisioningPorts(): ProvisioningPorts {
+  return {
+    identity: identityProvider(),
+    admins: adminStore(),
+    users: userStore(),
+    reconciliations: reconciliationLog(),
+    clock: clock(),
+    sleep: realSleep,
+  };
+}
+
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,128}$/;
 
 export const handler = httpOperation(
@@ -300,17 +312,12 @@ export const handler = httpOperation(
         'Idempotency-Key: 1-128 letters, digits or _ . : -',
       );
     }
-    const result = await provisionNewAdmin(
-      {
-        identity: identityProvider(),
-        admins: adminStore(),
-        users: userStore(),
-        reconciliations: reconciliationLog(),
-        clock: clock(),
-        sleep: realSleep,
-      },
-      { actor: caller, email: body.email, correlationId, ...(idempotencyKey ? { idempotencyKey } : {}) },
-    );
+    const result = await provisionNewAdmin(provisioningPorts(), {
+      actor: caller,
+      email: body.email,
+      correlationId,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    });
     // A replay is the first answer again: same status, same records.
     return { status: 201, body: { user: result.user, adminInfo: result.adminInfo } };
   },

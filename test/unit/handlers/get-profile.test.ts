@@ -1,5 +1,5 @@
 import { memoryWorld, resetMemoryWorld } from '../../../lambdas/core/adapters/memory/world';
-import { activatedApplicant, call, freshWorld, STRONG_PASSWORD } from '../../support/harness';
+import { activatedApplicant, adminToken, call, freshWorld, STRONG_PASSWORD } from '../../support/harness';
 
 describe('getProfile (GET /me)', () => {
   beforeEach(() => freshWorld());
@@ -25,26 +25,9 @@ describe('getProfile (GET /me)', () => {
 
   it('lists the admin group for an admin', async () => {
     const world = memoryWorld();
-    const admin = world.identity.seedUser({
-      email: 'admin@example.com',
-      password: STRONG_PASSWORD,
-      groups: ['admin'],
-    });
-    await world.users.create({
-      userId: admin.sub,
-      email: admin.email,
-      status: 'active',
-      role: 'admin',
-      emailVerified: true,
-      mfa: { enabled: false, required: false },
-      createdAt: new Date().toISOString(),
-      updatedAt: new Date().toISOString(),
-    });
-    const login = await call<{ tokens: { accessToken: string } }>('login', {
-      body: { email: 'admin@example.com', password: STRONG_PASSWORD },
-    });
+    const token = await adminToken(world);
 
-    const answer = await call('getProfile', { token: login.body.tokens.accessToken });
+    const answer = await call('getProfile', { token });
 
     expect(answer.body).toMatchObject({ role: 'admin', groups: ['admin'] });
   });
