@@ -1,8 +1,8 @@
-// Starts cognito-local (in the current directory's .cognito/) with a logger
-// that writes JSON lines synchronously to stdout, so every "Confirmation Code
-// Delivery" is in the log the moment the request that caused it is answered.
-// cognito-local's own bin uses pino-pretty on an asynchronous stream, whose
-// lines can lag behind by seconds. Dev and test tooling only.
+// Starts cognito-local (in the current directory's .cognito/) with a plain
+// JSON logger on stdout instead of its bin's pretty-printer, so its log is
+// machine-readable. Its "Confirmation Code Delivery" lines are not relied on
+// for timing (they were seen to lag); temporary passwords are read from its
+// user database (local/emulators.ts). Dev and test tooling only.
 const pino = require('pino');
 const { createDefaultServer } = require('cognito-local');
 

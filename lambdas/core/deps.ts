@@ -5,7 +5,7 @@ import { DynamoDbReconciliationLog } from './adapters/aws/dynamodb-reconciliatio
 import { DynamoDbUserStore } from './adapters/aws/dynamodb-user-store';
 import { SecretsManagerSecretSource } from './adapters/aws/secrets-manager-secret-source';
 import { EnvSecretSource } from './adapters/memory/env-secret-source';
-import { MOCK_POOL, memoryWorld } from './adapters/memory/world';
+import { memoryWorld } from './adapters/memory/world';
 import { type AccessTokenVerifier, cognitoAccessTokenVerifier } from './auth/access-token-verifier';
 import { ConfigurationError } from './domain/errors';
 import type { AdminStore } from './ports/admin-store';
@@ -144,10 +144,3 @@ const awsVerifier = /* @__PURE__ */ cached(() =>
     ...(process.env.COGNITO_JWKS_URI ? { jwksUri: process.env.COGNITO_JWKS_URI } : {}),
   }),
 );
-
-/** Pool and client ids of the running mode, for the local server's banner. */
-export function poolIds(): { userPoolId: string; clientId: string } {
-  if (process.env.MOCK_MODE === 'true')
-    return { userPoolId: MOCK_POOL.userPoolId, clientId: MOCK_POOL.clientId };
-  return { userPoolId: required('COGNITO_USER_POOL_ID'), clientId: required('COGNITO_CLIENT_ID') };
-}

@@ -1,8 +1,9 @@
-import { DynamoDBClient, GetItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, GetItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { RecordExistsError } from '../../domain/errors';
 import type { UserRecord } from '../../domain/user';
 import type { AdminInfoRecord, AdminStore } from '../../ports/admin-store';
+import { sharedDynamoDbClient } from './dynamodb-client';
 
 export interface DynamoDbAdminStoreOptions {
   usersTableName: string;
@@ -15,7 +16,7 @@ export class DynamoDbAdminStore implements AdminStore {
   private readonly client: DynamoDBClient;
 
   constructor(private readonly options: DynamoDbAdminStoreOptions) {
-    this.client = options.client ?? new DynamoDBClient({});
+    this.client = options.client ?? sharedDynamoDbClient();
   }
 
   async createAdminRecords(user: UserRecord, adminInfo: AdminInfoRecord): Promise<void> {

@@ -1,8 +1,8 @@
-import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { type Clock, systemClock } from '../../ports/clock';
 import type { RateLimiter } from '../../ports/rate-limiter';
-import { isConditionFailure } from './dynamodb-user-store';
+import { isConditionFailure, sharedDynamoDbClient } from './dynamodb-client';
 
 export interface DynamoDbRateLimiterOptions {
   tableName: string;
@@ -20,7 +20,7 @@ export class DynamoDbRateLimiter implements RateLimiter {
   private readonly clock: Clock;
 
   constructor(options: DynamoDbRateLimiterOptions) {
-    this.client = options.client ?? new DynamoDBClient({});
+    this.client = options.client ?? sharedDynamoDbClient();
     this.tableName = options.tableName;
     this.clock = options.clock ?? systemClock;
   }

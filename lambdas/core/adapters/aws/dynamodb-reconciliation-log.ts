@@ -1,13 +1,19 @@
-import { DynamoDBClient, PutItemCommand, ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBClient,
+  PutItemCommand,
+  ScanCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Reconciliation, ReconciliationLog } from '../../ports/reconciliation-log';
+import { sharedDynamoDbClient } from './dynamodb-client';
 
 /** The `Reconciliations` table: a handful of rows at most, so pending ones are found by a filtered scan. */
 export class DynamoDbReconciliationLog implements ReconciliationLog {
   private readonly client: DynamoDBClient;
 
   constructor(private readonly options: { tableName: string; client?: DynamoDBClient }) {
-    this.client = options.client ?? new DynamoDBClient({});
+    this.client = options.client ?? sharedDynamoDbClient();
   }
 
   async record(entry: Reconciliation): Promise<void> {

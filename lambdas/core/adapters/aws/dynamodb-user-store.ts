@@ -1,5 +1,5 @@
 import {
-  DynamoDBClient,
+  type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
@@ -12,6 +12,7 @@ import type { UserStatus } from '../../domain/onboarding';
 import type { UserRecord } from '../../domain/user';
 import { type Clock, systemClock } from '../../ports/clock';
 import type { UserStore } from '../../ports/user-store';
+import { isConditionFailure, sharedDynamoDbClient } from './dynamodb-client';
 
 /** Name of the email GSI of the `Users` table; the stack creates it with this name. */
 export const USERS_EMAIL_INDEX = 'email-index';
@@ -33,7 +34,7 @@ export class DynamoDbUserStore implements UserStore {
   private readonly clock: Clock;
 
   constructor(options: DynamoDbUserStoreOptions) {
-    this.client = options.client ?? new DynamoDBClient({});
+    this.client = options.client ?? sharedDynamoDbClient();
     this.tableName = options.tableName;
     this.clock = options.clock ?? systemClock;
   }
@@ -107,8 +108,4 @@ export class DynamoDbUserStore implements UserStore {
       throw new InvalidTransitionError(`User ${userId} is ${current.status?.S ?? 'unknown'}, not ${from}.`);
     }
   }
-}
-
-export function isConditionFailure(error: unknown): boolean {
-  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
 }
