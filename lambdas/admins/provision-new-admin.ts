@@ -171,6 +171,12 @@ export async function provisionNewAdmin(
       outcome,
       correlationId: input.correlationId,
     });
+  /** Undoes the Cognito user after `cause`, audits how that went, and hands `cause` back to be thrown. */
+  const rollBack = async (username: string, cause: unknown) => {
+    const undone = await compensate(ports, input, username, [cause]);
+    audit(undone ? 'rolled-back' : 'reconciliation-pending');
+    return cause;
+  };
   const keyHash = input.idempotencyKey
     ? createHash('sha256').update(`${input.actor.sub}:${input.idempotencyKey}`).digest('hex')
     : undefined;
@@ -186,11 +192,7 @@ export async function provisionNewAdmin(
         return replay;
       }
     }
-    if (error instanceof GroupAssignmentError) {
-      await compensate(ports, input, error.username, [error.cause]);
-      audit('rolled-back');
-      throw error.cause;
-    }
+    if (error instanceof GroupAssignmentError) throw await rollBack(error.username, error.cause);
     audit(error instanceof UserExistsError ? 'exists' : 'failed');
     throw error;
   }
@@ -210,25 +212,26 @@ export async function provisionNewAdmin(
       adminInfo: toAdminInfo(records.adminInfo),
     };
   } catch (error) {
-    await compensate(ports, input, account.username, [error]);
-    audit('rolled-back');
-    throw error;
+    throw await rollBack(account.username, error);
   }
 }
 
-/** Undo the Cognito user; if that keeps failing, leave a durable record for an operator. */
+/**
+ * Undo the Cognito user; true when it is gone. If that keeps failing, leave a
+ * durable record for an operator (and an error line) and answer false.
+ */
 async function compensate(
   ports: ProvisioningPorts,
   input: { actor: Caller; email: string; correlationId: string },
   username: string,
   causes: unknown[],
-): Promise<void> {
+): Promise<boolean> {
   try {
     await withRetries(() => ports.identity.deleteUser(username), {
       ...COMPENSATION_RETRIES,
       sleep: ports.sleep,
     });
-    return;
+    return true;
   } catch (exhausted) {
     const errors = [...causes, ...((exhausted as { errors?: unknown[] }).errors ?? [exhausted])].map(nameOf);
     const entry = {
@@ -254,6 +257,7 @@ async function compensate(
       // The last line of defence: everything an operator needs is in this log line.
       log('error', 'reconciliation record not written', { ...entry, recordError: nameOf(recordError) });
     }
+    return false;
   }
 }
 

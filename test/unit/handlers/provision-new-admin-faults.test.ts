@@ -103,7 +103,10 @@ describe('provisionNewAdmin under partial failure', () => {
     const spy = jest.spyOn(console, 'error').mockImplementation((line: unknown) => {
       errors.push(String(line));
     });
-    const quiet = jest.spyOn(console, 'info').mockImplementation(() => undefined);
+    const audits: Array<Record<string, unknown>> = [];
+    const quiet = jest.spyOn(console, 'info').mockImplementation((line: unknown) => {
+      if (String(line).includes('"event":"audit"')) audits.push(JSON.parse(String(line)));
+    });
     process.env.LOG_LEVEL = 'info';
     let orphan: string | undefined;
     try {
@@ -131,6 +134,9 @@ describe('provisionNewAdmin under partial failure', () => {
     expect(errors.some((l) => l.includes('"event":"compensation failed"') && l.includes('corr-1'))).toBe(
       true,
     );
+    expect(audits).toEqual([
+      expect.objectContaining({ outcome: 'reconciliation-pending', correlationId: 'corr-1' }),
+    ]);
     // No records were written: the orphan is only in Cognito, and known.
     await expect(world.users.findByEmail('new.admin@example.com')).resolves.toBeUndefined();
   });
