@@ -1,6 +1,6 @@
 import { accessTokenVerifier } from '../lambdas/core/deps';
 import { UnauthenticatedError } from '../lambdas/core/domain/errors';
-import { headerValue } from '../lambdas/core/http/preset';
+import { headerValue } from '../lambdas/core/http/headers';
 
 /**
  * Emulates API Gateway's Cognito user pool authorizer for access tokens:

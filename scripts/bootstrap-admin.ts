@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { provisioningPorts, provisionNewAdmin } from '../lambdas/admins/provision-new-admin';
-import { runsOnFakes } from '../lambdas/core/deps';
+import { provisioningPorts, runsOnFakes } from '../lambdas/core/deps';
 import { UserExistsError } from '../lambdas/core/domain/errors';
+import { provisionNewAdmin } from '../lambdas/core/workflows/admin-provisioning';
 import { parseArgs, run } from './cli';
 
 const USAGE = `Usage: npm run bootstrap-admin -- --email <email>

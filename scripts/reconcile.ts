@@ -1,5 +1,5 @@
-import { repairReconciliations } from '../lambdas/admins/reconcile';
 import { clock, identityProvider, reconciliationLog, userStore } from '../lambdas/core/deps';
+import { repairReconciliations } from '../lambdas/core/workflows/reconciliation';
 import { parseArgs, run } from './cli';
 
 const USAGE = `Usage: npm run reconcile -- list

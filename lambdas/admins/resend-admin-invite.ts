@@ -1,40 +1,9 @@
 import { identityProvider } from '../core/deps';
-import { InvitationAcceptedError, NotFoundError } from '../core/domain/errors';
-import { ADMIN_GROUP } from '../core/domain/pool-policy';
 import { httpOperation } from '../core/http/preset';
-import type { IdentityProvider } from '../core/ports/identity-provider';
+import { resendAdminInvite } from '../core/workflows/resend-admin-invite';
 import { OPERATIONS } from '../operations';
 
-/**
- * resendAdminInvite — email a new administrator invitation.
- *
- * What it does: checks that `email` belongs to a member of the `admin` group
- * who has not yet set a password (Cognito `AdminGetUser` and
- * `AdminListGroupsForUser`), then calls `AdminCreateUser` with
- * `MessageAction: 'RESEND'`: Cognito generates a new temporary password,
- * restarts its validity and emails it (`ClientMetadata.invitation = 'admin'`).
- *
- * When it is used: the new admin never received the invitation, or its
- * temporary password expired (their login answers TEMPORARY_PASSWORD_EXPIRED).
- * Admin-only, like provisioning.
- *
- * @param identity the identity provider; @param email the invited admin's email
- * @returns nothing; the route answers 202.
- * @throws NotFoundError (404) when the email has no account in the `admin`
- *   group; InvitationAcceptedError (409 INVITE_ALREADY_ACCEPTED) when the admin
- *   has already set a password.
- */
-export async function resendAdminInvite(identity: IdentityProvider, email: string): Promise<void> {
-  const account = await identity.getUser(email);
-  if (!account || !(await identity.groupsOf(account.username)).includes(ADMIN_GROUP)) {
-    throw new NotFoundError('No administrator invitation exists for this email.');
-  }
-  if (account.status !== 'FORCE_CHANGE_PASSWORD') {
-    throw new InvitationAcceptedError('This administrator has already accepted the invitation.');
-  }
-  await identity.resendTemporaryPassword(email, 'admin');
-}
-
+/** POST /admins/resend-invite: resendAdminInvite (core/workflows/resend-admin-invite.ts). */
 export const handler = httpOperation(OPERATIONS.resendAdminInvite, {}, async ({ body }) => {
   await resendAdminInvite(identityProvider(), body.email);
   return { status: 202, body: { message: 'A new invitation is on its way.' } };

@@ -1,95 +1,9 @@
 import { identityProvider, userStore } from '../core/deps';
-import {
-  InvalidPasswordError,
-  InvalidTransitionError,
-  NewPasswordNotRequiredError,
-} from '../core/domain/errors';
-import { nextStatus } from '../core/domain/onboarding';
-import { passwordPolicyViolations } from '../core/domain/pool-policy';
-import type { AuthOutcome } from '../core/domain/tokens';
 import { httpOperation } from '../core/http/preset';
-import { log } from '../core/log';
-import type { IdentityProvider } from '../core/ports/identity-provider';
-import type { UserStore } from '../core/ports/user-store';
+import { handleNewPasswordChallenge } from '../core/workflows/new-password';
 import { OPERATIONS } from '../operations';
 
-export type NewPasswordInput =
-  | { email: string; newPassword: string; session: string }
-  | { email: string; newPassword: string; temporaryPassword: string };
-
-/**
- * handleNewPasswordChallenge — the first login of an invited user: replace the
- * temporary password with a permanent one.
- *
- * What it does: calls Cognito `RespondToAuthChallenge` with
- * `ChallengeName: 'NEW_PASSWORD_REQUIRED'` and `{ USERNAME, NEW_PASSWORD }`.
- * Given the temporary password instead of a session, it first signs in with it
- * (`InitiateAuth` USER_PASSWORD_AUTH) to obtain the challenge session. On
- * success the user becomes CONFIRMED in Cognito, and the `Users` record moves
- * `pending_verification -> pending_approval` with `emailVerified: true`
- * (receiving the emailed temporary password proves the address).
- *
- * When it is called: by the frontend after the user typed a new password,
- * either right after `POST /auth/login` answered the NEW_PASSWORD_REQUIRED
- * challenge (with its `session`), or directly with the emailed temporary
- * password (`POST /auth/new-password`).
- *
- * @param ports.identity the identity provider; @param ports.users the `Users` table
- * @param input.email the username (email); @param input.newPassword the new password
- * @param input.session the challenge session from login, or
- * @param input.temporaryPassword the temporary password from the email
- * @returns `{ tokens }` (ID, access and refresh tokens), or `{ challenge }` when
- *   Cognito asks for more (e.g. MFA setup).
- * @throws InvalidPasswordError (400) when the new password fails the policy;
- *   NotAuthorizedError (401) for a wrong temporary password or unknown email;
- *   InvalidSessionError (401) for a stale or foreign session;
- *   TemporaryPasswordExpiredError (401) when the temporary password expired;
- *   NewPasswordNotRequiredError (409) when the account has no pending challenge.
- */
-export async function handleNewPasswordChallenge(
-  ports: { identity: IdentityProvider; users: UserStore },
-  input: NewPasswordInput,
-): Promise<AuthOutcome> {
-  const missing = passwordPolicyViolations(input.newPassword);
-  if (missing.length > 0) throw new InvalidPasswordError(`newPassword needs ${missing.join(', ')}.`);
-
-  let session: string;
-  if ('session' in input) {
-    session = input.session;
-  } else {
-    const login = await ports.identity.passwordLogin(input.email, input.temporaryPassword);
-    if (!('challenge' in login) || login.challenge.name !== 'NEW_PASSWORD_REQUIRED') {
-      throw new NewPasswordNotRequiredError();
-    }
-    session = login.challenge.session;
-  }
-
-  const outcome = await ports.identity.respondToNewPasswordChallenge({
-    email: input.email,
-    session,
-    newPassword: input.newPassword,
-  });
-  await mirrorEmailConfirmed(ports.users, input.email);
-  return outcome;
-}
-
-/**
- * Cognito is the source of truth for the password; the ladder mirror must not
- * undo a password change that already happened, so a failure here is logged
- * loudly instead of failing the request.
- */
-async function mirrorEmailConfirmed(users: UserStore, email: string): Promise<void> {
-  try {
-    const record = await users.findByEmail(email);
-    if (record?.status !== 'pending_verification') return;
-    const to = nextStatus(record.status, 'emailConfirmed');
-    await users.transition(record.userId, record.status, to, { emailVerified: true });
-  } catch (error) {
-    if (error instanceof InvalidTransitionError) return; // a concurrent request moved it already
-    log('error', 'onboarding mirror failed', { step: 'emailConfirmed', error: (error as Error).name });
-  }
-}
-
+/** POST /auth/new-password: handleNewPasswordChallenge (core/workflows/new-password.ts). */
 export const handler = httpOperation(OPERATIONS.handleNewPasswordChallenge, {}, async ({ body }) => ({
   status: 200,
   body: await handleNewPasswordChallenge({ identity: identityProvider(), users: userStore() }, body),

@@ -15,6 +15,8 @@ import type { RateLimiter } from './ports/rate-limiter';
 import type { ReconciliationLog } from './ports/reconciliation-log';
 import type { SecretSource } from './ports/secret-source';
 import type { UserStore } from './ports/user-store';
+import { realSleep } from './retry';
+import type { ProvisioningPorts } from './workflows/admin-provisioning';
 
 /**
  * The composition root: the ONLY reader of MOCK_MODE. One lazy factory per
@@ -144,3 +146,15 @@ const awsVerifier = /* @__PURE__ */ cached(() =>
     ...(process.env.COGNITO_JWKS_URI ? { jwksUri: process.env.COGNITO_JWKS_URI } : {}),
   }),
 );
+
+/** The ports admin provisioning runs on (the handler and `npm run bootstrap-admin` share them). */
+export function provisioningPorts(): ProvisioningPorts {
+  return {
+    identity: identityProvider(),
+    admins: adminStore(),
+    users: userStore(),
+    reconciliations: reconciliationLog(),
+    clock: clock(),
+    sleep: realSleep,
+  };
+}

@@ -7,13 +7,13 @@ import {
 import { DynamoDBClient, PutItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { provisionNewAdmin } from '../../lambdas/admins/provision-new-admin';
 import { CognitoIdentityProvider } from '../../lambdas/core/adapters/aws/cognito-identity-provider';
 import { DynamoDbAdminStore } from '../../lambdas/core/adapters/aws/dynamodb-admin-store';
 import { DynamoDbReconciliationLog } from '../../lambdas/core/adapters/aws/dynamodb-reconciliation-log';
 import { DynamoDbUserStore } from '../../lambdas/core/adapters/aws/dynamodb-user-store';
 import { RecordExistsError } from '../../lambdas/core/domain/errors';
 import { newUserRecord } from '../../lambdas/core/domain/user';
+import { provisionNewAdmin } from '../../lambdas/core/workflows/admin-provisioning';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const ddb = mockClient(DynamoDBClient);

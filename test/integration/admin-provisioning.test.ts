@@ -1,8 +1,8 @@
-import { provisionNewAdmin } from '../../lambdas/admins/provision-new-admin';
 import { CognitoIdentityProvider } from '../../lambdas/core/adapters/aws/cognito-identity-provider';
 import { DynamoDbAdminStore } from '../../lambdas/core/adapters/aws/dynamodb-admin-store';
 import { DynamoDbReconciliationLog } from '../../lambdas/core/adapters/aws/dynamodb-reconciliation-log';
 import { DynamoDbUserStore } from '../../lambdas/core/adapters/aws/dynamodb-user-store';
+import { provisionNewAdmin } from '../../lambdas/core/workflows/admin-provisioning';
 import { call, STRONG_PASSWORD } from '../support/harness';
 import { deliveredCode, emulators, uniqueEmail } from './emulators';
 

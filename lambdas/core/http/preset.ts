@@ -12,6 +12,7 @@ import type { Caller } from '../domain/tokens';
 import { log } from '../log';
 import type { Access, OperationDefinition } from '../operation-definition';
 import { errorAnswer, INTERNAL } from './error-table';
+import { headerValue, parseGroups } from './headers';
 import { InvalidJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from './http-errors';
 
 /** Largest accepted request body (API.md). */
@@ -165,24 +166,6 @@ function callerFor(access: Access, event: APIGatewayProxyEvent): Caller | undefi
     throw new ForbiddenError('This route is for administrators.');
   }
   return caller;
-}
-
-/** API Gateway flattens the groups claim to a string: `admin`, `a,b` or `[a b]`. */
-export function parseGroups(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
-  if (typeof value !== 'string' || value.trim() === '') return [];
-  return value
-    .replace(/^\[|\]$/g, '')
-    .split(/[,\s]+/)
-    .filter((g) => g.length > 0);
-}
-
-export function headerValue(headers: APIGatewayProxyEvent['headers'], name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers ?? {})) {
-    if (key.toLowerCase() === wanted) return value;
-  }
-  return undefined;
 }
 
 function correlationIdOf(event: APIGatewayProxyEvent, context: Context): string {

@@ -1,9 +1,9 @@
+import { UserExistsError } from '../../../lambdas/core/domain/errors';
 import {
   COMPENSATION_RETRIES,
   type ProvisioningPorts,
   provisionNewAdmin,
-} from '../../../lambdas/admins/provision-new-admin';
-import { UserExistsError } from '../../../lambdas/core/domain/errors';
+} from '../../../lambdas/core/workflows/admin-provisioning';
 import { adminToken, call, freshWorld } from '../../support/harness';
 
 const actor = { sub: 'root-sub', username: 'root-sub', groups: ['admin'] };

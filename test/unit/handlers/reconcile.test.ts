@@ -1,5 +1,5 @@
-import { repairReconciliations } from '../../../lambdas/admins/reconcile';
 import type { Reconciliation } from '../../../lambdas/core/ports/reconciliation-log';
+import { repairReconciliations } from '../../../lambdas/core/workflows/reconciliation';
 import { freshWorld } from '../../support/harness';
 
 describe('repairReconciliations (npm run reconcile -- repair)', () => {

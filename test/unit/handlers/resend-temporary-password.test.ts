@@ -1,4 +1,4 @@
-import { RESEND_MESSAGE } from '../../../lambdas/auth/resend-temporary-password';
+import { RESEND_MESSAGE } from '../../../lambdas/core/workflows/resend-temporary-password';
 import {
   activatedApplicant,
   call,

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { NotAuthorizedError } from '../../../lambdas/core/domain/errors';
 import { ERROR_CODES } from '../../../lambdas/core/http/error-table';
-import { httpOperation, MAX_BODY_BYTES, parseGroups } from '../../../lambdas/core/http/preset';
+import { parseGroups } from '../../../lambdas/core/http/headers';
+import { httpOperation, MAX_BODY_BYTES } from '../../../lambdas/core/http/preset';
 import type { OperationDefinition } from '../../../lambdas/core/operation-definition';
 import { lambdaContext, proxyEvent } from '../../../local/api-gateway';
 

@@ -1,6 +1,6 @@
-import type { IdentityProvider } from '../core/ports/identity-provider';
-import type { Reconciliation, ReconciliationLog } from '../core/ports/reconciliation-log';
-import type { UserStore } from '../core/ports/user-store';
+import type { IdentityProvider } from '../ports/identity-provider';
+import type { Reconciliation, ReconciliationLog } from '../ports/reconciliation-log';
+import type { UserStore } from '../ports/user-store';
 
 export interface RepairOutcome {
   id: string;

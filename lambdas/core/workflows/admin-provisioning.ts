@@ -1,0 +1,283 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { UserExistsError } from '../domain/errors';
+import { INITIAL_STATUS } from '../domain/onboarding';
+import { ADMIN_GROUP } from '../domain/pool-policy';
+import type { Caller } from '../domain/tokens';
+import { type CognitoUserStatus, newUserRecord, toUser, type User, type UserRecord } from '../domain/user';
+import { log } from '../log';
+import type { AdminInfoRecord, AdminStore } from '../ports/admin-store';
+import type { Clock } from '../ports/clock';
+import type { IdentityProvider } from '../ports/identity-provider';
+import type { ReconciliationLog } from '../ports/reconciliation-log';
+import type { UserStore } from '../ports/user-store';
+import { type Sleep, withRetries } from '../retry';
+
+/** The API's AdminInfo (internal fields left out). */
+export interface AdminInfo {
+  userId: string;
+  createdBy: string;
+  createdAt: string;
+  invitedAt?: string;
+}
+
+export interface ProvisioningPorts {
+  identity: IdentityProvider;
+  admins: AdminStore;
+  users: UserStore;
+  reconciliations: ReconciliationLog;
+  clock: Clock;
+  sleep: Sleep;
+}
+
+/** How often, and how patiently, the compensating AdminDeleteUser is tried. */
+export const COMPENSATION_RETRIES = { attempts: 3, baseDelayMs: 100 } as const;
+
+/**
+ * createAdminUser — the Cognito half of a new admin.
+ *
+ * What it does: calls Cognito `AdminCreateUser` with the email as username and
+ * `DesiredDeliveryMediums: ['EMAIL']`; unless `temporaryPassword` is given,
+ * Cognito generates the temporary password and emails the invitation
+ * (`ClientMetadata.invitation = 'admin'`, for a CustomMessage trigger). Then
+ * `AdminAddUserToGroup` puts the user in the `admin` group.
+ *
+ * @param identity the identity provider (Cognito, or its fake in mock mode)
+ * @param email the new admin's email (trimmed, lower-cased)
+ * @param temporaryPassword optional; must satisfy the password policy
+ * @returns the Cognito `username` (= `sub`, a UUID) and `status`
+ *   (`FORCE_CHANGE_PASSWORD`); `inGroup` says whether the group step ran, so a
+ *   failure after creation can be compensated.
+ * @throws UserExistsError when the email already has an account (admin or not);
+ *   InvalidPasswordError for a given temporary password that fails the policy;
+ *   GroupAssignmentError (carrying the username) when the group step fails.
+ */
+export async function createAdminUser(
+  identity: IdentityProvider,
+  email: string,
+  temporaryPassword?: string,
+): Promise<{ username: string; status: CognitoUserStatus }> {
+  const user = await identity.createUser({
+    email,
+    invitation: 'admin',
+    attributes: { 'custom:role': 'admin' },
+    ...(temporaryPassword ? { temporaryPassword } : {}),
+  });
+  try {
+    await identity.addUserToGroup(user.username, ADMIN_GROUP);
+  } catch (error) {
+    throw new GroupAssignmentError(user.username, error);
+  }
+  return { username: user.username, status: user.status };
+}
+
+/** The group step failed after the Cognito user was created. */
+export class GroupAssignmentError extends Error {
+  override readonly name = 'GroupAssignmentError';
+  constructor(
+    readonly username: string,
+    override readonly cause: unknown,
+  ) {
+    super('Adding the new user to the admin group failed.');
+  }
+}
+
+/**
+ * createAdminDatabaseRecords — the database half of a new admin.
+ *
+ * What it does: ONE DynamoDB `TransactWriteItems` that writes the `Users`
+ * record (`role: admin`, `status: active`, `emailVerified: true`) and the
+ * `AdminInfo` record (`createdBy` = the calling admin's `sub`, `createdAt`),
+ * both keyed by the Cognito `sub` and each conditional on not existing: both
+ * are written, or neither.
+ *
+ * @param admins the admin store; @param email the new admin's email
+ * @param cognitoUsername the Cognito username (= sub) from createAdminUser
+ * @param createdBy the calling admin's sub; @param now the time of creation
+ * @param idempotencyKey optional hashed request key, kept to replay a retry
+ * @returns both records as written
+ * @throws RecordExistsError when either record exists (neither is written);
+ *   any DynamoDB error (throttling, a missing table) unchanged.
+ */
+export async function createAdminDatabaseRecords(
+  admins: AdminStore,
+  input: { email: string; cognitoUsername: string; createdBy: string; now: Date; idempotencyKey?: string },
+): Promise<{ user: UserRecord; adminInfo: AdminInfoRecord }> {
+  const user = newUserRecord({
+    userId: input.cognitoUsername,
+    email: input.email,
+    status: INITIAL_STATUS.adminProvisioned,
+    role: 'admin',
+    emailVerified: true,
+    now: input.now,
+  });
+  const at = input.now.toISOString();
+  const adminInfo: AdminInfoRecord = {
+    userId: input.cognitoUsername,
+    createdBy: input.createdBy,
+    createdAt: at,
+    invitedAt: at,
+    ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
+  };
+  await admins.createAdminRecords(user, adminInfo);
+  return { user, adminInfo };
+}
+
+/**
+ * provisionNewAdmin — an existing admin creates a new admin, in Cognito and in
+ * the database, all or nothing.
+ *
+ * How it is authorized: the route is `admin` in the registry, so API Gateway's
+ * Cognito authorizer requires a valid access token (401 UNAUTHENTICATED
+ * without one) and the HTTP preset requires `cognito:groups` to contain
+ * `admin` (403 FORBIDDEN otherwise) before this function runs; `actor` is
+ * that verified caller.
+ *
+ * Steps (a saga): 1. createAdminUser (Cognito user + invitation email, then the
+ * `admin` group); 2. createAdminDatabaseRecords (one transaction).
+ * Partial failure:
+ * - step 1 creation fails: nothing was written; the error is surfaced
+ *   (UserExistsError -> 409 USER_EXISTS, anything else -> 500 INTERNAL);
+ * - the group step or step 2 fails: the Cognito user is deleted
+ *   (`AdminDeleteUser`, idempotent, retried with backoff) and the original
+ *   error is surfaced (500 INTERNAL);
+ * - the deletion still fails: a durable reconciliation record (who, what,
+ *   when, correlation id) is written and an error line logged; the original
+ *   error is still surfaced. `npm run reconcile` lists and repairs them.
+ * A retried request with the same Idempotency-Key by the same admin replays
+ * the first answer instead of 409.
+ *
+ * @returns `{ created: true, user, adminInfo }`, or `{ created: false, ... }`
+ *   for a replay (the route answers both 201, a replay being the first answer
+ *   again); every attempt writes one audit log line.
+ */
+export async function provisionNewAdmin(
+  ports: ProvisioningPorts,
+  input: { actor: Caller; email: string; correlationId: string; idempotencyKey?: string },
+): Promise<{ created: boolean; user: User; adminInfo: AdminInfo }> {
+  const audit = (outcome: string) =>
+    log('info', 'audit', {
+      action: 'provisionNewAdmin',
+      actor: input.actor.sub,
+      target: input.email,
+      outcome,
+      correlationId: input.correlationId,
+    });
+  /** Undoes the Cognito user after `cause`, audits how that went, and hands `cause` back to be thrown. */
+  const rollBack = async (username: string, cause: unknown) => {
+    const undone = await compensate(ports, input, username, [cause]);
+    audit(undone ? 'rolled-back' : 'reconciliation-pending');
+    return cause;
+  };
+  const keyHash = input.idempotencyKey
+    ? createHash('sha256').update(`${input.actor.sub}:${input.idempotencyKey}`).digest('hex')
+    : undefined;
+
+  let account: { username: string; status: CognitoUserStatus };
+  try {
+    account = await createAdminUser(ports.identity, input.email);
+  } catch (error) {
+    if (error instanceof UserExistsError && keyHash) {
+      const replay = await replayed(ports, input.email, keyHash);
+      if (replay) {
+        audit('replayed');
+        return replay;
+      }
+    }
+    if (error instanceof GroupAssignmentError) throw await rollBack(error.username, error.cause);
+    audit(error instanceof UserExistsError ? 'exists' : 'failed');
+    throw error;
+  }
+
+  try {
+    const records = await createAdminDatabaseRecords(ports.admins, {
+      email: input.email,
+      cognitoUsername: account.username,
+      createdBy: input.actor.sub,
+      now: ports.clock(),
+      ...(keyHash ? { idempotencyKey: keyHash } : {}),
+    });
+    audit('created');
+    return {
+      created: true,
+      user: toUser(records.user, { status: account.status, enabled: true }),
+      adminInfo: toAdminInfo(records.adminInfo),
+    };
+  } catch (error) {
+    throw await rollBack(account.username, error);
+  }
+}
+
+/**
+ * Undo the Cognito user; true when it is gone. If that keeps failing, leave a
+ * durable record for an operator (and an error line) and answer false.
+ */
+async function compensate(
+  ports: ProvisioningPorts,
+  input: { actor: Caller; email: string; correlationId: string },
+  username: string,
+  causes: unknown[],
+): Promise<boolean> {
+  try {
+    await withRetries(() => ports.identity.deleteUser(username), {
+      ...COMPENSATION_RETRIES,
+      sleep: ports.sleep,
+    });
+    return true;
+  } catch (exhausted) {
+    const errors = [...causes, ...((exhausted as { errors?: unknown[] }).errors ?? [exhausted])].map(nameOf);
+    const entry = {
+      id: randomUUID(),
+      kind: 'orphan-cognito-user' as const,
+      username,
+      email: input.email,
+      actor: input.actor.sub,
+      correlationId: input.correlationId,
+      createdAt: ports.clock().toISOString(),
+      errors,
+      status: 'pending' as const,
+    };
+    log('error', 'compensation failed', {
+      reconciliationId: entry.id,
+      username,
+      errors,
+      correlationId: input.correlationId,
+    });
+    try {
+      await ports.reconciliations.record(entry);
+    } catch (recordError) {
+      // The last line of defence: everything an operator needs is in this log line.
+      log('error', 'reconciliation record not written', { ...entry, recordError: nameOf(recordError) });
+    }
+    return false;
+  }
+}
+
+/** The first answer for this Idempotency-Key, when the existing admin was created by it. */
+async function replayed(ports: ProvisioningPorts, email: string, keyHash: string) {
+  // A concurrent first request may still be writing its records: wait briefly.
+  for (let i = 0; i < 10; i++) {
+    const account = await ports.identity.getUser(email);
+    const adminInfo = account ? await ports.admins.getAdminInfo(account.sub) : undefined;
+    if (account && adminInfo) {
+      if (adminInfo.idempotencyKey !== keyHash) return undefined;
+      const user = await ports.users.get(account.sub);
+      if (!user) return undefined;
+      return {
+        created: false,
+        user: toUser(user, { status: account.status, enabled: account.enabled }),
+        adminInfo: toAdminInfo(adminInfo),
+      };
+    }
+    await ports.sleep(100);
+  }
+  return undefined;
+}
+
+function toAdminInfo(record: AdminInfoRecord): AdminInfo {
+  const { idempotencyKey: _internal, ...info } = record;
+  return info;
+}
+
+function nameOf(error: unknown): string {
+  return error instanceof Error ? error.name : 'Unknown';
+}

@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+
+const root = path.join(__dirname, '..', '..');
+
+function sources(dir: string): string[] {
+  return readdirSync(path.join(root, dir)).flatMap((name) => {
+    const rel = path.join(dir, name);
+    if (statSync(path.join(root, rel)).isDirectory()) return sources(rel);
+    return /\.(ts|js)$/.test(name) ? [rel] : [];
+  });
+}
+
+/** Every relative import of `file`, resolved to a path from the repository root. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(path.join(root, file), 'utf8');
+  const specifiers = [...text.matchAll(/(?:from|import\()\s*'(\.[^']+)'/g)].map((m) => m[1] as string);
+  return specifiers.map((s) => path.normalize(path.join(path.dirname(file), s)));
+}
+
+function violations(files: string[], forbidden: (target: string) => boolean): string[] {
+  return files.flatMap((file) =>
+    importsOf(file)
+      .filter(forbidden)
+      .map((target) => `${file} -> ${target}`),
+  );
+}
+
+const HANDLER_AREA = /^lambdas\/(?!core\/)[^/]+\/(?!operations$)/;
+
+describe('layering (DESIGN.md "Dependencies point one way")', () => {
+  it('keeps core/ free of handlers, triggers, lib/ and local/', () => {
+    const bad = violations(
+      sources('lambdas/core'),
+      (t) =>
+        HANDLER_AREA.test(t) ||
+        /^lambdas\/(operations|triggers)$/.test(t) ||
+        /^(lib|local|scripts)\//.test(t),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('keeps workflows free of the composition root and HTTP', () => {
+    const bad = violations(sources('lambdas/core/workflows'), (t) =>
+      /^lambdas\/core\/(deps$|http\/)/.test(t),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('never lets the memory fakes import a trigger handler', () => {
+    const bad = violations(sources('lambdas/core/adapters/memory'), (t) => t.startsWith('lambdas/triggers'));
+    expect(bad).toEqual([]);
+  });
+
+  it('lets scripts use workflows and deps, never a handler', () => {
+    const bad = violations(sources('scripts'), (t) => HANDLER_AREA.test(t));
+    expect(bad).toEqual([]);
+  });
+});
