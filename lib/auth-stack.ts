@@ -1,5 +1,6 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { TABLE_KEYS, TABLES } from '../lambdas/core/tables';
 import { OPERATION_LIST } from '../lambdas/operations';
 import { Api } from './constructs/api';
 import { Data } from './constructs/data';
@@ -49,9 +50,12 @@ export class AuthStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: api.restApi.url });
     new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: identity.userPoolClient.userPoolClientId });
-    new CfnOutput(this, 'UsersTableName', { value: data.tables.users.table.tableName });
-    new CfnOutput(this, 'AdminInfoTableName', { value: data.tables.adminInfo.table.tableName });
-    new CfnOutput(this, 'ReconciliationsTableName', { value: data.tables.reconciliations.table.tableName });
+    for (const key of TABLE_KEYS) {
+      new CfnOutput(this, `${TABLES[key].constructId}TableName`, {
+        value: data.tables[key].table.tableName,
+        description: `${TABLES[key].envVar}: ${TABLES[key].description}`,
+      });
+    }
     for (const [name, secret] of Object.entries(webhookSecrets.secrets)) {
       new CfnOutput(this, `${name}SecretArn`, { value: secret.secretArn });
     }

@@ -2,11 +2,11 @@ import { provisioningPorts } from '../core/deps';
 import { idempotencyKeyOf } from '../core/http/headers';
 import { httpOperation } from '../core/http/preset';
 import { provisionNewAdmin } from '../core/workflows/admin-provisioning';
-import { OPERATIONS } from '../operations';
+import { ADMINS } from './operations';
 
 /** POST /admins: provisionNewAdmin (core/workflows/admin-provisioning.ts), all or nothing. */
 export const handler = httpOperation(
-  OPERATIONS.provisionNewAdmin,
+  ADMINS.provisionNewAdmin,
   {},
   async ({ body, caller, event, correlationId }) => {
     const idempotencyKey = idempotencyKeyOf(event.headers);

@@ -1,10 +1,10 @@
 import { identityProvider } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { resendAdminInvite } from '../core/workflows/resend-admin-invite';
-import { OPERATIONS } from '../operations';
+import { ADMINS } from './operations';
 
 /** POST /admins/resend-invite: resendAdminInvite (core/workflows/resend-admin-invite.ts). */
-export const handler = httpOperation(OPERATIONS.resendAdminInvite, {}, async ({ body }) => {
+export const handler = httpOperation(ADMINS.resendAdminInvite, {}, async ({ body }) => {
   await resendAdminInvite(identityProvider(), body.email);
   return { status: 202, body: { message: 'A new invitation is on its way.' } };
 });

@@ -2,11 +2,11 @@ import { clock, identityProvider, secretSource, userStore } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { querySignature } from '../core/http/webhook-signature';
 import { createCognitoUser } from '../core/workflows/create-applicant';
-import { OPERATIONS } from '../operations';
+import { APPLICATIONS } from './operations';
 
 /** POST /applications (signed webhook): createCognitoUser (core/workflows/create-applicant.ts). */
 export const handler = httpOperation(
-  OPERATIONS.createCognitoUser,
+  APPLICATIONS.createCognitoUser,
   { authenticate: querySignature('applicationWebhook', secretSource) },
   async ({ body }) => {
     const result = await createCognitoUser(

@@ -1,10 +1,10 @@
 import { identityProvider, userStore } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { handleNewPasswordChallenge } from '../core/workflows/new-password';
-import { OPERATIONS } from '../operations';
+import { AUTH } from './operations';
 
 /** POST /auth/new-password: handleNewPasswordChallenge (core/workflows/new-password.ts). */
-export const handler = httpOperation(OPERATIONS.handleNewPasswordChallenge, {}, async ({ body }) => ({
+export const handler = httpOperation(AUTH.handleNewPasswordChallenge, {}, async ({ body }) => ({
   status: 200,
   body: await handleNewPasswordChallenge({ identity: identityProvider(), users: userStore() }, body),
 }));

@@ -1,6 +1,6 @@
 import { identityProvider } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
-import { OPERATIONS } from '../operations';
+import { AUTH } from './operations';
 
 /**
  * Signs in with email and password (Cognito `InitiateAuth`, USER_PASSWORD_AUTH).
@@ -8,7 +8,7 @@ import { OPERATIONS } from '../operations';
  * invited user's first login. Wrong password and unknown email answer the same
  * 401 NOT_AUTHORIZED.
  */
-export const handler = httpOperation(OPERATIONS.login, {}, async ({ body }) => ({
+export const handler = httpOperation(AUTH.login, {}, async ({ body }) => ({
   status: 200,
   body: await identityProvider().passwordLogin(body.email, body.password),
 }));

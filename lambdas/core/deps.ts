@@ -16,6 +16,7 @@ import type { ReconciliationLog } from './ports/reconciliation-log';
 import type { SecretSource } from './ports/secret-source';
 import type { UserStore } from './ports/user-store';
 import { realSleep } from './retry';
+import { TABLES } from './tables';
 import type { ProvisioningPorts } from './workflows/admin-provisioning';
 
 /**
@@ -64,7 +65,7 @@ const cognito = /* @__PURE__ */ cached(
 export const userStore = (): UserStore =>
   process.env.MOCK_MODE === 'true' ? memoryWorld().users : dynamoUsers();
 const dynamoUsers = /* @__PURE__ */ cached(
-  () => new DynamoDbUserStore({ tableName: required('USERS_TABLE_NAME') }),
+  () => new DynamoDbUserStore({ tableName: required(TABLES.users.envVar) }),
 );
 
 /** The admin's `Users` + `AdminInfo` records, written in one transaction. */
@@ -73,8 +74,8 @@ export const adminStore = (): AdminStore =>
 const dynamoAdmins = /* @__PURE__ */ cached(
   () =>
     new DynamoDbAdminStore({
-      usersTableName: required('USERS_TABLE_NAME'),
-      adminInfoTableName: required('ADMIN_INFO_TABLE_NAME'),
+      usersTableName: required(TABLES.users.envVar),
+      adminInfoTableName: required(TABLES.adminInfo.envVar),
     }),
 );
 
@@ -82,14 +83,14 @@ const dynamoAdmins = /* @__PURE__ */ cached(
 export const reconciliationLog = (): ReconciliationLog =>
   process.env.MOCK_MODE === 'true' ? memoryWorld().reconciliations : dynamoReconciliations();
 const dynamoReconciliations = /* @__PURE__ */ cached(
-  () => new DynamoDbReconciliationLog({ tableName: required('RECONCILIATIONS_TABLE_NAME') }),
+  () => new DynamoDbReconciliationLog({ tableName: required(TABLES.reconciliations.envVar) }),
 );
 
 /** Per-key throttling (resends, code attempts). */
 export const rateLimiter = (): RateLimiter =>
   process.env.MOCK_MODE === 'true' ? memoryWorld().rateLimiter : dynamoRateLimiter();
 const dynamoRateLimiter = /* @__PURE__ */ cached(
-  () => new DynamoDbRateLimiter({ tableName: required('RATE_LIMITS_TABLE_NAME') }),
+  () => new DynamoDbRateLimiter({ tableName: required(TABLES.rateLimits.envVar) }),
 );
 
 /**

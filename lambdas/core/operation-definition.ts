@@ -1,13 +1,16 @@
 import type * as z from 'zod/mini';
 import type { SecretName } from './ports/secret-source';
+import type { TableKey } from './tables';
+
+/** A schema of string parameters (path or query): a zod/mini object of string fields. */
+export type ParamsSchema = z.ZodMiniObject<Record<string, z.ZodMiniType<unknown, string | undefined>>>;
 
 /** Who may call a route: anyone, any signed-in user, an admin, or a signed webhook sender. */
 export type Access = 'public' | 'user' | 'admin' | 'webhook';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** The DynamoDB tables of the stack, by their key in the registry. */
-export type TableKey = 'users' | 'adminInfo' | 'rateLimits' | 'reconciliations';
+export type { TableKey } from './tables';
 
 export type DynamoAction =
   | 'GetItem'
@@ -19,10 +22,36 @@ export type DynamoAction =
   | 'ConditionCheckItem'
   | 'BatchGetItem';
 
+/**
+ * The Cognito user pool APIs a function may be granted, so a typo fails the
+ * type check rather than the deploy. Public APIs (InitiateAuth, SignUp, ...)
+ * need no IAM grant and are not listed.
+ */
+export type CognitoApi =
+  | 'AdminAddUserToGroup'
+  | 'AdminCreateUser'
+  | 'AdminDeleteUser'
+  | 'AdminDisableUser'
+  | 'AdminEnableUser'
+  | 'AdminGetUser'
+  | 'AdminListGroupsForUser'
+  | 'AdminRemoveUserFromGroup'
+  | 'AdminResetUserPassword'
+  | 'AdminSetUserMFAPreference'
+  | 'AdminSetUserPassword'
+  | 'AdminUpdateUserAttributes'
+  | 'AdminUserGlobalSignOut'
+  | 'DescribeUserPool'
+  | 'DescribeUserPoolClient'
+  | 'ListUsers';
+
+/** An IAM action on the user pool, e.g. `cognito-idp:AdminCreateUser`. */
+export type CognitoAction = `cognito-idp:${CognitoApi}`;
+
 /** IAM actions an operation needs; the stack grants exactly these, on exact ARNs. */
 export interface Permissions {
   /** `cognito-idp:*` actions on the user pool ARN (public APIs such as InitiateAuth need none). */
-  readonly cognito?: readonly string[];
+  readonly cognito?: readonly CognitoAction[];
   /** `dynamodb:*` actions per table; `Query` also covers that table's declared indexes. */
   readonly tables?: { readonly [T in TableKey]?: readonly DynamoAction[] };
   /** Secrets the operation reads (`secretsmanager:GetSecretValue` on each ARN). */
@@ -41,5 +70,12 @@ export interface OperationDefinition {
   readonly summary: string;
   /** Schema of the JSON body; the API's request model is derived from it too. */
   readonly body?: z.ZodMiniType;
+  /**
+   * Schema of the path parameters (every `{name}` of `path`), validated like
+   * the body and declared as required request parameters of the API method.
+   */
+  readonly params?: ParamsSchema;
+  /** Schema of the query string; its keys are declared as request parameters (optional unless required). */
+  readonly query?: ParamsSchema;
   readonly permissions: Permissions;
 }

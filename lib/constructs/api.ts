@@ -71,6 +71,7 @@ export class Api extends Construct {
           })
         : undefined;
       const protectedRoute = definition.access === 'user' || definition.access === 'admin';
+      const parameters = requestParameters(definition);
       const method = resource.addMethod(
         definition.method,
         new apigateway.LambdaIntegration(fn, { proxy: true, allowTestInvoke: false }),
@@ -83,7 +84,9 @@ export class Api extends Construct {
                 authorizationScopes: [COGNITO_ADMIN_SCOPE],
               }
             : { authorizationType: apigateway.AuthorizationType.NONE }),
-          ...(model ? { requestValidator: bodyValidator, requestModels: { 'application/json': model } } : {}),
+          ...(model ? { requestModels: { 'application/json': model } } : {}),
+          ...(model || parameters ? { requestValidator: bodyValidator } : {}),
+          ...(parameters ? { requestParameters: parameters } : {}),
         },
       );
       if (!protectedRoute) {
@@ -116,6 +119,21 @@ export class Api extends Construct {
       });
     }
   }
+}
+
+/**
+ * The method's request parameters: every `{name}` of the path (required) and
+ * every key of the `query` schema (required unless optional). API Gateway
+ * refuses a request without a required one; the handler validates values.
+ */
+export function requestParameters(definition: OperationDefinition): Record<string, boolean> | undefined {
+  const out: Record<string, boolean> = {};
+  for (const [, name] of definition.path.matchAll(/\{(\w+)\}/g)) out[`method.request.path.${name}`] = true;
+  const shape = (definition.query?.def.shape ?? {}) as Record<string, { _zod: { optin?: string } }>;
+  for (const [name, field] of Object.entries(shape)) {
+    out[`method.request.querystring.${name}`] = field._zod.optin !== 'optional';
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /**

@@ -1,8 +1,13 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { USERS_EMAIL_INDEX } from '../../lambdas/core/adapters/aws/dynamodb-user-store';
-import type { TableKey } from '../../lambdas/core/operation-definition';
+import {
+  TABLE_KEYS,
+  TABLES,
+  type TableIndex,
+  type TableKey,
+  type TableSpec,
+} from '../../lambdas/core/tables';
 
 /** A table and the names of its secondary indexes (granted with `Query`). */
 export interface TableRef {
@@ -11,60 +16,39 @@ export interface TableRef {
 }
 
 /**
- * The DynamoDB tables: `Users` (pk `userId` = Cognito sub, GSI on email),
- * `AdminInfo` (pk `userId`), `RateLimits` (per-key counters with TTL) and
- * `Reconciliations` (failed compensations, pk `id`).
- * Key schemas live here and nowhere else; the emulator setup reads them too.
+ * The DynamoDB tables of the catalogue (`lambdas/core/tables.ts`): on-demand,
+ * encrypted, point-in-time recovery, deletion-protected and retained, except
+ * the disposable counters. Key schemas come from the catalogue only; the
+ * emulator setup reads the synthesized template.
  */
 export class Data extends Construct {
   readonly tables: Readonly<Record<TableKey, TableRef>>;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    const tables = {} as Record<TableKey, TableRef>;
+    for (const key of TABLE_KEYS) tables[key] = this.table(TABLES[key]);
+    this.tables = tables;
+  }
 
-    const durable = {
+  private table(spec: TableSpec): TableRef {
+    const table = new dynamodb.Table(this, spec.constructId, {
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    } as const;
-
-    const users = new dynamodb.Table(this, 'Users', {
-      ...durable,
-      partitionKey: { name: 'userId', type: dynamodb.AttributeType.STRING },
+      deletionProtection: !spec.disposable,
+      removalPolicy: spec.disposable ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+      partitionKey: { name: spec.partitionKey, type: dynamodb.AttributeType.STRING },
+      ...(spec.ttlAttribute ? { timeToLiveAttribute: spec.ttlAttribute } : {}),
     });
-    users.addGlobalSecondaryIndex({
-      indexName: USERS_EMAIL_INDEX,
-      partitionKey: { name: 'email', type: dynamodb.AttributeType.STRING },
-      projectionType: dynamodb.ProjectionType.ALL,
-    });
-
-    const adminInfo = new dynamodb.Table(this, 'AdminInfo', {
-      ...durable,
-      partitionKey: { name: 'userId', type: dynamodb.AttributeType.STRING },
-    });
-
-    // Counters live for minutes; losing them on a stack deletion is harmless.
-    const rateLimits = new dynamodb.Table(this, 'RateLimits', {
-      ...durable,
-      deletionProtection: false,
-      removalPolicy: RemovalPolicy.DESTROY,
-      partitionKey: { name: 'key', type: dynamodb.AttributeType.STRING },
-      timeToLiveAttribute: 'expiresAt',
-    });
-
-    // Compensations that failed, kept until an operator repairs them (npm run reconcile).
-    const reconciliations = new dynamodb.Table(this, 'Reconciliations', {
-      ...durable,
-      partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
-    });
-
-    this.tables = {
-      users: { table: users, indexNames: [USERS_EMAIL_INDEX] },
-      adminInfo: { table: adminInfo, indexNames: [] },
-      rateLimits: { table: rateLimits, indexNames: [] },
-      reconciliations: { table: reconciliations, indexNames: [] },
-    };
+    const indexes = Object.values(spec.indexes as Record<string, TableIndex>);
+    for (const index of indexes) {
+      table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+    return { table, indexNames: indexes.map((i) => i.name) };
   }
 }

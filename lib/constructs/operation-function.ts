@@ -7,18 +7,13 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import type { OperationDefinition, TableKey } from '../../lambdas/core/operation-definition';
+import type { OperationDefinition } from '../../lambdas/core/operation-definition';
 import type { SecretName } from '../../lambdas/core/ports/secret-source';
+import { TABLES, type TableKey } from '../../lambdas/core/tables';
+import { functionBundling } from './bundling';
 import type { TableRef } from './data';
 
 export const LAMBDAS_DIR = path.join(__dirname, '..', '..', 'lambdas');
-
-const TABLE_ENV: Record<TableKey, string> = {
-  users: 'USERS_TABLE_NAME',
-  adminInfo: 'ADMIN_INFO_TABLE_NAME',
-  rateLimits: 'RATE_LIMITS_TABLE_NAME',
-  reconciliations: 'RECONCILIATIONS_TABLE_NAME',
-};
 
 const SECRET_ENV: Record<SecretName, string> = {
   applicationWebhook: 'APPLICATION_WEBHOOK_SECRET_ARN',
@@ -86,7 +81,7 @@ export class OperationFunction extends Construct {
       role.addToPrincipalPolicy(
         new iam.PolicyStatement({ actions: actions.map((a) => `dynamodb:${a}`), resources }),
       );
-      environment[TABLE_ENV[key]] = ref.table.tableName;
+      environment[TABLES[key].envVar] = ref.table.tableName;
     }
 
     for (const name of definition.permissions.secrets ?? []) {
@@ -115,18 +110,7 @@ export class OperationFunction extends Construct {
       role,
       logGroup,
       environment,
-      bundling: {
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        keepNames: true,
-        target: 'node24',
-        format: nodejs.OutputFormat.CJS,
-        // The SDK is bundled (pinned, tree-shaken); see docs/decisions.md.
-        externalModules: [],
-        // Dead-code-eliminates the in-memory fakes from production bundles.
-        define: { 'process.env.MOCK_MODE': JSON.stringify(String(mockMode)) },
-      },
+      bundling: functionBundling(mockMode),
     });
   }
 }

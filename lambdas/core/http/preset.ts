@@ -27,6 +27,7 @@ export interface HttpResult {
 type BodyOf<D extends OperationDefinition> = D['body'] extends z.ZodMiniType
   ? z.output<D['body']>
   : undefined;
+type ParamsOf<S> = S extends z.ZodMiniType ? z.output<S> : Record<string, string | undefined>;
 type CallerOf<A extends Access> = A extends 'user' | 'admin' ? Caller : undefined;
 
 /** What a handler receives: the validated body, the caller for protected routes, and the raw event. */
@@ -35,8 +36,10 @@ export interface OperationRequest<D extends OperationDefinition> {
   caller: CallerOf<D['access']>;
   /** Raw body text exactly as received (webhook signatures are computed over it). */
   rawBody: string;
-  query: Record<string, string | undefined>;
-  pathParameters: Record<string, string | undefined>;
+  /** The query string, validated by the row's `query` schema when it has one. */
+  query: ParamsOf<D['query']>;
+  /** The path parameters, validated by the row's `params` schema when it has one. */
+  params: ParamsOf<D['params']>;
   event: APIGatewayProxyEvent;
   correlationId: string;
 }
@@ -51,6 +54,8 @@ type MiddyRequest = Request<APIGatewayProxyEvent, APIGatewayProxyResult | HttpRe
 interface Internal {
   rawBody: string;
   parsedBody: unknown;
+  params?: unknown;
+  query?: unknown;
   caller?: Caller;
 }
 
@@ -100,8 +105,11 @@ export function httpOperation<D extends OperationDefinition>(
     .use({
       before: async function parseAndValidate(request: MiddyRequest) {
         const own = internal(request);
-        const parsed = parseJson(own.rawBody, request.event.headers);
-        own.parsedBody = definition.body ? validate(definition.body, parsed) : undefined;
+        const { event } = request;
+        own.params = parameters(definition.params, event.pathParameters, 'path');
+        own.query = parameters(definition.query, event.queryStringParameters, 'query');
+        const parsed = parseJson(own.rawBody, event.headers);
+        own.parsedBody = definition.body ? validate(definition.body, parsed, 'body') : undefined;
       },
     })
     .handler(async function operation(event, context) {
@@ -110,8 +118,8 @@ export function httpOperation<D extends OperationDefinition>(
         body: own.parsedBody as BodyOf<D>,
         caller: own.caller as CallerOf<D['access']>,
         rawBody: own.rawBody,
-        query: event.queryStringParameters ?? {},
-        pathParameters: event.pathParameters ?? {},
+        query: own.query as ParamsOf<D['query']>,
+        params: own.params as ParamsOf<D['params']>,
         event,
         correlationId: correlationIdOf(event, context),
       });
@@ -140,11 +148,22 @@ function parseJson(raw: string, headers: APIGatewayProxyEvent['headers']): unkno
   }
 }
 
-function validate(schema: z.ZodMiniType, value: unknown): unknown {
+/** Path or query parameters: validated when the row has a schema, else passed on as they came. */
+function parameters(
+  schema: z.ZodMiniType | undefined,
+  values: Record<string, string | undefined> | null,
+  where: 'path' | 'query',
+): unknown {
+  return schema ? validate(schema, values ?? {}, where) : { ...values };
+}
+
+/** The message names the failing field: `email`, `query.limit`, `path.userId`. */
+function validate(schema: z.ZodMiniType, value: unknown, where: 'body' | 'path' | 'query'): unknown {
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'body';
+  const inner = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
+  const field = where === 'body' ? (inner ?? 'body') : inner ? `${where}.${inner}` : where;
   throw new RequestValidationError(field, `${field}: ${issue?.message ?? 'is invalid'}`);
 }
 

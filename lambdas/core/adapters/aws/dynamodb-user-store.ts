@@ -12,10 +12,11 @@ import type { UserStatus } from '../../domain/onboarding';
 import type { UserRecord } from '../../domain/user';
 import { type Clock, systemClock } from '../../ports/clock';
 import type { UserStore } from '../../ports/user-store';
+import { TABLES } from '../../tables';
 import { isConditionFailure, sharedDynamoDbClient } from './dynamodb-client';
 
-/** Name of the email GSI of the `Users` table; the stack creates it with this name. */
-export const USERS_EMAIL_INDEX = 'email-index';
+/** Name of the email GSI of the `Users` table (from the table catalogue). */
+export const USERS_EMAIL_INDEX = TABLES.users.indexes.email.name;
 
 export interface DynamoDbUserStoreOptions {
   tableName: string;

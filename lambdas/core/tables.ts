@@ -1,0 +1,75 @@
+/**
+ * The table catalogue: one entry per DynamoDB table of the stack. The Data
+ * construct builds the tables from it, the function preset grants and names
+ * them by it, the composition root reads the environment variables it names,
+ * and the emulators recognise the synthesized tables by its construct ids.
+ * Adding a table touches this file and its adapter only.
+ */
+
+/** A global secondary index: its name and partition key. */
+export interface TableIndex {
+  readonly name: string;
+  readonly partitionKey: string;
+}
+
+/** One table of the stack. */
+export interface TableSpec {
+  /** Construct id inside the Data construct (a contract: renaming it replaces the table). */
+  readonly constructId: string;
+  /** Environment variable that carries the table name to a function. */
+  readonly envVar: string;
+  readonly partitionKey: string;
+  readonly indexes: Readonly<Record<string, TableIndex>>;
+  /** TTL attribute (epoch seconds), if items expire. */
+  readonly ttlAttribute?: string;
+  /**
+   * Short-lived data (counters): no deletion protection, destroyed with the stack.
+   * @default false
+   */
+  readonly disposable?: boolean;
+  readonly description: string;
+}
+
+export const TABLES = {
+  users: {
+    constructId: 'Users',
+    envVar: 'USERS_TABLE_NAME',
+    partitionKey: 'userId',
+    indexes: { email: { name: 'email-index', partitionKey: 'email' } },
+    description: 'one record per person, keyed by the Cognito sub; GSI on email',
+  },
+  adminInfo: {
+    constructId: 'AdminInfo',
+    envVar: 'ADMIN_INFO_TABLE_NAME',
+    partitionKey: 'userId',
+    indexes: {},
+    description: 'one record per admin, same key as Users',
+  },
+  rateLimits: {
+    constructId: 'RateLimits',
+    envVar: 'RATE_LIMITS_TABLE_NAME',
+    partitionKey: 'key',
+    indexes: {},
+    ttlAttribute: 'expiresAt',
+    // Counters live for minutes; losing them on a stack deletion is harmless.
+    disposable: true,
+    description: 'per-key throttle counters (TTL)',
+  },
+  reconciliations: {
+    constructId: 'Reconciliations',
+    envVar: 'RECONCILIATIONS_TABLE_NAME',
+    partitionKey: 'id',
+    indexes: {},
+    description: 'compensations that failed, kept until an operator repairs them (npm run reconcile)',
+  },
+} as const satisfies Record<string, TableSpec>;
+
+/** The DynamoDB tables of the stack, by their key in the catalogue. */
+export type TableKey = keyof typeof TABLES;
+
+export const TABLE_KEYS = Object.keys(TABLES) as TableKey[];
+
+/** Names of a table's secondary indexes (a `Query` grant covers them). */
+export function indexNamesOf(key: TableKey): string[] {
+  return Object.values(TABLES[key].indexes as Record<string, TableIndex>).map((index) => index.name);
+}

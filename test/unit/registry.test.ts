@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { OPERATION_LIST, OPERATIONS } from '../../lambdas/operations';
+
+const lambdas = path.join(__dirname, '..', '..', 'lambdas');
+
+describe('the operation registry', () => {
+  it.each(Object.entries(OPERATIONS))('row %s is named by its key and lives in its area', (key, op) => {
+    const area = op.entry.split('/')[0] as string;
+    expect(op.name).toBe(key);
+    expect(existsSync(path.join(lambdas, op.entry))).toBe(true);
+    expect(existsSync(path.join(lambdas, area, 'operations.ts'))).toBe(true);
+    expect(op.path.startsWith('/')).toBe(true);
+  });
+
+  it('has one row per method and path, and one handler file per row', () => {
+    const routes = OPERATION_LIST.map((op) => `${op.method} ${op.path}`);
+    const entries = OPERATION_LIST.map((op) => op.entry);
+    expect(new Set(routes).size).toBe(routes.length);
+    expect(new Set(entries).size).toBe(entries.length);
+  });
+
+  it('gives every path parameter a schema, and no schema to a parameter the path lacks', () => {
+    const mismatched = OPERATION_LIST.flatMap((op) => {
+      const inPath = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
+      const inSchema = Object.keys(op.params?.def.shape ?? {}).sort();
+      return inPath.join(',') === inSchema.join(',') ? [] : [`${op.name}: ${inPath} vs ${inSchema}`];
+    });
+    expect(mismatched).toEqual([]);
+  });
+
+  it('lists no permission twice', () => {
+    const repeated = OPERATION_LIST.flatMap((op) => {
+      const cognito = op.permissions.cognito ?? [];
+      const tables = Object.values(op.permissions.tables ?? {}) as (readonly string[])[];
+      const lists = [cognito, ...tables];
+      return lists.some((l) => new Set(l).size !== l.length) ? [op.name] : [];
+    });
+    expect(repeated).toEqual([]);
+  });
+});
