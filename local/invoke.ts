@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { memoryWorld } from '../lambdas/core/adapters/memory/world';
+import { runsOnFakes } from '../lambdas/core/deps';
 import { OPERATIONS, type OperationName } from '../lambdas/operations';
 import { lambdaContext, loadHandler, proxyEvent } from './api-gateway';
+import { registryTriggers } from './triggers';
 
 const USAGE = `Usage: npm run invoke -- <operation> [event.json]
 
@@ -13,6 +16,8 @@ event.json is a full API Gateway proxy event, or a partial one
 A "body" that is an object is sent as JSON. MOCK_MODE defaults to true.`;
 
 async function main(argv: string[]): Promise<number> {
+  // The fake pool runs the project's own triggers, as a deployed pool does.
+  if (runsOnFakes()) memoryWorld().cognito.useTriggers(registryTriggers());
   const [name, file] = argv;
   if (!name || name === '--help' || name === '-h') {
     console.info(USAGE);

@@ -1,48 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { generateTemporaryPassword } from '../lambdas/core/adapters/memory/in-memory-identity-provider';
+import { generateTemporaryPassword } from '../lambdas/core/adapters/memory/cognito';
 import type { OutboxMessage } from '../lambdas/core/adapters/memory/outbox';
-import { memoryWorld } from '../lambdas/core/adapters/memory/world';
+import { memoryWorld, seedAdmin } from '../lambdas/core/adapters/memory/world';
 import { runsOnFakes } from '../lambdas/core/deps';
 import { normalizeEmail } from '../lambdas/core/domain/email';
-import { RecordExistsError, UserExistsError } from '../lambdas/core/domain/errors';
-import { ADMIN_GROUP } from '../lambdas/core/domain/pool-policy';
-import { newUserRecord } from '../lambdas/core/domain/user';
 import { gatewayError } from './api-gateway';
 import { dispatch } from './dispatch';
+import { registryTriggers } from './triggers';
 
 /** The server refuses to buffer more than this; the handlers enforce the API's 64 KiB. */
 const MAX_READ_BYTES = 1024 * 1024;
-
-/**
- * The bootstrap admin of mock mode: CONFIRMED, in group `admin`, no MFA, with
- * the same two records a provisioned admin has (AdminInfo.createdBy `bootstrap`).
- */
-export async function seedBootstrapAdmin(email: string, password: string): Promise<void> {
-  const world = memoryWorld();
-  try {
-    const admin = world.identity.seedUser({
-      email,
-      password,
-      groups: [ADMIN_GROUP],
-      attributes: { 'custom:role': 'admin' },
-    });
-    const now = world.clock();
-    await world.admins.createAdminRecords(
-      newUserRecord({
-        userId: admin.sub,
-        email: admin.email,
-        status: 'active',
-        role: 'admin',
-        emailVerified: true,
-        now,
-      }),
-      { userId: admin.sub, createdBy: 'bootstrap', createdAt: now.toISOString() },
-    );
-  } catch (error) {
-    if (!(error instanceof UserExistsError || error instanceof RecordExistsError)) throw error;
-  }
-}
 
 export interface LocalServerOptions {
   /**
@@ -171,7 +139,9 @@ async function main(): Promise<void> {
     const email = normalizeEmail(process.env.LOCAL_ADMIN_EMAIL || 'admin@example.com');
     const fromEnv = process.env.LOCAL_ADMIN_PASSWORD;
     const password = fromEnv || generateTemporaryPassword() + randomBytes(2).toString('hex');
-    await seedBootstrapAdmin(email, password);
+    // The fake pool runs the project's own triggers (CustomMessage brands every email), as a deployed pool does.
+    memoryWorld().cognito.useTriggers(registryTriggers());
+    await seedAdmin(memoryWorld(), { email, password });
     lines.push(
       '  mode: mock (in-memory Cognito and DynamoDB; nothing leaves this machine)',
       `  bootstrap admin: ${email}`,

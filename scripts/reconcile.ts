@@ -1,4 +1,4 @@
-import { clock, identityProvider, reconciliationLog, userStore } from '../lambdas/core/deps';
+import { clock, reconciliationLog, userDirectory, userStore } from '../lambdas/core/deps';
 import { repairReconciliations } from '../lambdas/core/workflows/reconciliation';
 import { parseArgs, run } from './cli';
 
@@ -27,7 +27,7 @@ run(async () => {
   if (command === 'repair') {
     const outcomes = await repairReconciliations(
       {
-        identity: identityProvider(),
+        directory: userDirectory(),
         users: userStore(),
         reconciliations: reconciliationLog(),
         clock: clock(),

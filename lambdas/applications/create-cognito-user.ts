@@ -1,4 +1,4 @@
-import { clock, identityProvider, secretSource, userStore } from '../core/deps';
+import { clock, secretSource, userDirectory, userStore } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { querySignature } from '../core/http/webhook-signature';
 import { createCognitoUser } from '../core/workflows/create-applicant';
@@ -10,7 +10,7 @@ export const handler = httpOperation(
   { authenticate: querySignature('applicationWebhook', secretSource) },
   async ({ body }) => {
     const result = await createCognitoUser(
-      { identity: identityProvider(), users: userStore(), clock: clock() },
+      { directory: userDirectory(), users: userStore(), clock: clock() },
       { email: body.email, ...(body.name ? { name: body.name } : {}) },
     );
     return { status: result.created ? 201 : 200, body: result };

@@ -1,4 +1,4 @@
-import { identityProvider, userStore } from '../core/deps';
+import { signIn, userStore } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { handleNewPasswordChallenge } from '../core/workflows/new-password';
 import { AUTH } from './operations';
@@ -6,5 +6,5 @@ import { AUTH } from './operations';
 /** POST /auth/new-password: handleNewPasswordChallenge (core/workflows/new-password.ts). */
 export const handler = httpOperation(AUTH.handleNewPasswordChallenge, {}, async ({ body }) => ({
   status: 200,
-  body: await handleNewPasswordChallenge({ identity: identityProvider(), users: userStore() }, body),
+  body: await handleNewPasswordChallenge({ signIn: signIn(), users: userStore() }, body),
 }));

@@ -1,4 +1,4 @@
-import { identityProvider } from '../core/deps';
+import { signIn } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { AUTH } from './operations';
 
@@ -10,5 +10,5 @@ import { AUTH } from './operations';
  */
 export const handler = httpOperation(AUTH.login, {}, async ({ body }) => ({
   status: 200,
-  body: await identityProvider().passwordLogin(body.email, body.password),
+  body: await signIn().passwordLogin(body.email, body.password),
 }));

@@ -1,10 +1,10 @@
-import { identityProvider, rateLimiter } from '../core/deps';
+import { rateLimiter, userDirectory } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { RESEND_MESSAGE, resendTemporaryPassword } from '../core/workflows/resend-temporary-password';
 import { AUTH } from './operations';
 
 /** POST /auth/temporary-password/resend: always 202, whether or not the account exists. */
 export const handler = httpOperation(AUTH.resendTemporaryPassword, {}, async ({ body }) => {
-  await resendTemporaryPassword({ identity: identityProvider(), rateLimiter: rateLimiter() }, body.email);
+  await resendTemporaryPassword({ directory: userDirectory(), rateLimiter: rateLimiter() }, body.email);
   return { status: 202, body: { message: RESEND_MESSAGE } };
 });

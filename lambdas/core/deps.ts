@@ -1,4 +1,6 @@
-import { CognitoIdentityProvider } from './adapters/aws/cognito-identity-provider';
+import { CognitoPool } from './adapters/aws/cognito/cognito-client';
+import { CognitoSignIn } from './adapters/aws/cognito/cognito-sign-in';
+import { CognitoUserDirectory } from './adapters/aws/cognito/cognito-user-directory';
 import { DynamoDbAdminStore } from './adapters/aws/dynamodb-admin-store';
 import { DynamoDbRateLimiter } from './adapters/aws/dynamodb-rate-limiter';
 import { DynamoDbReconciliationLog } from './adapters/aws/dynamodb-reconciliation-log';
@@ -10,10 +12,11 @@ import { type AccessTokenVerifier, cognitoAccessTokenVerifier } from './auth/acc
 import { ConfigurationError } from './domain/errors';
 import type { AdminStore } from './ports/admin-store';
 import { type Clock, systemClock } from './ports/clock';
-import type { IdentityProvider } from './ports/identity-provider';
 import type { RateLimiter } from './ports/rate-limiter';
 import type { ReconciliationLog } from './ports/reconciliation-log';
 import type { SecretSource } from './ports/secret-source';
+import type { SignIn } from './ports/sign-in';
+import type { UserDirectory } from './ports/user-directory';
 import type { UserStore } from './ports/user-store';
 import { realSleep } from './retry';
 import { TABLES } from './tables';
@@ -50,16 +53,20 @@ function cached<T>(create: () => T): () => T {
   };
 }
 
-/** Cognito (or its in-memory fake). In mock mode the fake lives as long as the mock world. */
-export const identityProvider = (): IdentityProvider =>
-  process.env.MOCK_MODE === 'true' ? memoryWorld().identity : cognito();
-const cognito = /* @__PURE__ */ cached(
-  () =>
-    new CognitoIdentityProvider({
-      userPoolId: required('COGNITO_USER_POOL_ID'),
-      clientId: required('COGNITO_CLIENT_ID'),
-    }),
+/** The user pool the Cognito adapters share (one client, errors mapped once). */
+const cognitoPool = /* @__PURE__ */ cached(
+  () => new CognitoPool(required('COGNITO_USER_POOL_ID'), required('COGNITO_CLIENT_ID')),
 );
+
+/** Cognito's Admin* APIs (or the fake's). In mock mode the fake lives as long as the mock world. */
+export const userDirectory = (): UserDirectory =>
+  process.env.MOCK_MODE === 'true' ? memoryWorld().cognito.directory : cognitoDirectory();
+const cognitoDirectory = /* @__PURE__ */ cached(() => new CognitoUserDirectory(cognitoPool()));
+
+/** Cognito's public sign-in APIs (or the fake's). */
+export const signIn = (): SignIn =>
+  process.env.MOCK_MODE === 'true' ? memoryWorld().cognito.signIn : cognitoSignIn();
+const cognitoSignIn = /* @__PURE__ */ cached(() => new CognitoSignIn(cognitoPool()));
 
 /** The `Users` table. */
 export const userStore = (): UserStore =>
@@ -127,14 +134,14 @@ export const clock = (): Clock => (process.env.MOCK_MODE === 'true' ? memoryWorl
 export const accessTokenVerifier = (): AccessTokenVerifier =>
   process.env.MOCK_MODE === 'true' ? mockVerifier() : awsVerifier();
 const mockVerifier = (): AccessTokenVerifier => {
-  const { identity } = memoryWorld();
+  const { cognito } = memoryWorld();
   // The fake owns one key per process, so a verifier survives a world reset;
   // revocation is looked up in whichever world is current.
   mockVerifierCache ??= cognitoAccessTokenVerifier({
-    userPoolId: identity.userPoolId,
-    clientId: identity.clientId,
-    jwks: identity.jwks,
-    isRevoked: (claims) => memoryWorld().identity.isRevoked(claims),
+    userPoolId: cognito.userPoolId,
+    clientId: cognito.clientId,
+    jwks: cognito.jwks,
+    isRevoked: (claims) => memoryWorld().cognito.isRevoked(claims),
   });
   return mockVerifierCache;
 };
@@ -151,7 +158,7 @@ const awsVerifier = /* @__PURE__ */ cached(() =>
 /** The ports admin provisioning runs on (the handler and `npm run bootstrap-admin` share them). */
 export function provisioningPorts(): ProvisioningPorts {
   return {
-    identity: identityProvider(),
+    directory: userDirectory(),
     admins: adminStore(),
     users: userStore(),
     reconciliations: reconciliationLog(),

@@ -7,7 +7,8 @@ import {
 import { DynamoDBClient, PutItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { CognitoIdentityProvider } from '../../lambdas/core/adapters/aws/cognito-identity-provider';
+import { CognitoPool } from '../../lambdas/core/adapters/aws/cognito/cognito-client';
+import { CognitoUserDirectory } from '../../lambdas/core/adapters/aws/cognito/cognito-user-directory';
 import { DynamoDbAdminStore } from '../../lambdas/core/adapters/aws/dynamodb-admin-store';
 import { DynamoDbReconciliationLog } from '../../lambdas/core/adapters/aws/dynamodb-reconciliation-log';
 import { DynamoDbUserStore } from '../../lambdas/core/adapters/aws/dynamodb-user-store';
@@ -18,14 +19,12 @@ import { provisionNewAdmin } from '../../lambdas/core/workflows/admin-provisioni
 const cognito = mockClient(CognitoIdentityProviderClient);
 const ddb = mockClient(DynamoDBClient);
 const region = { region: 'eu-west-1' };
-const identity = new CognitoIdentityProvider({
-  userPoolId: 'eu-west-1_Pool',
-  clientId: 'client',
-  client: new CognitoIdentityProviderClient(region),
-});
+const directory = new CognitoUserDirectory(
+  new CognitoPool('eu-west-1_Pool', 'client', new CognitoIdentityProviderClient(region)),
+);
 const ddbClient = new DynamoDBClient(region);
 const ports = {
-  identity,
+  directory,
   admins: new DynamoDbAdminStore({
     usersTableName: 'Users',
     adminInfoTableName: 'AdminInfo',

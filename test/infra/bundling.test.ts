@@ -34,7 +34,7 @@ describe('function bundles (real esbuild)', () => {
   });
 
   it('leave the in-memory fakes out of production bundles', () => {
-    const fakes = ['InMemoryIdentityProvider', 'InMemoryUserStore', 'Outbox'];
+    const fakes = ['InMemoryCognito', 'InMemoryUserStore', 'Outbox'];
     const found = Object.entries(production).flatMap(([name, code]) =>
       fakes.filter((fake) => code.includes(`"${fake}"`)).map((fake) => `${name}: ${fake}`),
     );
@@ -58,6 +58,6 @@ describe('function bundles (real esbuild)', () => {
 
   it('keep the fakes in mock-mode bundles', () => {
     const mock = bundles({ mockMode: 'true' });
-    expect(mock.login?.includes('"InMemoryIdentityProvider"')).toBe(true);
+    expect(mock.login?.includes('"InMemoryCognito"')).toBe(true);
   });
 });

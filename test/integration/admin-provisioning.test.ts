@@ -1,4 +1,5 @@
-import { CognitoIdentityProvider } from '../../lambdas/core/adapters/aws/cognito-identity-provider';
+import { CognitoPool } from '../../lambdas/core/adapters/aws/cognito/cognito-client';
+import { CognitoUserDirectory } from '../../lambdas/core/adapters/aws/cognito/cognito-user-directory';
 import { DynamoDbAdminStore } from '../../lambdas/core/adapters/aws/dynamodb-admin-store';
 import { DynamoDbReconciliationLog } from '../../lambdas/core/adapters/aws/dynamodb-reconciliation-log';
 import { DynamoDbUserStore } from '../../lambdas/core/adapters/aws/dynamodb-user-store';
@@ -13,7 +14,7 @@ type Provisioned = {
 
 describe('admin provisioning on cognito-local and DynamoDB Local (MOCK_MODE=false)', () => {
   const info = emulators();
-  const identity = new CognitoIdentityProvider({ userPoolId: info.userPoolId, clientId: info.clientId });
+  const directory = new CognitoUserDirectory(new CognitoPool(info.userPoolId, info.clientId));
   const users = new DynamoDbUserStore({ tableName: info.tables.users });
   const admins = new DynamoDbAdminStore({
     usersTableName: info.tables.users,
@@ -25,7 +26,7 @@ describe('admin provisioning on cognito-local and DynamoDB Local (MOCK_MODE=fals
   async function signedInAdmin(): Promise<{ token: string; sub: string }> {
     const email = uniqueEmail('root');
     const created = await provisionNewAdmin(
-      { identity, admins, users, reconciliations, clock: () => new Date(), sleep: async () => undefined },
+      { directory, admins, users, reconciliations, clock: () => new Date(), sleep: async () => undefined },
       { actor: { sub: 'bootstrap', username: 'bootstrap', groups: [] }, email, correlationId: 'it' },
     );
     const answer = await call<{ tokens: { accessToken: string } }>('handleNewPasswordChallenge', {
@@ -46,7 +47,7 @@ describe('admin provisioning on cognito-local and DynamoDB Local (MOCK_MODE=fals
       user: { role: 'admin', status: 'active' },
       adminInfo: { createdBy: root.sub },
     });
-    await expect(identity.groupsOf(userId)).resolves.toEqual(['admin']);
+    await expect(directory.groupsOf(userId)).resolves.toEqual(['admin']);
     await expect(users.get(userId)).resolves.toMatchObject({ role: 'admin', status: 'active' });
     await expect(admins.getAdminInfo(userId)).resolves.toMatchObject({ createdBy: root.sub });
 
@@ -70,7 +71,7 @@ describe('admin provisioning on cognito-local and DynamoDB Local (MOCK_MODE=fals
     await expect(
       provisionNewAdmin(
         {
-          identity,
+          directory,
           admins: brokenAdmins,
           users,
           reconciliations,
@@ -81,7 +82,7 @@ describe('admin provisioning on cognito-local and DynamoDB Local (MOCK_MODE=fals
       ),
     ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
 
-    await expect(identity.getUser(email)).resolves.toBeUndefined();
+    await expect(directory.getUser(email)).resolves.toBeUndefined();
     await expect(users.findByEmail(email)).resolves.toBeUndefined();
     expect((await reconciliations.pending()).some((r) => r.email === email)).toBe(false);
   });

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { CognitoIdentityProvider } from '../../lambdas/core/adapters/aws/cognito-identity-provider';
+import { CognitoPool } from '../../lambdas/core/adapters/aws/cognito/cognito-client';
+import { CognitoUserDirectory } from '../../lambdas/core/adapters/aws/cognito/cognito-user-directory';
 import { DynamoDbReconciliationLog } from '../../lambdas/core/adapters/aws/dynamodb-reconciliation-log';
 import { DynamoDbUserStore } from '../../lambdas/core/adapters/aws/dynamodb-user-store';
 import { emulatorEnvironment } from '../../local/emulators';
@@ -27,7 +28,7 @@ async function script(name: string, args: string[]) {
 
 describe('operator scripts against the emulators', () => {
   const info = emulators();
-  const identity = new CognitoIdentityProvider({ userPoolId: info.userPoolId, clientId: info.clientId });
+  const directory = new CognitoUserDirectory(new CognitoPool(info.userPoolId, info.clientId));
 
   it('npm run bootstrap-admin creates the first admin through the provisioning code, once', async () => {
     const email = uniqueEmail('first-admin');
@@ -37,8 +38,8 @@ describe('operator scripts against the emulators', () => {
     const usage = await script('bootstrap-admin', []);
 
     expect(created).toMatchObject({ code: 0, stdout: expect.stringContaining(`Admin ${email} created`) });
-    const user = await identity.getUser(email);
-    await expect(identity.groupsOf(user?.username as string)).resolves.toEqual(['admin']);
+    const user = await directory.getUser(email);
+    await expect(directory.groupsOf(user?.username as string)).resolves.toEqual(['admin']);
     await expect(
       new DynamoDbUserStore({ tableName: info.tables.users }).get(user?.sub as string),
     ).resolves.toMatchObject({
@@ -54,7 +55,7 @@ describe('operator scripts against the emulators', () => {
 
   it('npm run reconcile lists a pending orphan and repairs it', async () => {
     const email = uniqueEmail('orphan');
-    const orphan = await identity.createUser({ email });
+    const orphan = await directory.createUser({ email });
     const id = `it-${orphan.username}`;
     await new DynamoDbReconciliationLog({ tableName: info.tables.reconciliations }).record({
       id,
@@ -74,7 +75,7 @@ describe('operator scripts against the emulators', () => {
     expect(listed.stdout).toContain(`${id}`);
     expect(listed.stdout).toContain(email);
     expect(repaired).toMatchObject({ code: 0, stdout: expect.stringContaining(`${id}  ${email}  deleted`) });
-    await expect(identity.getUser(email)).resolves.toBeUndefined();
+    await expect(directory.getUser(email)).resolves.toBeUndefined();
     expect((await script('reconcile', ['list'])).stdout).not.toContain(id);
   }, 60_000);
 });

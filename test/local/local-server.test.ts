@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resetMemoryWorld } from '../../lambdas/core/adapters/memory/world';
+import { resetMemoryWorld, seedAdmin } from '../../lambdas/core/adapters/memory/world';
 import { hmacHex } from '../../lambdas/core/http/webhook-signature';
-import { createLocalServer, seedBootstrapAdmin } from '../../local/server';
+import { createLocalServer } from '../../local/server';
+import { registryTriggers } from '../../local/triggers';
 import { STRONG_PASSWORD, WEBHOOK_SECRET } from '../support/harness';
 
 let server: Server;
@@ -21,8 +22,8 @@ async function http(
 const json = { 'Content-Type': 'application/json' };
 
 beforeAll(async () => {
-  resetMemoryWorld();
-  await seedBootstrapAdmin('admin@example.com', 'Adm1n!Local-pass');
+  const world = resetMemoryWorld({ triggers: registryTriggers() });
+  await seedAdmin(world, { email: 'admin@example.com', password: 'Adm1n!Local-pass' });
   server = createLocalServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

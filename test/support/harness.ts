@@ -1,16 +1,20 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { type MemoryWorld, resetMemoryWorld } from '../../lambdas/core/adapters/memory/world';
+import { type MemoryWorld, resetMemoryWorld, seedAdmin } from '../../lambdas/core/adapters/memory/world';
 import { hmacHex } from '../../lambdas/core/http/webhook-signature';
 import { OPERATIONS, type OperationName } from '../../lambdas/operations';
 import { invokeOperation } from '../../local/dispatch';
+import { registryTriggers } from '../../local/triggers';
 
 export const WEBHOOK_SECRET = 'local-webhook-secret';
 export const STRONG_PASSWORD = 'Str0ng!Passw0rd';
 
-/** A fresh mock world with a clock the test moves by hand. */
+/**
+ * A fresh mock world with a clock the test moves by hand. Its pool runs the
+ * project's own triggers from the registry, as `npm start` does.
+ */
 export function freshWorld(): MemoryWorld & { advance(ms: number): void } {
   let now = Date.now();
-  const world = resetMemoryWorld({ clock: () => new Date(now) });
+  const world = resetMemoryWorld({ clock: () => new Date(now), triggers: registryTriggers() });
   return Object.assign(world, {
     advance(ms: number) {
       now += ms;
@@ -85,19 +89,9 @@ export async function activatedApplicant(world: MemoryWorld, email: string, pass
   return answer.body.tokens;
 }
 
-/** Seeds an admin (Cognito group + active admin User record) and returns their access token. */
+/** Seeds an admin (Cognito group + active admin User and AdminInfo records) and returns their access token. */
 export async function adminToken(world: MemoryWorld, email = 'root-admin@example.com'): Promise<string> {
-  const admin = world.identity.seedUser({ email, password: STRONG_PASSWORD, groups: ['admin'] });
-  await world.users.create({
-    userId: admin.sub,
-    email: admin.email,
-    status: 'active',
-    role: 'admin',
-    emailVerified: true,
-    mfa: { enabled: false, required: false },
-    createdAt: new Date().toISOString(),
-    updatedAt: new Date().toISOString(),
-  });
+  await seedAdmin(world, { email, password: STRONG_PASSWORD, createdBy: 'test' });
   const login = await call<{ tokens: { accessToken: string } }>('login', {
     body: { email, password: STRONG_PASSWORD },
   });

@@ -7,8 +7,8 @@ import { type CognitoUserStatus, newUserRecord, toUser, type User, type UserReco
 import { log } from '../log';
 import type { AdminInfoRecord, AdminStore } from '../ports/admin-store';
 import type { Clock } from '../ports/clock';
-import type { IdentityProvider } from '../ports/identity-provider';
 import type { ReconciliationLog } from '../ports/reconciliation-log';
+import type { UserDirectory } from '../ports/user-directory';
 import type { UserStore } from '../ports/user-store';
 import { type Sleep, withRetries } from '../retry';
 
@@ -21,7 +21,7 @@ export interface AdminInfo {
 }
 
 export interface ProvisioningPorts {
-  identity: IdentityProvider;
+  directory: UserDirectory;
   admins: AdminStore;
   users: UserStore;
   reconciliations: ReconciliationLog;
@@ -41,7 +41,7 @@ export const COMPENSATION_RETRIES = { attempts: 3, baseDelayMs: 100 } as const;
  * (`ClientMetadata.invitation = 'admin'`, for a CustomMessage trigger). Then
  * `AdminAddUserToGroup` puts the user in the `admin` group.
  *
- * @param identity the identity provider (Cognito, or its fake in mock mode)
+ * @param directory the user directory (Cognito, or its fake in mock mode)
  * @param email the new admin's email (trimmed, lower-cased)
  * @param temporaryPassword optional; must satisfy the password policy
  * @returns the Cognito `username` (= `sub`, a UUID) and `status`
@@ -52,18 +52,18 @@ export const COMPENSATION_RETRIES = { attempts: 3, baseDelayMs: 100 } as const;
  *   GroupAssignmentError (carrying the username) when the group step fails.
  */
 export async function createAdminUser(
-  identity: IdentityProvider,
+  directory: UserDirectory,
   email: string,
   temporaryPassword?: string,
 ): Promise<{ username: string; status: CognitoUserStatus }> {
-  const user = await identity.createUser({
+  const user = await directory.createUser({
     email,
     invitation: 'admin',
     attributes: { 'custom:role': 'admin' },
     ...(temporaryPassword ? { temporaryPassword } : {}),
   });
   try {
-    await identity.addUserToGroup(user.username, ADMIN_GROUP);
+    await directory.addUserToGroup(user.username, ADMIN_GROUP);
   } catch (error) {
     throw new GroupAssignmentError(user.username, error);
   }
@@ -174,7 +174,7 @@ export async function provisionNewAdmin(
 
   let account: { username: string; status: CognitoUserStatus };
   try {
-    account = await createAdminUser(ports.identity, input.email);
+    account = await createAdminUser(ports.directory, input.email);
   } catch (error) {
     if (error instanceof UserExistsError && keyHash) {
       const replay = await replayed(ports, input.email, keyHash);
@@ -218,7 +218,7 @@ async function compensate(
   causes: unknown[],
 ): Promise<boolean> {
   try {
-    await withRetries(() => ports.identity.deleteUser(username), {
+    await withRetries(() => ports.directory.deleteUser(username), {
       ...COMPENSATION_RETRIES,
       sleep: ports.sleep,
     });
@@ -256,7 +256,7 @@ async function compensate(
 async function replayed(ports: ProvisioningPorts, email: string, keyHash: string) {
   // A concurrent first request may still be writing its records: wait briefly.
   for (let i = 0; i < 10; i++) {
-    const account = await ports.identity.getUser(email);
+    const account = await ports.directory.getUser(email);
     const adminInfo = account ? await ports.admins.getAdminInfo(account.sub) : undefined;
     if (account && adminInfo) {
       if (adminInfo.idempotencyKey !== keyHash) return undefined;

@@ -2,7 +2,7 @@ import { RecordExistsError, UserExistsError } from '../domain/errors';
 import { INITIAL_STATUS } from '../domain/onboarding';
 import { newUserRecord, toUser, type User } from '../domain/user';
 import type { Clock } from '../ports/clock';
-import type { IdentityProvider } from '../ports/identity-provider';
+import type { UserDirectory } from '../ports/user-directory';
 import type { UserStore } from '../ports/user-store';
 
 /**
@@ -16,7 +16,7 @@ import type { UserStore } from '../ports/user-store';
  * When it is called: by `POST /applications`, the e-signature provider's
  * webhook, after the HMAC signature of the raw body has been verified.
  *
- * @param ports.identity the identity provider (Cognito, or its fake in mock mode)
+ * @param ports.directory the user directory (Cognito, or its fake in mock mode)
  * @param ports.users the `Users` table
  * @param ports.clock the current time
  * @param input.email the applicant's email (already trimmed and lower-cased)
@@ -33,11 +33,11 @@ import type { UserStore } from '../ports/user-store';
  * returned, logged or stored by this code.
  */
 export async function createCognitoUser(
-  ports: { identity: IdentityProvider; users: UserStore; clock: Clock },
+  ports: { directory: UserDirectory; users: UserStore; clock: Clock },
   input: { email: string; name?: string },
 ): Promise<{ created: boolean; user: User }> {
   let created = true;
-  const account = await ports.identity
+  const account = await ports.directory
     .createUser({
       email: input.email,
       attributes: { 'custom:role': 'user', ...(input.name ? { name: input.name } : {}) },
@@ -45,7 +45,7 @@ export async function createCognitoUser(
     .catch(async (error: unknown) => {
       if (!(error instanceof UserExistsError)) throw error;
       created = false;
-      return ports.identity.getUser(input.email);
+      return ports.directory.getUser(input.email);
     });
   if (!account) throw new Error('Cognito reported the user as existing but AdminGetUser found none.');
 

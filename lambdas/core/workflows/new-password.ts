@@ -3,7 +3,7 @@ import { nextStatus } from '../domain/onboarding';
 import { passwordPolicyViolations } from '../domain/pool-policy';
 import type { AuthOutcome } from '../domain/tokens';
 import { log } from '../log';
-import type { IdentityProvider } from '../ports/identity-provider';
+import type { SignIn } from '../ports/sign-in';
 import type { UserStore } from '../ports/user-store';
 
 export type NewPasswordInput =
@@ -27,7 +27,7 @@ export type NewPasswordInput =
  * challenge (with its `session`), or directly with the emailed temporary
  * password (`POST /auth/new-password`).
  *
- * @param ports.identity the identity provider; @param ports.users the `Users` table
+ * @param ports.signIn Cognito sign-in; @param ports.users the `Users` table
  * @param input.email the username (email); @param input.newPassword the new password
  * @param input.session the challenge session from login, or
  * @param input.temporaryPassword the temporary password from the email
@@ -40,7 +40,7 @@ export type NewPasswordInput =
  *   NewPasswordNotRequiredError (409) when the account has no pending challenge.
  */
 export async function handleNewPasswordChallenge(
-  ports: { identity: IdentityProvider; users: UserStore },
+  ports: { signIn: SignIn; users: UserStore },
   input: NewPasswordInput,
 ): Promise<AuthOutcome> {
   const missing = passwordPolicyViolations(input.newPassword);
@@ -50,14 +50,14 @@ export async function handleNewPasswordChallenge(
   if ('session' in input) {
     session = input.session;
   } else {
-    const login = await ports.identity.passwordLogin(input.email, input.temporaryPassword);
+    const login = await ports.signIn.passwordLogin(input.email, input.temporaryPassword);
     if (!('challenge' in login) || login.challenge.name !== 'NEW_PASSWORD_REQUIRED') {
       throw new NewPasswordNotRequiredError();
     }
     session = login.challenge.session;
   }
 
-  const outcome = await ports.identity.respondToNewPasswordChallenge({
+  const outcome = await ports.signIn.respondToNewPasswordChallenge({
     email: input.email,
     session,
     newPassword: input.newPassword,

@@ -1,5 +1,5 @@
-import type { IdentityProvider } from '../ports/identity-provider';
 import type { Reconciliation, ReconciliationLog } from '../ports/reconciliation-log';
+import type { UserDirectory } from '../ports/user-directory';
 import type { UserStore } from '../ports/user-store';
 
 export interface RepairOutcome {
@@ -20,7 +20,7 @@ export interface RepairOutcome {
  */
 export async function repairReconciliations(
   ports: {
-    identity: IdentityProvider;
+    directory: UserDirectory;
     users: UserStore;
     reconciliations: ReconciliationLog;
     clock: () => Date;
@@ -35,7 +35,7 @@ export async function repairReconciliations(
 
 async function repairOne(
   ports: {
-    identity: IdentityProvider;
+    directory: UserDirectory;
     users: UserStore;
     reconciliations: ReconciliationLog;
     clock: () => Date;
@@ -44,7 +44,7 @@ async function repairOne(
 ): Promise<RepairOutcome> {
   try {
     const complete = (await ports.users.get(entry.username)) !== undefined;
-    if (!complete) await ports.identity.deleteUser(entry.username);
+    if (!complete) await ports.directory.deleteUser(entry.username);
     await ports.reconciliations.resolve(entry.id, ports.clock());
     return { id: entry.id, email: entry.email, action: complete ? 'complete' : 'deleted' };
   } catch (error) {

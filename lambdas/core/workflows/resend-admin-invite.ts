@@ -1,6 +1,6 @@
 import { InvitationAcceptedError, NotFoundError } from '../domain/errors';
 import { ADMIN_GROUP } from '../domain/pool-policy';
-import type { IdentityProvider } from '../ports/identity-provider';
+import type { UserDirectory } from '../ports/user-directory';
 
 /**
  * resendAdminInvite — email a new administrator invitation.
@@ -15,19 +15,19 @@ import type { IdentityProvider } from '../ports/identity-provider';
  * temporary password expired (their login answers TEMPORARY_PASSWORD_EXPIRED).
  * Admin-only, like provisioning.
  *
- * @param identity the identity provider; @param email the invited admin's email
+ * @param directory the user directory; @param email the invited admin's email
  * @returns nothing; the route answers 202.
  * @throws NotFoundError (404) when the email has no account in the `admin`
  *   group; InvitationAcceptedError (409 INVITE_ALREADY_ACCEPTED) when the admin
  *   has already set a password.
  */
-export async function resendAdminInvite(identity: IdentityProvider, email: string): Promise<void> {
-  const account = await identity.getUser(email);
-  if (!account || !(await identity.groupsOf(account.username)).includes(ADMIN_GROUP)) {
+export async function resendAdminInvite(directory: UserDirectory, email: string): Promise<void> {
+  const account = await directory.getUser(email);
+  if (!account || !(await directory.groupsOf(account.username)).includes(ADMIN_GROUP)) {
     throw new NotFoundError('No administrator invitation exists for this email.');
   }
   if (account.status !== 'FORCE_CHANGE_PASSWORD') {
     throw new InvitationAcceptedError('This administrator has already accepted the invitation.');
   }
-  await identity.resendTemporaryPassword(email, 'admin');
+  await directory.resendTemporaryPassword(email, 'admin');
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { TooManyRequestsError, UserNotFoundError, UserStateError } from '../domain/errors';
 import { log } from '../log';
-import type { IdentityProvider } from '../ports/identity-provider';
 import type { RateLimiter } from '../ports/rate-limiter';
+import type { UserDirectory } from '../ports/user-directory';
 
 /** At most this many resends per email address per window. */
 export const RESEND_LIMIT = { hits: 3, windowSeconds: 15 * 60 } as const;
@@ -20,7 +20,7 @@ export const RESEND_MESSAGE =
  * When it is used: the applicant never received the invitation, or the
  * temporary password expired (login answered TEMPORARY_PASSWORD_EXPIRED).
  *
- * @param ports.identity the identity provider; @param ports.rateLimiter per-email throttle
+ * @param ports.directory the user directory; @param ports.rateLimiter per-email throttle
  * @param email the account's email (trimmed, lower-cased)
  * @returns nothing; the caller answers the same 202 whatever happened, so the
  *   route cannot be used to learn which emails have accounts.
@@ -32,7 +32,7 @@ export const RESEND_MESSAGE =
  * Side effects: Cognito emails the user (mock mode: the outbox).
  */
 export async function resendTemporaryPassword(
-  ports: { identity: IdentityProvider; rateLimiter: RateLimiter },
+  ports: { directory: UserDirectory; rateLimiter: RateLimiter },
   email: string,
 ): Promise<void> {
   const key = `resend-temporary-password:${createHash('sha256').update(email).digest('hex')}`;
@@ -40,7 +40,7 @@ export async function resendTemporaryPassword(
     throw new TooManyRequestsError('Too many resend requests for this email; try again later.');
   }
   try {
-    await ports.identity.resendTemporaryPassword(email);
+    await ports.directory.resendTemporaryPassword(email);
   } catch (error) {
     if (
       error instanceof UserNotFoundError ||

@@ -1,4 +1,4 @@
-import { generateTemporaryPassword } from '../../../lambdas/core/adapters/memory/in-memory-identity-provider';
+import { generateTemporaryPassword } from '../../../lambdas/core/adapters/memory/cognito';
 import { normalizeEmail } from '../../../lambdas/core/domain/email';
 import { InvalidTransitionError } from '../../../lambdas/core/domain/errors';
 import {

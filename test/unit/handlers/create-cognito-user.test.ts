@@ -47,7 +47,7 @@ describe('createCognitoUser (POST /applications)', () => {
 
   it('writes the missing User record when an earlier attempt stopped after the Cognito step', async () => {
     const world = memoryWorld();
-    const account = await world.identity.createUser({ email: 'half@example.com' });
+    const account = await world.cognito.directory.createUser({ email: 'half@example.com' });
     await expect(world.users.get(account.sub)).resolves.toBeUndefined();
 
     const answer = await submitApplication({ email: 'half@example.com' });
@@ -75,7 +75,7 @@ describe('createCognitoUser (POST /applications)', () => {
 
     expect(answer.status).toBe(401);
     expect(answer.body).toEqual({ error: { code: 'INVALID_SIGNATURE', message: expect.any(String) } });
-    await expect(memoryWorld().identity.getUser('jane@example.com')).resolves.toBeUndefined();
+    await expect(memoryWorld().cognito.directory.getUser('jane@example.com')).resolves.toBeUndefined();
   });
 
   it('returns 401 INVALID_SIGNATURE when the body was changed after signing', async () => {
@@ -87,7 +87,7 @@ describe('createCognitoUser (POST /applications)', () => {
 
     expect(answer.status).toBe(401);
     expect(answer.body).toMatchObject({ error: { code: 'INVALID_SIGNATURE' } });
-    await expect(memoryWorld().identity.getUser('mallory@example.com')).resolves.toBeUndefined();
+    await expect(memoryWorld().cognito.directory.getUser('mallory@example.com')).resolves.toBeUndefined();
   });
 
   it.each([

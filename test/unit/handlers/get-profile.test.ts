@@ -73,7 +73,7 @@ describe('getProfile (GET /me)', () => {
 
   it('returns 404 NOT_FOUND when the account has no User record', async () => {
     const world = memoryWorld();
-    world.identity.seedUser({ email: 'ghost@example.com', password: STRONG_PASSWORD });
+    world.cognito.seedUser({ email: 'ghost@example.com', password: STRONG_PASSWORD });
     const login = await call<{ tokens: { accessToken: string } }>('login', {
       body: { email: 'ghost@example.com', password: STRONG_PASSWORD },
     });

@@ -73,7 +73,7 @@ describe('handleNewPasswordChallenge (POST /auth/new-password)', () => {
         body: { email: EMAIL, temporaryPassword, newPassword: STRONG_PASSWORD },
       },
     );
-    const { userPoolId, clientId, jwks } = world.identity;
+    const { userPoolId, clientId, jwks } = world.cognito;
     const idVerifier = CognitoJwtVerifier.create({ userPoolId, clientId, tokenUse: 'id' });
     idVerifier.cacheJwks(jwks);
     const accessVerifier = CognitoJwtVerifier.create({ userPoolId, clientId, tokenUse: 'access' });
@@ -123,7 +123,9 @@ describe('handleNewPasswordChallenge (POST /auth/new-password)', () => {
       error: { code: 'INVALID_PASSWORD', message: 'newPassword needs an upper-case letter.' },
     });
     expect(answer.raw.body).not.toContain('alllowercase1!');
-    await expect(world.identity.getUser(EMAIL)).resolves.toMatchObject({ status: 'FORCE_CHANGE_PASSWORD' });
+    await expect(world.cognito.directory.getUser(EMAIL)).resolves.toMatchObject({
+      status: 'FORCE_CHANGE_PASSWORD',
+    });
   });
 
   it('returns the same 401 NOT_AUTHORIZED for a wrong temporary password and an unknown email', async () => {

@@ -10,7 +10,7 @@ const actor = { sub: 'root-sub', username: 'root-sub', groups: ['admin'] };
 
 function ports(world: ReturnType<typeof freshWorld>, sleeps: number[] = []): ProvisioningPorts {
   return {
-    identity: world.identity,
+    directory: world.cognito.directory,
     admins: world.admins,
     users: world.users,
     reconciliations: world.reconciliations,
@@ -35,13 +35,13 @@ describe('provisionNewAdmin under partial failure', () => {
   });
 
   async function nothingLeft(email = 'new.admin@example.com') {
-    await expect(world.identity.getUser(email)).resolves.toBeUndefined();
+    await expect(world.cognito.directory.getUser(email)).resolves.toBeUndefined();
     await expect(world.users.findByEmail(email)).resolves.toBeUndefined();
   }
 
   it('writes nothing and compensates nothing when the Cognito create fails', async () => {
-    jest.spyOn(world.identity, 'createUser').mockRejectedValueOnce(new Boom());
-    const deletes = jest.spyOn(world.identity, 'deleteUser');
+    jest.spyOn(world.cognito.directory, 'createUser').mockRejectedValueOnce(new Boom());
+    const deletes = jest.spyOn(world.cognito.directory, 'deleteUser');
 
     await expect(provision(ports(world))).rejects.toBeInstanceOf(Boom);
 
@@ -50,18 +50,18 @@ describe('provisionNewAdmin under partial failure', () => {
   });
 
   it('surfaces UserExistsError from the create without touching the existing user', async () => {
-    await world.identity.createUser({ email: 'new.admin@example.com' });
-    const deletes = jest.spyOn(world.identity, 'deleteUser');
+    await world.cognito.directory.createUser({ email: 'new.admin@example.com' });
+    const deletes = jest.spyOn(world.cognito.directory, 'deleteUser');
 
     await expect(provision(ports(world))).rejects.toBeInstanceOf(UserExistsError);
 
     expect(deletes).not.toHaveBeenCalled();
-    await expect(world.identity.getUser('new.admin@example.com')).resolves.toBeDefined();
+    await expect(world.cognito.directory.getUser('new.admin@example.com')).resolves.toBeDefined();
   });
 
   it('deletes the Cognito user when the group step fails, and surfaces the failure', async () => {
-    jest.spyOn(world.identity, 'addUserToGroup').mockRejectedValueOnce(new Boom());
-    const deletes = jest.spyOn(world.identity, 'deleteUser');
+    jest.spyOn(world.cognito.directory, 'addUserToGroup').mockRejectedValueOnce(new Boom());
+    const deletes = jest.spyOn(world.cognito.directory, 'deleteUser');
 
     await expect(provision(ports(world))).rejects.toBeInstanceOf(Boom);
 
@@ -80,9 +80,9 @@ describe('provisionNewAdmin under partial failure', () => {
 
   it('retries the compensation with backoff until it succeeds', async () => {
     jest.spyOn(world.admins, 'createAdminRecords').mockRejectedValueOnce(new Boom());
-    const realDelete = world.identity.deleteUser.bind(world.identity);
+    const realDelete = world.cognito.directory.deleteUser.bind(world.cognito.directory);
     const deletes = jest
-      .spyOn(world.identity, 'deleteUser')
+      .spyOn(world.cognito.directory, 'deleteUser')
       .mockRejectedValueOnce(new Boom())
       .mockRejectedValueOnce(new Boom())
       .mockImplementation(realDelete);
@@ -98,7 +98,7 @@ describe('provisionNewAdmin under partial failure', () => {
 
   it('records a durable reconciliation and logs an error when the compensation keeps failing', async () => {
     jest.spyOn(world.admins, 'createAdminRecords').mockRejectedValueOnce(new Boom());
-    jest.spyOn(world.identity, 'deleteUser').mockRejectedValue(new Boom());
+    jest.spyOn(world.cognito.directory, 'deleteUser').mockRejectedValue(new Boom());
     const errors: string[] = [];
     const spy = jest.spyOn(console, 'error').mockImplementation((line: unknown) => {
       errors.push(String(line));
@@ -111,7 +111,7 @@ describe('provisionNewAdmin under partial failure', () => {
     let orphan: string | undefined;
     try {
       await expect(provision(ports(world))).rejects.toBeInstanceOf(Boom);
-      orphan = (await world.identity.getUser('new.admin@example.com'))?.username;
+      orphan = (await world.cognito.directory.getUser('new.admin@example.com'))?.username;
     } finally {
       process.env.LOG_LEVEL = 'silent';
       spy.mockRestore();
@@ -143,7 +143,7 @@ describe('provisionNewAdmin under partial failure', () => {
 
   it('still logs everything, and still surfaces the original error, when the reconciliation write fails too', async () => {
     jest.spyOn(world.admins, 'createAdminRecords').mockRejectedValueOnce(new Boom());
-    jest.spyOn(world.identity, 'deleteUser').mockRejectedValue(new Boom());
+    jest.spyOn(world.cognito.directory, 'deleteUser').mockRejectedValue(new Boom());
     jest.spyOn(world.reconciliations, 'record').mockRejectedValue(new Error('table gone'));
     const errors: string[] = [];
     const spy = jest.spyOn(console, 'error').mockImplementation((line: unknown) => {

@@ -20,7 +20,7 @@ describe('provisionNewAdmin (POST /admins)', () => {
   beforeEach(async () => {
     world = freshWorld();
     token = await adminToken(world);
-    rootSub = (await world.identity.getUser('root-admin@example.com'))?.sub as string;
+    rootSub = (await world.cognito.directory.getUser('root-admin@example.com'))?.sub as string;
   });
 
   it('returns 201 with the active admin User and the AdminInfo linked to the calling admin', async () => {
@@ -53,13 +53,14 @@ describe('provisionNewAdmin (POST /admins)', () => {
     });
     const userId = answer.body.user.userId;
 
-    await expect(world.identity.groupsOf(userId)).resolves.toEqual(['admin']);
+    await expect(world.cognito.directory.groupsOf(userId)).resolves.toEqual(['admin']);
     await expect(world.users.get(userId)).resolves.toMatchObject({ role: 'admin', status: 'active' });
     await expect(world.admins.getAdminInfo(userId)).resolves.toMatchObject({ createdBy: rootSub });
     expect(world.outbox.list('new.admin@example.com')).toEqual([
       expect.objectContaining({
         kind: 'ADMIN_INVITE',
-        subject: 'Your administrator invitation',
+        // Branded by the project's CustomMessage trigger, which the fake pool runs.
+        subject: 'Cognito account backend: your administrator invitation',
         secret: expect.any(String),
       }),
     ]);
@@ -74,11 +75,11 @@ describe('provisionNewAdmin (POST /admins)', () => {
     });
     expect(first.status).toBe(200);
     const verifier = CognitoJwtVerifier.create({
-      userPoolId: world.identity.userPoolId,
-      clientId: world.identity.clientId,
+      userPoolId: world.cognito.userPoolId,
+      clientId: world.cognito.clientId,
       tokenUse: 'access',
     });
-    verifier.cacheJwks(world.identity.jwks);
+    verifier.cacheJwks(world.cognito.jwks);
     await expect(verifier.verify(first.body.tokens.accessToken)).resolves.toMatchObject({
       'cognito:groups': ['admin'],
     });
@@ -105,12 +106,12 @@ describe('provisionNewAdmin (POST /admins)', () => {
 
   it('returns 409 USER_EXISTS for an email that belongs to an applicant, who stays a plain user', async () => {
     await submitApplication({ email: 'applicant@example.com' });
-    const applicant = await world.identity.getUser('applicant@example.com');
+    const applicant = await world.cognito.directory.getUser('applicant@example.com');
 
     const answer = await call('provisionNewAdmin', { token, body: { email: 'applicant@example.com' } });
 
     expect(answer.status).toBe(409);
-    await expect(world.identity.groupsOf(applicant?.username as string)).resolves.toEqual([]);
+    await expect(world.cognito.directory.groupsOf(applicant?.username as string)).resolves.toEqual([]);
     await expect(world.admins.getAdminInfo(applicant?.sub as string)).resolves.toBeUndefined();
   });
 
@@ -122,7 +123,7 @@ describe('provisionNewAdmin (POST /admins)', () => {
     );
 
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
-    const admin = await world.identity.getUser('race@example.com');
+    const admin = await world.cognito.directory.getUser('race@example.com');
     await expect(world.users.get(admin?.sub as string)).resolves.toBeDefined();
     expect(world.outbox.list('race@example.com')).toHaveLength(1);
   });
@@ -195,7 +196,7 @@ describe('provisionNewAdmin (POST /admins)', () => {
     expect(anonymous.body).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
     expect(plain.status).toBe(403);
     expect(plain.body).toMatchObject({ error: { code: 'FORBIDDEN' } });
-    await expect(world.identity.getUser('x@example.com')).resolves.toBeUndefined();
+    await expect(world.cognito.directory.getUser('x@example.com')).resolves.toBeUndefined();
   });
 
   it('writes one audit line per attempt, with actor, target, outcome and correlation id, and no secret', async () => {

@@ -5,7 +5,7 @@ import { freshWorld } from '../../support/harness';
 describe('repairReconciliations (npm run reconcile -- repair)', () => {
   let world: ReturnType<typeof freshWorld>;
   const ports = () => ({
-    identity: world.identity,
+    directory: world.cognito.directory,
     users: world.users,
     reconciliations: world.reconciliations,
     clock: world.clock,
@@ -15,7 +15,7 @@ describe('repairReconciliations (npm run reconcile -- repair)', () => {
   });
 
   async function orphan(email: string): Promise<Reconciliation> {
-    const user = await world.identity.createUser({ email });
+    const user = await world.cognito.directory.createUser({ email });
     const entry: Reconciliation = {
       id: `rec-${email}`,
       kind: 'orphan-cognito-user',
@@ -39,7 +39,7 @@ describe('repairReconciliations (npm run reconcile -- repair)', () => {
     expect(outcomes).toEqual([
       { id: 'rec-orphan@example.com', email: 'orphan@example.com', action: 'deleted' },
     ]);
-    await expect(world.identity.getUser('orphan@example.com')).resolves.toBeUndefined();
+    await expect(world.cognito.directory.getUser('orphan@example.com')).resolves.toBeUndefined();
     await expect(world.reconciliations.pending()).resolves.toEqual([]);
   });
 
@@ -59,14 +59,14 @@ describe('repairReconciliations (npm run reconcile -- repair)', () => {
     const outcomes = await repairReconciliations(ports());
 
     expect(outcomes).toEqual([expect.objectContaining({ action: 'complete' })]);
-    await expect(world.identity.getUser('complete@example.com')).resolves.toBeDefined();
+    await expect(world.cognito.directory.getUser('complete@example.com')).resolves.toBeDefined();
   });
 
   it('reports a failed repair and keeps the record pending; repairs one id on request', async () => {
     await orphan('a@example.com');
     await orphan('b@example.com');
     jest
-      .spyOn(world.identity, 'deleteUser')
+      .spyOn(world.cognito.directory, 'deleteUser')
       .mockRejectedValueOnce(Object.assign(new Error('x'), { name: 'Throttled' }));
 
     const first = await repairReconciliations(ports(), 'rec-a@example.com');

@@ -1,6 +1,11 @@
+import { RecordExistsError, UserExistsError } from '../../domain/errors';
+import { ADMIN_GROUP } from '../../domain/pool-policy';
+import { newUserRecord } from '../../domain/user';
 import type { Clock } from '../../ports/clock';
+import type { IdentityUser } from '../../ports/identity-user';
+import type { PoolTriggers } from '../../trigger/definition';
+import { InMemoryCognito } from './cognito';
 import { InMemoryAdminStore } from './in-memory-admin-store';
-import { InMemoryIdentityProvider } from './in-memory-identity-provider';
 import { InMemoryRateLimiter } from './in-memory-rate-limiter';
 import { InMemoryReconciliationLog } from './in-memory-reconciliation-log';
 import { InMemoryUserStore } from './in-memory-user-store';
@@ -18,28 +23,38 @@ export const MOCK_POOL = {
 export interface MemoryWorld {
   clock: Clock;
   outbox: Outbox;
-  identity: InMemoryIdentityProvider;
+  /** The in-memory user pool; `cognito.directory` and `cognito.signIn` are its ports. */
+  cognito: InMemoryCognito;
   users: InMemoryUserStore;
   admins: InMemoryAdminStore;
   reconciliations: InMemoryReconciliationLog;
   rateLimiter: InMemoryRateLimiter;
 }
 
+export interface WorldOptions {
+  clock?: Clock;
+  userPoolId?: string;
+  clientId?: string;
+  /** The pool's triggers; the local server and the test harness build them from the trigger registry. */
+  triggers?: PoolTriggers;
+}
+
 let world: MemoryWorld | undefined;
 
-function createWorld(options: { clock?: Clock; userPoolId?: string; clientId?: string } = {}): MemoryWorld {
+function createWorld(options: WorldOptions = {}): MemoryWorld {
   const clock = options.clock ?? (() => new Date());
   const outbox = new Outbox();
   const users = new InMemoryUserStore(clock);
   return {
     clock,
     outbox,
-    identity: new InMemoryIdentityProvider({
+    cognito: new InMemoryCognito({
       userPoolId: options.userPoolId ?? MOCK_POOL.userPoolId,
       clientId: options.clientId ?? MOCK_POOL.clientId,
       signer: sharedJwtSigner(),
       outbox,
       clock,
+      ...(options.triggers ? { triggers: options.triggers } : {}),
     }),
     users,
     admins: new InMemoryAdminStore(users),
@@ -55,7 +70,43 @@ export function memoryWorld(): MemoryWorld {
 }
 
 /** Replaces the mock world with an empty one (tests; a local server restart). */
-export function resetMemoryWorld(options?: Parameters<typeof createWorld>[0]): MemoryWorld {
+export function resetMemoryWorld(options?: WorldOptions): MemoryWorld {
   world = createWorld(options);
   return world;
+}
+
+/**
+ * Fake-only: an admin as provisioning leaves one, without the invitation —
+ * CONFIRMED in group `admin`, with its `Users` (active) and `AdminInfo`
+ * records. The local bootstrap admin and the test harness's admins. A second
+ * call for the same email keeps the first admin.
+ */
+export async function seedAdmin(
+  target: MemoryWorld,
+  input: { email: string; password: string; createdBy?: string },
+): Promise<IdentityUser | undefined> {
+  try {
+    const admin = target.cognito.seedUser({
+      email: input.email,
+      password: input.password,
+      groups: [ADMIN_GROUP],
+      attributes: { 'custom:role': 'admin' },
+    });
+    const now = target.clock();
+    await target.admins.createAdminRecords(
+      newUserRecord({
+        userId: admin.sub,
+        email: admin.email,
+        status: 'active',
+        role: 'admin',
+        emailVerified: true,
+        now,
+      }),
+      { userId: admin.sub, createdBy: input.createdBy ?? 'bootstrap', createdAt: now.toISOString() },
+    );
+    return admin;
+  } catch (error) {
+    if (error instanceof UserExistsError || error instanceof RecordExistsError) return undefined;
+    throw error;
+  }
 }

@@ -6,7 +6,9 @@ import {
   RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
-import { CognitoIdentityProvider } from '../../lambdas/core/adapters/aws/cognito-identity-provider';
+import { CognitoPool } from '../../lambdas/core/adapters/aws/cognito/cognito-client';
+import { CognitoSignIn } from '../../lambdas/core/adapters/aws/cognito/cognito-sign-in';
+import { CognitoUserDirectory } from '../../lambdas/core/adapters/aws/cognito/cognito-user-directory';
 import {
   CodeExpiredError,
   CodeMismatchError,
@@ -23,11 +25,13 @@ import {
 } from '../../lambdas/core/domain/errors';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
-const provider = new CognitoIdentityProvider({
-  userPoolId: 'eu-west-1_Abc123',
-  clientId: 'client123',
-  client: new CognitoIdentityProviderClient({ region: 'eu-west-1' }),
-});
+const pool = new CognitoPool(
+  'eu-west-1_Abc123',
+  'client123',
+  new CognitoIdentityProviderClient({ region: 'eu-west-1' }),
+);
+const directory = new CognitoUserDirectory(pool);
+const signIn = new CognitoSignIn(pool);
 
 function sdkError(name: string, message = name): Error {
   return Object.assign(new Error(message), { name, $metadata: {} });
@@ -46,11 +50,11 @@ const cognitoUser = {
 
 beforeEach(() => cognito.reset());
 
-describe('CognitoIdentityProvider', () => {
+describe('the Cognito adapters (CognitoUserDirectory, CognitoSignIn)', () => {
   it('creates users with AdminCreateUser, email delivery and a Cognito-generated temporary password', async () => {
     cognito.on(AdminCreateUserCommand).resolves({ User: cognitoUser });
 
-    const user = await provider.createUser({
+    const user = await directory.createUser({
       email: ' Jane@Example.com ',
       attributes: { 'custom:role': 'user' },
     });
@@ -80,7 +84,7 @@ describe('CognitoIdentityProvider', () => {
   it('passes a given temporary password through', async () => {
     cognito.on(AdminCreateUserCommand).resolves({ User: cognitoUser });
 
-    await provider.createUser({ email: 'jane@example.com', temporaryPassword: 'Temp-Passw0rd!' });
+    await directory.createUser({ email: 'jane@example.com', temporaryPassword: 'Temp-Passw0rd!' });
 
     expect(cognito.commandCalls(AdminCreateUserCommand)[0]?.args[0].input.TemporaryPassword).toBe(
       'Temp-Passw0rd!',
@@ -90,13 +94,13 @@ describe('CognitoIdentityProvider', () => {
   it('maps UsernameExistsException to UserExistsError', async () => {
     cognito.on(AdminCreateUserCommand).rejects(sdkError('UsernameExistsException'));
 
-    await expect(provider.createUser({ email: 'jane@example.com' })).rejects.toBeInstanceOf(UserExistsError);
+    await expect(directory.createUser({ email: 'jane@example.com' })).rejects.toBeInstanceOf(UserExistsError);
   });
 
   it("resends with AdminCreateUser MessageAction 'RESEND' by email", async () => {
     cognito.on(AdminCreateUserCommand).resolves({ User: cognitoUser });
 
-    await provider.resendTemporaryPassword('JANE@example.com');
+    await directory.resendTemporaryPassword('JANE@example.com');
 
     expect(cognito.commandCalls(AdminCreateUserCommand)[0]?.args[0].input).toEqual({
       UserPoolId: 'eu-west-1_Abc123',
@@ -114,13 +118,13 @@ describe('CognitoIdentityProvider', () => {
   ])('maps %s on resend to %p', async (name, type) => {
     cognito.on(AdminCreateUserCommand).rejects(sdkError(name));
 
-    await expect(provider.resendTemporaryPassword('jane@example.com')).rejects.toBeInstanceOf(type);
+    await expect(directory.resendTemporaryPassword('jane@example.com')).rejects.toBeInstanceOf(type);
   });
 
   it('signs in with InitiateAuth USER_PASSWORD_AUTH and returns the challenge', async () => {
     cognito.on(InitiateAuthCommand).resolves({ ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 'sess-1' });
 
-    const outcome = await provider.passwordLogin('Jane@example.com', 'Temp-Passw0rd!');
+    const outcome = await signIn.passwordLogin('Jane@example.com', 'Temp-Passw0rd!');
 
     expect(cognito.commandCalls(InitiateAuthCommand)[0]?.args[0].input).toEqual({
       ClientId: 'client123',
@@ -140,7 +144,7 @@ describe('CognitoIdentityProvider', () => {
       },
     });
 
-    const outcome = await provider.respondToNewPasswordChallenge({
+    const outcome = await signIn.respondToNewPasswordChallenge({
       email: 'jane@example.com',
       session: 'sess-1',
       newPassword: 'Str0ng!Passw0rd',
@@ -182,7 +186,7 @@ describe('CognitoIdentityProvider', () => {
   ])('maps %s (%s) on sign-in to %p', async (name, message, type) => {
     cognito.on(InitiateAuthCommand).rejects(sdkError(name, message));
 
-    await expect(provider.passwordLogin('jane@example.com', 'x')).rejects.toBeInstanceOf(type);
+    await expect(signIn.passwordLogin('jane@example.com', 'x')).rejects.toBeInstanceOf(type);
   });
 
   it.each([
@@ -197,7 +201,7 @@ describe('CognitoIdentityProvider', () => {
     cognito.on(RespondToAuthChallengeCommand).rejects(sdkError(name, message));
 
     await expect(
-      provider.respondToNewPasswordChallenge({ email: 'jane@example.com', session: 's', newPassword: 'x' }),
+      signIn.respondToNewPasswordChallenge({ email: 'jane@example.com', session: 's', newPassword: 'x' }),
     ).rejects.toBeInstanceOf(type);
   });
 
@@ -205,7 +209,7 @@ describe('CognitoIdentityProvider', () => {
     const unknown = sdkError('InternalErrorException', 'boom');
     cognito.on(InitiateAuthCommand).rejects(unknown);
 
-    await expect(provider.passwordLogin('jane@example.com', 'x')).rejects.toBe(unknown);
+    await expect(signIn.passwordLogin('jane@example.com', 'x')).rejects.toBe(unknown);
   });
 
   it('returns undefined from getUser for an unknown user, and maps UserAttributes otherwise', async () => {
@@ -219,8 +223,8 @@ describe('CognitoIdentityProvider', () => {
       Enabled: false,
     });
 
-    await expect(provider.getUser('nobody@example.com')).resolves.toBeUndefined();
-    await expect(provider.getUser('jane@example.com')).resolves.toMatchObject({
+    await expect(directory.getUser('nobody@example.com')).resolves.toBeUndefined();
+    await expect(directory.getUser('jane@example.com')).resolves.toMatchObject({
       sub: '7d9f-uuid',
       status: 'CONFIRMED',
       enabled: false,

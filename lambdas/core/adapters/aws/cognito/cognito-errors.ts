@@ -11,7 +11,7 @@ import {
   UserNotConfirmedError,
   UserNotFoundError,
   UserStateError,
-} from '../../domain/errors';
+} from '../../../domain/errors';
 
 /**
  * What kind of call failed, which decides what some errors mean:

@@ -1,20 +1,4 @@
-import type { AuthOutcome } from '../domain/tokens';
-import type { CognitoUserStatus } from '../domain/user';
-
-/** A user as the identity provider (Cognito) sees it. */
-export interface IdentityUser {
-  /** Cognito's username; with email sign-in it is a UUID equal to `sub`. */
-  username: string;
-  sub: string;
-  email: string;
-  status: CognitoUserStatus;
-  enabled: boolean;
-  attributes: Record<string, string>;
-  createdAt: Date;
-}
-
-/** Which invitation the temporary-password email is (a CustomMessage trigger can brand it). */
-export type Invitation = 'applicant' | 'admin';
+import type { IdentityUser, Invitation } from './identity-user';
 
 export interface CreateUserInput {
   email: string;
@@ -27,11 +11,11 @@ export interface CreateUserInput {
 }
 
 /**
- * The identity port: the Cognito operations the handlers need. Adapters map
- * provider errors to domain errors (`core/domain/errors.ts`); provider error
- * names never leave an adapter.
+ * The user directory: Cognito's Admin* APIs, called with the function's own
+ * IAM permissions on the pool. Adapters map provider errors to domain errors
+ * (`core/domain/errors.ts`); provider error names never leave an adapter.
  */
-export interface IdentityProvider {
+export interface UserDirectory {
   /**
    * AdminCreateUser: creates the user in FORCE_CHANGE_PASSWORD; Cognito emails
    * the temporary password. Throws UserExistsError when the email is taken,
@@ -57,21 +41,4 @@ export interface IdentityProvider {
 
   /** AdminGetUser by email or username; undefined when there is no such user. */
   getUser(emailOrUsername: string): Promise<IdentityUser | undefined>;
-
-  /**
-   * InitiateAuth USER_PASSWORD_AUTH: tokens, or the challenge to answer.
-   * Throws NotAuthorizedError (identical for unknown users),
-   * TemporaryPasswordExpiredError, UserNotConfirmedError, PasswordResetRequiredError.
-   */
-  passwordLogin(email: string, password: string): Promise<AuthOutcome>;
-
-  /**
-   * RespondToAuthChallenge NEW_PASSWORD_REQUIRED: sets the permanent password
-   * and confirms the user. Throws InvalidPasswordError, InvalidSessionError.
-   */
-  respondToNewPasswordChallenge(input: {
-    email: string;
-    session: string;
-    newPassword: string;
-  }): Promise<AuthOutcome>;
 }

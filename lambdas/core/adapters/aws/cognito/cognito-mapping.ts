@@ -1,0 +1,68 @@
+import type {
+  AttributeType,
+  AuthenticationResultType,
+  ChallengeNameType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { AuthOutcome, ChallengeName } from '../../../domain/tokens';
+import type { CognitoUserStatus } from '../../../domain/user';
+import type { IdentityUser } from '../../../ports/identity-user';
+
+/** Cognito's attribute list from a name -> value record. */
+export function toAttributeList(attributes: Record<string, string>): AttributeType[] {
+  return Object.entries(attributes).map(([Name, Value]) => ({ Name, Value }));
+}
+
+/** A Cognito user (AdminGetUser, AdminCreateUser, ListUsers shapes) as the ports see it. */
+export function toIdentityUser(user: {
+  Username?: string;
+  Attributes?: AttributeType[];
+  UserStatus?: string;
+  Enabled?: boolean;
+  UserCreateDate?: Date;
+}): IdentityUser {
+  const attributes = Object.fromEntries((user.Attributes ?? []).map((a) => [a.Name ?? '', a.Value ?? '']));
+  return {
+    username: user.Username ?? '',
+    sub: attributes.sub ?? user.Username ?? '',
+    email: attributes.email ?? '',
+    status: (user.UserStatus ?? 'UNKNOWN') as CognitoUserStatus,
+    enabled: user.Enabled ?? true,
+    attributes,
+    createdAt: user.UserCreateDate ?? new Date(0),
+  };
+}
+
+const CHALLENGES: readonly ChallengeName[] = [
+  'NEW_PASSWORD_REQUIRED',
+  'SOFTWARE_TOKEN_MFA',
+  'SMS_MFA',
+  'MFA_SETUP',
+  'EMAIL_OTP',
+];
+
+/** InitiateAuth / RespondToAuthChallenge answers: tokens, or a challenge the API knows. */
+export function toOutcome(answer: {
+  AuthenticationResult?: AuthenticationResultType;
+  ChallengeName?: ChallengeNameType;
+  Session?: string;
+}): AuthOutcome {
+  const result = answer.AuthenticationResult;
+  if (result?.AccessToken && result.IdToken) {
+    return {
+      tokens: {
+        idToken: result.IdToken,
+        accessToken: result.AccessToken,
+        ...(result.RefreshToken ? { refreshToken: result.RefreshToken } : {}),
+        expiresIn: result.ExpiresIn ?? 3600,
+        tokenType: 'Bearer',
+      },
+    };
+  }
+  const name = answer.ChallengeName as ChallengeName | undefined;
+  if (name && CHALLENGES.includes(name) && answer.Session) {
+    return { challenge: { name, session: answer.Session } };
+  }
+  throw new Error(
+    `Cognito answered with neither tokens nor a supported challenge (${String(answer.ChallengeName)}).`,
+  );
+}

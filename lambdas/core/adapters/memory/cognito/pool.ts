@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { normalizeEmail } from '../../../domain/email';
+import { UserExistsError, UserNotFoundError } from '../../../domain/errors';
+import type { CognitoUserStatus } from '../../../domain/user';
+import type { Clock } from '../../../ports/clock';
+import type { IdentityUser } from '../../../ports/identity-user';
+import { hashPassword } from './passwords';
+
+/** A user as the fake pool stores it. */
+export interface FakeUser {
+  username: string;
+  email: string;
+  attributes: Record<string, string>;
+  status: CognitoUserStatus;
+  enabled: boolean;
+  passwordHash: Buffer;
+  temporaryPasswordIssuedAt?: number;
+  groups: Set<string>;
+  createdAt: Date;
+  /** Tokens whose `origin_jti` is listed here were revoked (sign-out). */
+  revokedOrigins: Set<string>;
+}
+
+export interface PoolConfig {
+  userPoolId: string;
+  clientId: string;
+  region: string;
+  clock: Clock;
+}
+
+/** The users of one pool, by username and by email (the pool's sign-in alias, case-insensitive). */
+export class PoolState {
+  private readonly users = new Map<string, FakeUser>();
+  private readonly usernameByEmail = new Map<string, string>();
+
+  constructor(readonly config: PoolConfig) {}
+
+  /** Adds a user as AdminCreateUser does: a UUID username equal to `sub`, email verified. */
+  add(input: {
+    email: string;
+    password: string;
+    status: 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED';
+    groups?: string[];
+    attributes?: Record<string, string>;
+  }): FakeUser {
+    const email = normalizeEmail(input.email);
+    if (this.usernameByEmail.has(email))
+      throw new UserExistsError('An account with the given email already exists.');
+    const username = randomUUID();
+    const now = this.config.clock();
+    const user: FakeUser = {
+      username,
+      email,
+      attributes: { ...input.attributes, sub: username, email, email_verified: 'true' },
+      status: input.status,
+      enabled: true,
+      passwordHash: hashPassword(input.password),
+      ...(input.status === 'FORCE_CHANGE_PASSWORD' ? { temporaryPasswordIssuedAt: now.getTime() } : {}),
+      groups: new Set(input.groups),
+      createdAt: now,
+      revokedOrigins: new Set(),
+    };
+    this.users.set(username, user);
+    this.usernameByEmail.set(email, username);
+    return user;
+  }
+
+  remove(username: string): FakeUser | undefined {
+    const user = this.users.get(username);
+    if (!user) return undefined;
+    this.users.delete(username);
+    this.usernameByEmail.delete(user.email);
+    return user;
+  }
+
+  /** Admin* calls take the username; an unknown one is UserNotFoundException in Cognito. */
+  existing(username: string): FakeUser {
+    const user = this.users.get(username);
+    if (!user) throw new UserNotFoundError('User does not exist.');
+    return user;
+  }
+
+  byUsername(username: string): FakeUser | undefined {
+    return this.users.get(username);
+  }
+
+  /** By username, or by email as the pool's alias. */
+  find(emailOrUsername: string): FakeUser | undefined {
+    const byUsername = this.users.get(emailOrUsername);
+    if (byUsername) return byUsername;
+    const username = this.usernameByEmail.get(normalizeEmail(emailOrUsername));
+    return username ? this.users.get(username) : undefined;
+  }
+}
+
+/** The port's view of a stored user (a copy: callers cannot change the pool). */
+export function viewOf(user: FakeUser): IdentityUser {
+  return {
+    username: user.username,
+    sub: user.username,
+    email: user.email,
+    status: user.status,
+    enabled: user.enabled,
+    attributes: { ...user.attributes },
+    createdAt: user.createdAt,
+  };
+}

@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { InvalidSessionError } from '../../../domain/errors';
+import { TOKEN_VALIDITY } from '../../../domain/pool-policy';
+import type { ChallengeName } from '../../../domain/tokens';
+import type { Clock } from '../../../ports/clock';
+import type { FakeUser } from './pool';
+
+const MINUTE_MS = 60_000;
+
+interface PendingChallenge {
+  username: string;
+  name: ChallengeName;
+  expiresAt: number;
+}
+
+/** Challenge sessions: opaque, single use, bound to one user and one challenge, valid `authSessionMinutes`. */
+export class Sessions {
+  private readonly pending = new Map<string, PendingChallenge>();
+
+  constructor(private readonly clock: Clock) {}
+
+  open(user: FakeUser, name: ChallengeName): string {
+    const session = randomBytes(48).toString('base64url');
+    const expiresAt = this.clock().getTime() + TOKEN_VALIDITY.authSessionMinutes * MINUTE_MS;
+    this.pending.set(session, { username: user.username, name, expiresAt });
+    return session;
+  }
+
+  /** Consumes `session`; throws InvalidSessionError unless it is `user`'s open `name` challenge. */
+  take(session: string, user: FakeUser | undefined, name: ChallengeName): FakeUser {
+    const pending = this.pending.get(session);
+    this.pending.delete(session);
+    if (
+      !pending ||
+      !user ||
+      pending.username !== user.username ||
+      pending.name !== name ||
+      this.clock().getTime() > pending.expiresAt
+    ) {
+      throw new InvalidSessionError();
+    }
+    return user;
+  }
+}

@@ -1,0 +1,45 @@
+import type { CognitoAction, TableKey } from '../operation-definition';
+
+/**
+ * The user pool triggers, named as in the pool's LambdaConfig (and in
+ * cognito-local's `TriggerFunctions`). The stack maps each to CDK's
+ * `UserPoolOperation`.
+ */
+export type PoolTrigger =
+  | 'CustomMessage'
+  | 'DefineAuthChallenge'
+  | 'CreateAuthChallenge'
+  | 'VerifyAuthChallengeResponse'
+  | 'UserMigration'
+  | 'PreSignUp'
+  | 'PostConfirmation';
+
+/** IAM a trigger needs. Cognito actions go to a separate policy, so the pool -> function edge cannot close a cycle. */
+export interface TriggerPermissions {
+  readonly cognito?: readonly CognitoAction[];
+  readonly tables?: { readonly [T in TableKey]?: readonly string[] };
+}
+
+/** One row of the trigger registry (`lambdas/triggers.ts`). */
+export interface TriggerDefinition {
+  readonly name: string;
+  readonly trigger: PoolTrigger;
+  /** Handler file relative to `lambdas/`, exporting `handler`. */
+  readonly entry: string;
+  readonly summary: string;
+  readonly permissions: TriggerPermissions;
+}
+
+/**
+ * How a user pool calls its triggers: the event in, the event (with its
+ * `response` filled in) out. The in-memory Cognito receives one from outside
+ * (local/ and the test harness build it from the trigger registry), the way a
+ * real pool receives its LambdaConfig.
+ */
+export type TriggerInvoker = (trigger: PoolTrigger, event: object) => Promise<unknown>;
+
+/** Which triggers an invoker serves. */
+export interface PoolTriggers {
+  readonly configured: ReadonlySet<PoolTrigger>;
+  readonly invoke: TriggerInvoker;
+}

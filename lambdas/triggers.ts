@@ -1,0 +1,23 @@
+import type { TriggerDefinition } from './core/trigger/definition';
+
+/**
+ * THE trigger registry: one row per Cognito user pool trigger. The stack
+ * builds one function per row and attaches it to the pool (no pool ids in
+ * its environment: handlers read `event.userPoolId`); the local server and
+ * the test harness hand the in-memory Cognito an invoker built from it; the
+ * emulators serve it on a loopback Lambda Invoke endpoint for cognito-local.
+ */
+export const TRIGGERS = {
+  customMessage: {
+    name: 'customMessage',
+    trigger: 'CustomMessage',
+    entry: 'triggers/custom-message.ts',
+    summary: 'Brands the invitation, verification and reset emails Cognito sends.',
+    permissions: {},
+  },
+} as const satisfies Record<string, TriggerDefinition>;
+
+export type TriggerName = keyof typeof TRIGGERS;
+
+/** The registry as a list, in declaration order. */
+export const TRIGGER_LIST: readonly TriggerDefinition[] = Object.values(TRIGGERS);

@@ -1,0 +1,63 @@
+import type { Jwks } from 'aws-jwt-verify/jwk';
+import type { AuthOutcome } from '../../lambdas/core/domain/tokens';
+import type { SignIn } from '../../lambdas/core/ports/sign-in';
+import type { UserDirectory } from '../../lambdas/core/ports/user-directory';
+
+/** Real-Cognito behaviours a backend may lack; each skip names the backend and says why. */
+export type CognitoGap =
+  | 'checksTemporaryPassword'
+  | 'enforcesPasswordPolicy'
+  | 'resend'
+  | 'validatesChallengeSession';
+
+/** A Cognito backend the contract suites run on: the in-memory fake, or the AWS adapters on cognito-local. */
+export interface CognitoBackend {
+  name: string;
+  directory(): UserDirectory;
+  signIn(): SignIn;
+  /** The newest temporary password delivered to `email` (other than `previous`). */
+  temporaryPasswordOf(email: string, previous?: string): Promise<string>;
+  jwks(): Promise<Jwks>;
+  userPoolId: string;
+  clientId: string;
+  gaps: Partial<Record<CognitoGap, string>>;
+}
+
+export const STRONG = 'Str0ng!Passw0rd';
+
+export function uniqueEmail(label: string): string {
+  return `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@Example.com`;
+}
+
+export function challengeOf(outcome: AuthOutcome) {
+  if (!('challenge' in outcome)) throw new Error('expected a challenge, got tokens');
+  return outcome.challenge;
+}
+
+/** `it`, or `it.skip` when the backend has the named gap; the title says why. */
+export function gapAware(backend: CognitoBackend) {
+  return {
+    unless: (gap: CognitoGap) => (backend.gaps[gap] ? it.skip : it),
+    skipNote: (gap: CognitoGap) =>
+      backend.gaps[gap] ? ` [skipped on ${backend.name}: ${backend.gaps[gap]}]` : '',
+  };
+}
+
+/** A user created by AdminCreateUser, with the temporary password the backend delivered. */
+export async function invited(backend: CognitoBackend, label: string) {
+  const email = uniqueEmail(label);
+  const user = await backend.directory().createUser({ email, attributes: { 'custom:role': 'user' } });
+  return { email: email.toLowerCase(), user, temporaryPassword: await backend.temporaryPasswordOf(email) };
+}
+
+/** An invited user who answered NEW_PASSWORD_REQUIRED with STRONG. */
+export async function confirmed(backend: CognitoBackend, label: string) {
+  const account = await invited(backend, label);
+  const login = await backend.signIn().passwordLogin(account.email, account.temporaryPassword);
+  const outcome = await backend.signIn().respondToNewPasswordChallenge({
+    email: account.email,
+    session: challengeOf(login).session,
+    newPassword: STRONG,
+  });
+  return { ...account, outcome };
+}

@@ -1,0 +1,106 @@
+import { cognitoAccessTokenVerifier } from '../../lambdas/core/auth/access-token-verifier';
+import {
+  InvalidPasswordError,
+  InvalidSessionError,
+  NotAuthorizedError,
+} from '../../lambdas/core/domain/errors';
+import {
+  type CognitoBackend,
+  challengeOf,
+  confirmed,
+  gapAware,
+  invited,
+  STRONG,
+  uniqueEmail,
+} from './cognito-backend';
+
+/**
+ * The sign-in port's contract (InitiateAuth, RespondToAuthChallenge): the
+ * same assertions for the in-memory fake and for the Cognito adapter on
+ * cognito-local; the emulator skips only its named gaps.
+ */
+export function signInContract(backend: CognitoBackend): void {
+  const { unless, skipNote } = gapAware(backend);
+
+  describe(`SignIn contract on ${backend.name}`, () => {
+    it('answers the temporary password with the NEW_PASSWORD_REQUIRED challenge', async () => {
+      const { email, temporaryPassword } = await invited(backend, 'challenge');
+
+      const outcome = await backend.signIn().passwordLogin(email, temporaryPassword);
+
+      expect(challengeOf(outcome)).toEqual({ name: 'NEW_PASSWORD_REQUIRED', session: expect.any(String) });
+    });
+
+    it('confirms the user on a new password and issues access tokens this pool verifies', async () => {
+      const { email, user, outcome } = await confirmed(backend, 'confirm');
+
+      expect(outcome).toEqual({
+        tokens: expect.objectContaining({
+          accessToken: expect.any(String),
+          idToken: expect.any(String),
+          tokenType: 'Bearer',
+        }),
+      });
+      await expect(backend.directory().getUser(email)).resolves.toMatchObject({ status: 'CONFIRMED' });
+      const verifier = cognitoAccessTokenVerifier({
+        userPoolId: backend.userPoolId,
+        clientId: backend.clientId,
+        jwks: await backend.jwks(),
+      });
+      const tokens = (outcome as { tokens: { accessToken: string } }).tokens;
+      await expect(verifier.verify(tokens.accessToken)).resolves.toMatchObject({ sub: user.sub });
+      await expect(backend.signIn().passwordLogin(email, STRONG)).resolves.toHaveProperty('tokens');
+    });
+
+    it('answers a wrong password and an unknown email with the same NotAuthorizedError', async () => {
+      const { email } = await confirmed(backend, 'wrong');
+
+      await expect(backend.signIn().passwordLogin(email, 'Wr0ng!Password')).rejects.toBeInstanceOf(
+        NotAuthorizedError,
+      );
+      await expect(
+        backend.signIn().passwordLogin(uniqueEmail('nobody'), 'Wr0ng!Password'),
+      ).rejects.toBeInstanceOf(NotAuthorizedError);
+    });
+
+    unless('checksTemporaryPassword')(
+      `refuses a wrong temporary password with NotAuthorizedError${skipNote('checksTemporaryPassword')}`,
+      async () => {
+        const { email } = await invited(backend, 'wrong-temp');
+
+        await expect(backend.signIn().passwordLogin(email, 'Wr0ng!Password')).rejects.toBeInstanceOf(
+          NotAuthorizedError,
+        );
+      },
+    );
+
+    unless('enforcesPasswordPolicy')(
+      `refuses a new password that fails the policy with InvalidPasswordError${skipNote('enforcesPasswordPolicy')}`,
+      async () => {
+        const { email, temporaryPassword } = await invited(backend, 'weak');
+        const login = await backend.signIn().passwordLogin(email, temporaryPassword);
+
+        await expect(
+          backend.signIn().respondToNewPasswordChallenge({
+            email,
+            session: challengeOf(login).session,
+            newPassword: 'weakpass',
+          }),
+        ).rejects.toBeInstanceOf(InvalidPasswordError);
+      },
+    );
+
+    unless('validatesChallengeSession')(
+      `refuses a made-up challenge session with InvalidSessionError${skipNote('validatesChallengeSession')}`,
+      async () => {
+        const { email } = await invited(backend, 'session');
+
+        await expect(
+          backend
+            .signIn()
+            .respondToNewPasswordChallenge({ email, session: 'x'.repeat(64), newPassword: STRONG }),
+        ).rejects.toBeInstanceOf(InvalidSessionError);
+      },
+    );
+  });
+}

@@ -1,0 +1,65 @@
+import { NotAuthorizedError, UserExistsError, UserNotFoundError } from '../../lambdas/core/domain/errors';
+import { type CognitoBackend, gapAware, invited, uniqueEmail } from './cognito-backend';
+
+/**
+ * The user-directory port's contract (Admin* APIs): the same assertions for
+ * the in-memory fake and for the Cognito adapter on cognito-local. The fake
+ * must pass all of them, since it follows real Cognito; the emulator skips
+ * only its named gaps.
+ */
+export function userDirectoryContract(backend: CognitoBackend): void {
+  const { unless, skipNote } = gapAware(backend);
+
+  describe(`UserDirectory contract on ${backend.name}`, () => {
+    it('creates users in FORCE_CHANGE_PASSWORD with a sub, a lower-cased email and the given attributes', async () => {
+      const { email, user } = await invited(backend, 'create');
+
+      expect(user).toMatchObject({ email, status: 'FORCE_CHANGE_PASSWORD', enabled: true });
+      expect(user.sub).toMatch(/^[0-9a-f-]{36}$/);
+      await expect(backend.directory().getUser(email)).resolves.toMatchObject({
+        sub: user.sub,
+        attributes: expect.objectContaining({ 'custom:role': 'user', email_verified: 'true' }),
+      });
+    });
+
+    it('refuses a second user with the same email, in any case, with UserExistsError', async () => {
+      const { email } = await invited(backend, 'duplicate');
+
+      await expect(backend.directory().createUser({ email: email.toUpperCase() })).rejects.toBeInstanceOf(
+        UserExistsError,
+      );
+    });
+
+    it('finds no unknown user', async () => {
+      await expect(backend.directory().getUser(uniqueEmail('nobody'))).resolves.toBeUndefined();
+    });
+
+    unless('resend')(
+      `resends a new temporary password; the old one stops working${skipNote('resend')}`,
+      async () => {
+        const { email, temporaryPassword } = await invited(backend, 'resend');
+
+        await backend.directory().resendTemporaryPassword(email);
+
+        const fresh = await backend.temporaryPasswordOf(email, temporaryPassword);
+        expect(fresh).not.toBe(temporaryPassword);
+        await expect(backend.signIn().passwordLogin(email, fresh)).resolves.toHaveProperty(
+          'challenge.name',
+          'NEW_PASSWORD_REQUIRED',
+        );
+        await expect(backend.signIn().passwordLogin(email, temporaryPassword)).rejects.toBeInstanceOf(
+          NotAuthorizedError,
+        );
+      },
+    );
+
+    unless('resend')(
+      `refuses a resend for an unknown email with UserNotFoundError${skipNote('resend')}`,
+      async () => {
+        await expect(
+          backend.directory().resendTemporaryPassword(uniqueEmail('nobody')),
+        ).rejects.toBeInstanceOf(UserNotFoundError);
+      },
+    );
+  });
+}
