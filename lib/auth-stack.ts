@@ -2,10 +2,12 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { TABLE_KEYS, TABLES } from '../lambdas/core/tables';
 import { OPERATION_LIST } from '../lambdas/operations';
+import { TRIGGER_LIST } from '../lambdas/triggers';
 import { Api } from './constructs/api';
 import { Data } from './constructs/data';
 import { Identity } from './constructs/identity';
 import { OperationFunction } from './constructs/operation-function';
+import { TriggerFunction } from './constructs/trigger-function';
 import { WebhookSecrets } from './constructs/webhook-secrets';
 
 /** Props of the whole backend. */
@@ -44,6 +46,16 @@ export class AuthStack extends Stack {
         mockMode: props.mockMode ?? false,
       }).function,
     }));
+
+    for (const definition of TRIGGER_LIST) {
+      const trigger = new TriggerFunction(this, `Trigger-${definition.name}`, {
+        definition,
+        userPoolArn: identity.userPool.userPoolArn,
+        tables: data.tables,
+        mockMode: props.mockMode ?? false,
+      });
+      identity.addTrigger(definition, trigger.function);
+    }
 
     const api = new Api(this, 'Api', { userPool: identity.userPool, operations });
 

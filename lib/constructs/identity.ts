@@ -1,6 +1,8 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { POOL_TEMPLATES } from '../../lambdas/core/domain/messages';
 import {
   ADMIN_GROUP,
   CUSTOM_ATTRIBUTES,
@@ -8,6 +10,7 @@ import {
   TEMPORARY_PASSWORD_VALIDITY_DAYS,
   TOKEN_VALIDITY,
 } from '../../lambdas/core/domain/pool-policy';
+import type { TriggerDefinition } from '../../lambdas/core/trigger/definition';
 
 /** Props of the identity construct. */
 export interface IdentityProps {
@@ -25,6 +28,8 @@ export interface IdentityProps {
 export class Identity extends Construct {
   readonly userPool: cognito.IUserPool;
   readonly userPoolClient: cognito.IUserPoolClient;
+  /** Kept private: other constructs get the interface; triggers go through addTrigger. */
+  private readonly pool: cognito.UserPool;
 
   constructor(scope: Construct, id: string, props: IdentityProps = {}) {
     super(scope, id);
@@ -59,13 +64,14 @@ export class Identity extends Construct {
       mfa: cognito.Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      // The pool's own templates, used where the CustomMessage trigger does not brand a message.
       userInvitation: {
-        emailSubject: 'Your temporary password',
-        emailBody: `Your username is {username} and your temporary password is {####}. It is valid for ${TEMPORARY_PASSWORD_VALIDITY_DAYS} days.`,
+        emailSubject: POOL_TEMPLATES.invitation.subject,
+        emailBody: POOL_TEMPLATES.invitation.body,
       },
       userVerification: {
-        emailSubject: 'Your verification code',
-        emailBody: 'Your verification code is {####}.',
+        emailSubject: POOL_TEMPLATES.verification.subject,
+        emailBody: POOL_TEMPLATES.verification.body,
         emailStyle: cognito.VerificationEmailStyle.CODE,
       },
       featurePlan: props.threatProtection ? cognito.FeaturePlan.PLUS : cognito.FeaturePlan.ESSENTIALS,
@@ -94,6 +100,7 @@ export class Identity extends Construct {
       authSessionValidity: Duration.minutes(TOKEN_VALIDITY.authSessionMinutes),
     });
     this.userPool = pool;
+    this.pool = pool;
 
     Validations.of(pool).acknowledge({
       id: 'AwsSolutions-COG2',
@@ -106,5 +113,14 @@ export class Identity extends Construct {
       Validations.of(pool).acknowledge({ id: 'AwsSolutions-COG3', reason });
       Validations.of(pool).acknowledge({ id: 'AwsSolutions-COG8', reason });
     }
+  }
+
+  /**
+   * Attaches a registry trigger to the pool (its LambdaConfig), with the
+   * permission for Cognito to invoke it from this pool only.
+   */
+  addTrigger(definition: TriggerDefinition, fn: lambda.IFunction): void {
+    const name = definition.trigger.charAt(0).toLowerCase() + definition.trigger.slice(1);
+    this.pool.addTrigger(cognito.UserPoolOperation.of(name), fn);
   }
 }

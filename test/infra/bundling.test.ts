@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { OPERATIONS } from '../../lambdas/operations';
+import { TRIGGERS } from '../../lambdas/triggers';
 import { configureApp } from '../../lib/app';
 
 /** Synthesizes with real esbuild bundling and returns each operation's bundle text. */
@@ -17,7 +18,7 @@ function bundles(context: Record<string, unknown>): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [id, fn] of Object.entries(functions)) {
       const assetPath = fn.Metadata?.['aws:asset:path'] as string;
-      const name = id.replace(/^Op/, '').replace(/Function[0-9A-F]{8}$/, '');
+      const name = id.replace(/^(Op|Trigger)/, '').replace(/Function[0-9A-F]{8}$/, '');
       out[name] = readFileSync(path.join(assembly.directory, assetPath, 'index.js'), 'utf8');
     }
     return out;
@@ -29,8 +30,8 @@ function bundles(context: Record<string, unknown>): Record<string, string> {
 describe('function bundles (real esbuild)', () => {
   const production = bundles({});
 
-  it('builds one bundle per operation', () => {
-    expect(Object.keys(production).sort()).toEqual(Object.keys(OPERATIONS).sort());
+  it('builds one bundle per operation and per trigger', () => {
+    expect(Object.keys(production).sort()).toEqual([...Object.keys(OPERATIONS), ...Object.keys(TRIGGERS)].sort());
   });
 
   it('leave the in-memory fakes out of production bundles', () => {
@@ -48,11 +49,13 @@ describe('function bundles (real esbuild)', () => {
       loginHasDynamoDb: has('login', 'UpdateItemCommand'),
       createCognitoUserHasCognito: has('createCognitoUser', 'AdminCreateUserCommand'),
       createCognitoUserHasDynamoDb: has('createCognitoUser', 'PutItemCommand'),
+      customMessageHasAnySdk: has('customMessage', 'smithy') || has('customMessage', 'Command'),
     }).toEqual({
       getProfileHasCognito: false,
       loginHasDynamoDb: false,
       createCognitoUserHasCognito: true,
       createCognitoUserHasDynamoDb: true,
+      customMessageHasAnySdk: false,
     });
   });
 

@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { PASSWORD_POLICY, TEMPORARY_PASSWORD_VALIDITY_DAYS } from '../../lambdas/core/domain/pool-policy';
 import { OPERATION_LIST, OPERATIONS } from '../../lambdas/operations';
+import { TRIGGER_LIST } from '../../lambdas/triggers';
 import { configureApp } from '../../lib/app';
 
 /** Synthesizes the app as bin/app.ts does, with esbuild bundling skipped. */
@@ -131,8 +132,8 @@ describe('the tables', () => {
 describe('the operation functions', () => {
   const functions = resourcesOf('AWS::Lambda::Function');
 
-  it('are one per registry row, on nodejs24.x, with MOCK_MODE=false by default', () => {
-    expect(functions).toHaveLength(OPERATION_LIST.length);
+  it('are one per registry row (operations and triggers), on nodejs24.x, with MOCK_MODE=false by default', () => {
+    expect(functions).toHaveLength(OPERATION_LIST.length + TRIGGER_LIST.length);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
@@ -143,12 +144,12 @@ describe('the operation functions', () => {
     }
   });
 
-  it('set MOCK_MODE=true on every operation with -c mockMode=true', () => {
+  it('set MOCK_MODE=true on every function with -c mockMode=true', () => {
     const mock = synth({ mockMode: 'true' }).template;
     const envs = Object.values(mock.findResources('AWS::Lambda::Function')).map(
       (f) => f.Properties.Environment.Variables.MOCK_MODE,
     );
-    expect(envs).toEqual(OPERATION_LIST.map(() => 'true'));
+    expect(envs).toEqual([...OPERATION_LIST, ...TRIGGER_LIST].map(() => 'true'));
   });
 
   it('never grant a "*" resource, and use no managed policies', () => {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { OPERATION_LIST, OPERATIONS } from '../../lambdas/operations';
+import { TRIGGER_LIST, TRIGGERS } from '../../lambdas/triggers';
 
 const lambdas = path.join(__dirname, '..', '..', 'lambdas');
 
@@ -37,5 +38,26 @@ describe('the operation registry', () => {
       return lists.some((l) => new Set(l).size !== l.length) ? [op.name] : [];
     });
     expect(repeated).toEqual([]);
+  });
+});
+
+describe('the trigger registry', () => {
+  it.each(Object.entries(TRIGGERS))(
+    'row %s is named by its key, with a handler under triggers/',
+    (key, row) => {
+      expect(row.name).toBe(key);
+      expect(row.entry.startsWith('triggers/')).toBe(true);
+      expect(existsSync(path.join(lambdas, row.entry))).toBe(true);
+    },
+  );
+
+  it('has at most one function per pool trigger, as a LambdaConfig does', () => {
+    const triggers = TRIGGER_LIST.map((row) => row.trigger);
+    expect(new Set(triggers).size).toBe(triggers.length);
+  });
+
+  it('shares no handler file with an operation', () => {
+    const operationEntries = new Set(OPERATION_LIST.map((op) => op.entry));
+    expect(TRIGGER_LIST.filter((row) => operationEntries.has(row.entry))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { CognitoAction, TableKey } from '../operation-definition';
+import type { CognitoAction, DynamoAction, TableKey } from '../operation-definition';
 
 /**
  * The user pool triggers, named as in the pool's LambdaConfig (and in
@@ -17,7 +17,7 @@ export type PoolTrigger =
 /** IAM a trigger needs. Cognito actions go to a separate policy, so the pool -> function edge cannot close a cycle. */
 export interface TriggerPermissions {
   readonly cognito?: readonly CognitoAction[];
-  readonly tables?: { readonly [T in TableKey]?: readonly string[] };
+  readonly tables?: { readonly [T in TableKey]?: readonly DynamoAction[] };
 }
 
 /** One row of the trigger registry (`lambdas/triggers.ts`). */

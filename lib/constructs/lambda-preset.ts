@@ -1,0 +1,82 @@
+import * as path from 'node:path';
+import type { Duration } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { DynamoAction } from '../../lambdas/core/operation-definition';
+import { TABLES, type TableKey } from '../../lambdas/core/tables';
+import { functionBundling } from './bundling';
+import type { TableRef } from './data';
+
+export const LAMBDAS_DIR = path.join(__dirname, '..', '..', 'lambdas');
+
+/** What every function of the stack is made of. */
+export interface PresetFunctionProps {
+  /** Handler file relative to `lambdas/`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly roleDescription: string;
+  readonly environment: Record<string, string>;
+  readonly timeout: Duration;
+  readonly mockMode: boolean;
+}
+
+/**
+ * The shared function preset, as children `Logs`, `Role` and `Function` of
+ * `scope`: nodejs24.x on arm64, bundled with the one set of esbuild options,
+ * its own log group with a retention, and a role with no managed policy;
+ * callers add exactly the statements a registry row lists.
+ */
+export function presetFunction(
+  scope: Construct,
+  props: PresetFunctionProps,
+): { fn: nodejs.NodejsFunction; role: iam.Role } {
+  const logGroup = new logs.LogGroup(scope, 'Logs', { retention: logs.RetentionDays.ONE_MONTH });
+  const role = new iam.Role(scope, 'Role', {
+    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    description: props.roleDescription,
+  });
+  logGroup.grantWrite(role);
+  const fn = new nodejs.NodejsFunction(scope, 'Function', {
+    entry: path.join(LAMBDAS_DIR, props.entry),
+    handler: 'handler',
+    runtime: lambda.Runtime.NODEJS_24_X,
+    architecture: lambda.Architecture.ARM_64,
+    memorySize: 256,
+    timeout: props.timeout,
+    description: props.description.slice(0, 256),
+    role,
+    logGroup,
+    environment: {
+      MOCK_MODE: String(props.mockMode),
+      NODE_OPTIONS: '--enable-source-maps',
+      ...props.environment,
+    },
+    bundling: functionBundling(props.mockMode),
+  });
+  return { fn, role };
+}
+
+/**
+ * DynamoDB grants of a registry row: exactly its actions on each table's ARN
+ * (and, with `Query`, on its indexes), plus the table-name environment.
+ */
+export function tableGrants(
+  grants: { readonly [T in TableKey]?: readonly DynamoAction[] } | undefined,
+  tables: Readonly<Record<TableKey, TableRef>>,
+): { statements: iam.PolicyStatement[]; environment: Record<string, string> } {
+  const statements: iam.PolicyStatement[] = [];
+  const environment: Record<string, string> = {};
+  for (const [key, actions] of Object.entries(grants ?? {}) as [TableKey, readonly DynamoAction[]][]) {
+    const ref = tables[key];
+    const resources = [ref.table.tableArn];
+    if (actions.includes('Query')) {
+      resources.push(...ref.indexNames.map((name) => `${ref.table.tableArn}/index/${name}`));
+    }
+    statements.push(new iam.PolicyStatement({ actions: actions.map((a) => `dynamodb:${a}`), resources }));
+    environment[TABLES[key].envVar] = ref.table.tableName;
+  }
+  return { statements, environment };
+}

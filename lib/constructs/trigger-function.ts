@@ -1,0 +1,57 @@
+import { Duration } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import type { TableKey } from '../../lambdas/core/tables';
+import type { TriggerDefinition } from '../../lambdas/core/trigger/definition';
+import type { TableRef } from './data';
+import { presetFunction, tableGrants } from './lambda-preset';
+
+/** Props of one Cognito trigger's function. */
+export interface TriggerFunctionProps {
+  readonly definition: TriggerDefinition;
+  /** The pool ARN, for the trigger's Cognito actions only (never in the environment). */
+  readonly userPoolArn: string;
+  readonly tables: Readonly<Record<TableKey, TableRef>>;
+  /** @default false */
+  readonly mockMode?: boolean;
+}
+
+/**
+ * A Cognito user pool trigger's function. Wiring a trigger must not make the
+ * pool depend on itself (aws/aws-cdk#7016): the pool's LambdaConfig points at
+ * the function, so
+ * - the environment names no pool or client id (handlers read `event.userPoolId`);
+ * - Cognito actions go to a separate `iam.Policy` on the role, which the
+ *   function does not depend on, instead of the role's default policy, which it does.
+ * Cognito waits at most 5 seconds for a trigger, so that is the timeout.
+ */
+export class TriggerFunction extends Construct {
+  readonly function: lambda.IFunction;
+
+  constructor(scope: Construct, id: string, props: TriggerFunctionProps) {
+    super(scope, id);
+    const { definition } = props;
+    const tables = tableGrants(definition.permissions.tables, props.tables);
+    const { fn, role } = presetFunction(this, {
+      entry: definition.entry,
+      description: `Cognito ${definition.trigger} trigger: ${definition.summary}`,
+      roleDescription: `Runs the ${definition.name} Cognito trigger`,
+      environment: tables.environment,
+      timeout: Duration.seconds(5),
+      mockMode: props.mockMode ?? false,
+    });
+    for (const statement of tables.statements) role.addToPrincipalPolicy(statement);
+
+    const cognitoActions = definition.permissions.cognito ?? [];
+    if (cognitoActions.length > 0) {
+      new iam.Policy(this, 'CognitoPolicy', {
+        roles: [role],
+        statements: [
+          new iam.PolicyStatement({ actions: [...cognitoActions], resources: [props.userPoolArn] }),
+        ],
+      });
+    }
+    this.function = fn;
+  }
+}
