@@ -131,22 +131,37 @@ export function serve(
   return server;
 }
 
+/**
+ * The local bootstrap admin's credentials: LOCAL_ADMIN_EMAIL (default
+ * admin@example.com) and LOCAL_ADMIN_PASSWORD (default: generated), with the
+ * banner lines that print them (API.md asks for the generated password at start-up).
+ */
+export function localAdminCredentials(): { email: string; password: string; banner: string[] } {
+  const email = normalizeEmail(process.env.LOCAL_ADMIN_EMAIL || 'admin@example.com');
+  const fromEnv = process.env.LOCAL_ADMIN_PASSWORD;
+  const password = fromEnv || generateTemporaryPassword() + randomBytes(2).toString('hex');
+  return {
+    email,
+    password,
+    banner: [
+      `  bootstrap admin: ${email}`,
+      fromEnv ? '  admin password: from LOCAL_ADMIN_PASSWORD' : `  admin password: ${password}`,
+    ],
+  };
+}
+
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const host = '127.0.0.1';
   const lines = [`Cognito account backend, local API on http://${host}:${port}`];
   if (runsOnFakes()) {
-    const email = normalizeEmail(process.env.LOCAL_ADMIN_EMAIL || 'admin@example.com');
-    const fromEnv = process.env.LOCAL_ADMIN_PASSWORD;
-    const password = fromEnv || generateTemporaryPassword() + randomBytes(2).toString('hex');
+    const admin = localAdminCredentials();
     // The fake pool runs the project's own triggers (CustomMessage brands every email), as a deployed pool does.
     memoryWorld().cognito.useTriggers(registryTriggers());
-    await seedAdmin(memoryWorld(), { email, password });
+    await seedAdmin(memoryWorld(), { email: admin.email, password: admin.password });
     lines.push(
       '  mode: mock (in-memory Cognito and DynamoDB; nothing leaves this machine)',
-      `  bootstrap admin: ${email}`,
-      // Printed on purpose: API.md asks for the generated local admin password at start-up.
-      fromEnv ? '  admin password: from LOCAL_ADMIN_PASSWORD' : `  admin password: ${password}`,
+      ...admin.banner,
       `  outbox: GET http://${host}:${port}/_local/outbox`,
     );
   } else {

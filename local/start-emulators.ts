@@ -1,32 +1,44 @@
 import { emulatorEnvironment, emulatorOutbox, startEmulators } from './emulators';
-import { serve } from './server';
+import { bootstrapAdminOnAdapters } from './emulators/bootstrap-admin';
+import { localAdminCredentials, serve } from './server';
 
 /**
- * `npm run start:emulators`: cognito-local and DynamoDB Local on free loopback
- * ports, and the local API on the REAL adapters (MOCK_MODE=false) wired to
- * them through the standard AWS SDK endpoint variables. No AWS account needed.
+ * `npm run start:emulators`: cognito-local (its triggers served from the
+ * trigger registry) and DynamoDB Local on free loopback ports, and the local
+ * API on the REAL adapters (MOCK_MODE=false) wired to them through the
+ * standard AWS SDK endpoint variables, with the same bootstrap admin as
+ * `npm start`. No AWS account needed.
  */
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   console.info('Starting cognito-local and DynamoDB Local (Java) ...');
   const emulators = await startEmulators({ log: (line) => console.info(`  ${line}`) });
-  Object.assign(process.env, emulatorEnvironment(emulators), {
-    APPLICATION_WEBHOOK_SECRET: process.env.APPLICATION_WEBHOOK_SECRET || 'local-webhook-secret',
-  });
-  serve(
-    port,
-    [
-      `Cognito account backend, local API on http://127.0.0.1:${port}`,
-      '  mode: aws (real adapters, MOCK_MODE=false) against local emulators',
-      `  cognito-local:  ${emulators.cognitoEndpoint}  pool ${emulators.userPoolId}  client ${emulators.clientId}`,
-      `  DynamoDB Local: ${emulators.dynamodbEndpoint}  tables ${Object.values(emulators.tables).join(', ')}`,
-      '  application webhook secret: APPLICATION_WEBHOOK_SECRET (default local-webhook-secret)',
-      `  temporary passwords cognito-local generated: GET http://127.0.0.1:${port}/_local/outbox`,
-      '  Ctrl-C stops the API and both emulators.',
-    ],
-    { outbox: (to) => emulatorOutbox(emulators, to) },
-    () => emulators.stop(),
-  );
+  try {
+    Object.assign(process.env, emulatorEnvironment(emulators), {
+      APPLICATION_WEBHOOK_SECRET: process.env.APPLICATION_WEBHOOK_SECRET || 'local-webhook-secret',
+    });
+    const admin = localAdminCredentials();
+    await bootstrapAdminOnAdapters(admin.email, admin.password);
+    serve(
+      port,
+      [
+        `Cognito account backend, local API on http://127.0.0.1:${port}`,
+        '  mode: aws (real adapters, MOCK_MODE=false) against local emulators',
+        ...admin.banner,
+        `  cognito-local:  ${emulators.cognitoEndpoint}  pool ${emulators.userPoolId}  client ${emulators.clientId}`,
+        `  DynamoDB Local: ${emulators.dynamodbEndpoint}  tables ${Object.values(emulators.tables).join(', ')}`,
+        `  Cognito triggers (Lambda Invoke endpoint): ${emulators.lambdaEndpoint}`,
+        '  application webhook secret: APPLICATION_WEBHOOK_SECRET (default local-webhook-secret)',
+        `  temporary passwords cognito-local generated: GET http://127.0.0.1:${port}/_local/outbox`,
+        '  Ctrl-C stops the API and the emulators.',
+      ],
+      { outbox: (to) => emulatorOutbox(emulators, to) },
+      () => emulators.stop(),
+    );
+  } catch (error) {
+    await emulators.stop();
+    throw error;
+  }
 }
 
 main().catch((error: unknown) => {

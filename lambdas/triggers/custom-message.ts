@@ -15,6 +15,7 @@ export const handler = cognitoTrigger(
     const message = brandedMessage({
       source: event.triggerSource.replace(/^CustomMessage_/, '') as MessageSource,
       invitation: event.request.clientMetadata?.invitation,
+      email: event.request.userAttributes?.email,
       name: event.request.userAttributes?.name,
     });
     if (message) {

@@ -31,7 +31,9 @@ describe('function bundles (real esbuild)', () => {
   const production = bundles({});
 
   it('builds one bundle per operation and per trigger', () => {
-    expect(Object.keys(production).sort()).toEqual([...Object.keys(OPERATIONS), ...Object.keys(TRIGGERS)].sort());
+    expect(Object.keys(production).sort()).toEqual(
+      [...Object.keys(OPERATIONS), ...Object.keys(TRIGGERS)].sort(),
+    );
   });
 
   it('leave the in-memory fakes out of production bundles', () => {

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hmacHex } from '../../lambdas/core/http/webhook-signature';
-import { emulatorOutbox } from '../../local/emulators';
+import { customMessagesOf, emulatorOutbox } from '../../local/emulators';
+import { bootstrapAdminOnAdapters } from '../../local/emulators/bootstrap-admin';
 import { createLocalServer } from '../../local/server';
 import { STRONG_PASSWORD, WEBHOOK_SECRET } from '../support/harness';
 import { emulators, uniqueEmail } from './emulators';
@@ -39,7 +41,14 @@ describe('the local server on the real adapters (npm run start:emulators), over 
     const outbox = (await (await fetch(`${base}/_local/outbox?to=${encodeURIComponent(email)}`)).json()) as {
       messages: Array<{ secret: string }>;
     };
-    expect(outbox.messages).toEqual([expect.objectContaining({ to: email, kind: 'TEMPORARY_PASSWORD' })]);
+    // Worded by the project's CustomMessage trigger, which cognito-local invoked on the Lambda endpoint.
+    expect(outbox.messages).toEqual([
+      expect.objectContaining({
+        to: email,
+        kind: 'TEMPORARY_PASSWORD',
+        subject: 'Cognito account backend: your account is ready',
+      }),
+    ]);
 
     const login = await post('/auth/login', JSON.stringify({ email, password: outbox.messages[0]?.secret }));
     const tokens = await post(
@@ -52,5 +61,59 @@ describe('the local server on the real adapters (npm run start:emulators), over 
 
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ email, status: 'pending_approval' });
+  });
+
+  it('has a bootstrap admin, made as start:emulators makes it, who signs in and provisions an admin', async () => {
+    const adminEmail = uniqueEmail('bootstrap');
+    await expect(bootstrapAdminOnAdapters(adminEmail, STRONG_PASSWORD)).resolves.toBe('created');
+    await expect(bootstrapAdminOnAdapters(adminEmail, STRONG_PASSWORD)).resolves.toBe('exists');
+
+    const login = await post('/auth/login', JSON.stringify({ email: adminEmail, password: STRONG_PASSWORD }));
+    const token = login.body.tokens.accessToken as string;
+    const invitee = uniqueEmail('invitee');
+    const created = await fetch(`${base}/admins`, {
+      method: 'POST',
+      body: JSON.stringify({ email: invitee }),
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    });
+
+    expect(created.status).toBe(201);
+    const outbox = (await (
+      await fetch(`${base}/_local/outbox?to=${encodeURIComponent(invitee)}`)
+    ).json()) as {
+      messages: Array<{ kind: string; subject: string; html: string; secret: string }>;
+    };
+    expect(outbox.messages).toEqual([
+      expect.objectContaining({
+        kind: 'ADMIN_INVITE',
+        subject: 'Cognito account backend: your administrator invitation',
+      }),
+    ]);
+    expect(outbox.messages[0]?.html).toContain(`<strong>${outbox.messages[0]?.secret}</strong>`);
+  });
+
+  it('shows the branded message cognito-local itself delivered (its log)', async () => {
+    const email = uniqueEmail('delivered');
+    const application = JSON.stringify({ email });
+    await post(`/applications?signature=${hmacHex(WEBHOOK_SECRET, application)}`, application);
+    // cognito-local writes its delivery line when a later request flushes its logger.
+    await fetch(`${base}/health`);
+    await post('/auth/login', JSON.stringify({ email: uniqueEmail('nobody'), password: STRONG_PASSWORD }));
+
+    const deadline = Date.now() + 5000;
+    let log = '';
+    while (Date.now() < deadline && !log.includes(email)) {
+      log = readFileSync(emulators().cognitoLog, 'utf8');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const records = customMessagesOf(emulators()).filter((r) => r.email === email);
+    expect(records).toEqual([
+      expect.objectContaining({
+        triggerSource: 'CustomMessage_AdminCreateUser',
+        invitation: 'applicant',
+        emailSubject: 'Cognito account backend: your account is ready',
+      }),
+    ]);
+    expect(log).toContain('Cognito account backend: your account is ready');
   });
 });

@@ -42,11 +42,12 @@ export interface EmailMessage {
   html: string;
 }
 
-/** What the branded messages may use: the source, the invitation kind, and the user's name. */
+/** What the branded messages may use: the source, the invitation kind, the user's email and name. */
 export interface MessageContext {
   source: MessageSource;
   /** `ClientMetadata.invitation` of AdminCreateUser: `admin` or `applicant`. */
   invitation?: string;
+  email?: string;
   name?: string;
 }
 
@@ -61,6 +62,10 @@ const wrap = (title: string, lines: string[]) =>
 export function brandedMessage(context: MessageContext): EmailMessage | undefined {
   const hello = context.name ? `Hello ${escapeHtml(context.name)},` : 'Hello,';
   const code = `<strong>${CODE_PARAMETER}</strong>`;
+  // With email as the sign-in alias, Cognito fills {username} with the user's UUID, not the
+  // address they type; the invitation names the address and keeps {username} as a reference.
+  const signInAs = context.email ? escapeHtml(context.email) : 'your email address';
+  const reference = `Account reference: ${USERNAME_PARAMETER}.`;
   switch (context.source) {
     case 'AdminCreateUser':
       return context.invitation === 'admin'
@@ -68,16 +73,16 @@ export function brandedMessage(context: MessageContext): EmailMessage | undefine
             subject: `${BRAND}: your administrator invitation`,
             html: wrap('You are invited as an administrator', [
               hello,
-              `Sign in as ${USERNAME_PARAMETER} with the temporary password ${code}; you will choose your own password.`,
-              `The temporary password is valid for ${TEMPORARY_PASSWORD_VALIDITY_DAYS} days.`,
+              `Sign in as ${signInAs} with the temporary password ${code}; you will choose your own password.`,
+              `The temporary password is valid for ${TEMPORARY_PASSWORD_VALIDITY_DAYS} days. ${reference}`,
             ]),
           }
         : {
             subject: `${BRAND}: your account is ready`,
             html: wrap('Your application was received', [
               hello,
-              `Sign in as ${USERNAME_PARAMETER} with the temporary password ${code}; you will choose your own password.`,
-              `The temporary password is valid for ${TEMPORARY_PASSWORD_VALIDITY_DAYS} days.`,
+              `Sign in as ${signInAs} with the temporary password ${code}; you will choose your own password.`,
+              `The temporary password is valid for ${TEMPORARY_PASSWORD_VALIDITY_DAYS} days. ${reference}`,
             ]),
           };
     case 'SignUp':

@@ -152,7 +152,14 @@ export async function createAdminDatabaseRecords(
  */
 export async function provisionNewAdmin(
   ports: ProvisioningPorts,
-  input: { actor: Caller; email: string; correlationId: string; idempotencyKey?: string },
+  input: {
+    actor: Caller;
+    email: string;
+    correlationId: string;
+    idempotencyKey?: string;
+    /** Only for operator tooling (a local bootstrap admin); the API lets Cognito generate it. */
+    temporaryPassword?: string;
+  },
 ): Promise<{ created: boolean; user: User; adminInfo: AdminInfo }> {
   const audit = (outcome: string) =>
     log('info', 'audit', {
@@ -174,7 +181,7 @@ export async function provisionNewAdmin(
 
   let account: { username: string; status: CognitoUserStatus };
   try {
-    account = await createAdminUser(ports.directory, input.email);
+    account = await createAdminUser(ports.directory, input.email, input.temporaryPassword);
   } catch (error) {
     if (error instanceof UserExistsError && keyHash) {
       const replay = await replayed(ports, input.email, keyHash);

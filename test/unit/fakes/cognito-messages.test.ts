@@ -31,13 +31,14 @@ describe('the in-memory Cognito sending email', () => {
   it('uses the pool template when no CustomMessage trigger is configured', async () => {
     const { cognito, outbox } = pool();
 
-    await cognito.directory.createUser({ email: 'jane@example.com' });
+    const user = await cognito.directory.createUser({ email: 'jane@example.com' });
 
     const [message] = outbox.list('jane@example.com');
     expect(message).toMatchObject({ kind: 'TEMPORARY_PASSWORD', subject: POOL_TEMPLATES.invitation.subject });
+    // With email sign-in, Cognito fills {username} with the UUID username.
     expect(message?.text).toBe(
       POOL_TEMPLATES.invitation.body
-        .replace('{username}', 'jane@example.com')
+        .replace('{username}', user.username)
         .replace('{####}', message?.secret as string),
     );
   });
@@ -78,7 +79,7 @@ describe('the in-memory Cognito sending email', () => {
   it("delivers the trigger's branded message with the placeholders filled in", async () => {
     const { cognito, outbox } = pool(registryTriggers());
 
-    await cognito.directory.createUser({ email: 'ops@example.com', invitation: 'admin' });
+    const user = await cognito.directory.createUser({ email: 'ops@example.com', invitation: 'admin' });
     await cognito.directory.resendTemporaryPassword('ops@example.com', 'admin');
 
     const messages = outbox.list('ops@example.com');
@@ -87,6 +88,7 @@ describe('the in-memory Cognito sending email', () => {
       expect(message.subject).toBe('Cognito account backend: your administrator invitation');
       expect(message.html).toContain(`<strong>${message.secret}</strong>`);
       expect(message.html).toContain('Sign in as ops@example.com');
+      expect(message.html).toContain(`Account reference: ${user.username}.`);
       expect(message.html).not.toMatch(/\{####\}|\{username\}/);
     }
   });

@@ -31,7 +31,8 @@ export class Messenger {
     input: { source: MessageSource; secret: string; clientMetadata?: Record<string, string> },
   ): Promise<void> {
     const template = await this.compose(user, input);
-    const values = { code: input.secret, username: user.email };
+    // Cognito fills {username} with the username, which with email sign-in is the user's UUID.
+    const values = { code: input.secret, username: user.username };
     const html = fillPlaceholders(template.html, values);
     this.outbox.send({
       to: user.email,

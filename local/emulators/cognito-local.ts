@@ -1,0 +1,170 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
+import * as path from 'node:path';
+import {
+  CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  CreateUserPoolClientCommand,
+  type CreateUserPoolClientCommandInput,
+  CreateUserPoolCommand,
+  type CreateUserPoolCommandInput,
+  ListUserPoolsCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { stopChild, waitFor, watched } from './processes';
+import { only, pick, type Resources } from './template';
+import { CREDENTIALS, EMULATOR_REGION } from './types';
+
+// CloudFormation property names that CreateUserPool / CreateUserPoolClient take unchanged.
+const POOL_KEYS = [
+  'Policies',
+  'Schema',
+  'UsernameAttributes',
+  'UsernameConfiguration',
+  'AutoVerifiedAttributes',
+  'MfaConfiguration',
+  'AdminCreateUserConfig',
+  'AccountRecoverySetting',
+  'VerificationMessageTemplate',
+  'EmailVerificationMessage',
+  'EmailVerificationSubject',
+] as const;
+const CLIENT_KEYS = [
+  'ExplicitAuthFlows',
+  'GenerateSecret',
+  'PreventUserExistenceErrors',
+  'EnableTokenRevocation',
+  'AccessTokenValidity',
+  'IdTokenValidity',
+  'RefreshTokenValidity',
+  'TokenValidityUnits',
+  'AuthSessionValidity',
+  'AllowedOAuthFlowsUserPoolClient',
+] as const;
+
+export interface CognitoLocal {
+  endpoint: string;
+  userPoolId: string;
+  clientId: string;
+  dbDir: string;
+  child: ChildProcess;
+}
+
+/**
+ * Starts cognito-local in `dir` with the pool, app client and groups of the
+ * synthesized template, and `extraConfig` (e.g. its Lambda trigger settings).
+ * cognito-local names pools local_<id>; aws-jwt-verify (and real Cognito)
+ * use <region>_<id>, so the pool is renamed while the emulator is stopped
+ * (it caches pools in memory) and the emulator started again.
+ */
+export async function startCognitoLocal(options: {
+  port: number;
+  dir: string;
+  logFile: string;
+  template: Resources;
+  extraConfig?: Record<string, unknown>;
+  onChild(child: ChildProcess): void;
+}): Promise<CognitoLocal> {
+  const configDir = path.join(options.dir, '.cognito');
+  mkdirSync(configDir, { recursive: true });
+  writeFileSync(
+    path.join(configDir, 'config.json'),
+    JSON.stringify({
+      ServerConfig: { hostname: '127.0.0.1', port: options.port },
+      // Real Cognito's issuer, so tokens carry iss = https://cognito-idp.<region>.amazonaws.com/<poolId>.
+      TokenConfig: { IssuerDomain: `https://cognito-idp.${EMULATOR_REGION}.amazonaws.com` },
+      ...options.extraConfig,
+    }),
+  );
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  const idp = new CognitoIdentityProviderClient({
+    region: EMULATOR_REGION,
+    endpoint,
+    credentials: CREDENTIALS,
+  });
+  try {
+    let child = launch(options.dir, options.logFile);
+    options.onChild(child);
+    await waitFor(() => idp.send(new ListUserPoolsCommand({ MaxResults: 1 })), 'cognito-local', child);
+    const { localPoolId, clientId } = await createIdentityResources(idp, options.template);
+
+    await stopChild(child);
+    const userPoolId = `${EMULATOR_REGION}_${localPoolId.split('_')[1]}`;
+    const dbDir = path.join(configDir, 'db');
+    renamePool(dbDir, localPoolId, userPoolId);
+    child = launch(options.dir, options.logFile);
+    options.onChild(child);
+    await waitFor(() => idp.send(new ListUserPoolsCommand({ MaxResults: 1 })), 'cognito-local', child);
+    return { endpoint, userPoolId, clientId, dbDir, child };
+  } finally {
+    idp.destroy();
+  }
+}
+
+function launch(cwd: string, logFile: string): ChildProcess {
+  const bin = path.join(__dirname, 'cognito-local-launcher.js');
+  // The child writes its log straight to the file, not through this process,
+  // whose event loop is busy while tests run.
+  const fd = openSync(logFile, 'a');
+  try {
+    return watched(
+      spawn(process.execPath, [bin], {
+        cwd,
+        env: {
+          ...process.env,
+          FORCE_COLOR: '0',
+          NO_COLOR: '1',
+          AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+        },
+        stdio: ['ignore', fd, fd],
+      }),
+    );
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function createIdentityResources(idp: CognitoIdentityProviderClient, template: Resources) {
+  const [pool] = only(template, 'AWS::Cognito::UserPool');
+  const [client] = only(template, 'AWS::Cognito::UserPoolClient');
+  if (!pool || !client) throw new Error('The stack has no user pool or app client.');
+  const created = await idp.send(
+    new CreateUserPoolCommand({
+      PoolName: 'account-backend',
+      ...pick<Partial<CreateUserPoolCommandInput>>(pool.Properties, POOL_KEYS),
+    }),
+  );
+  const localPoolId = created.UserPool?.Id as string;
+  const appClient = await idp.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: localPoolId,
+      ClientName: 'app',
+      ...pick<Partial<CreateUserPoolClientCommandInput>>(client.Properties, CLIENT_KEYS),
+    }),
+  );
+  for (const group of only(template, 'AWS::Cognito::UserPoolGroup')) {
+    await idp.send(
+      new CreateGroupCommand({
+        UserPoolId: localPoolId,
+        GroupName: group.Properties.GroupName as string,
+        Description: group.Properties.Description as string | undefined,
+      }),
+    );
+  }
+  return { localPoolId, clientId: appClient.UserPoolClient?.ClientId as string };
+}
+
+function renamePool(dbDir: string, from: string, to: string): void {
+  for (const file of readdirSync(dbDir)) {
+    const full = path.join(dbDir, file);
+    writeFileSync(full, readFileSync(full, 'utf8').split(from).join(to));
+  }
+  renameSync(path.join(dbDir, `${from}.json`), path.join(dbDir, `${to}.json`));
+}

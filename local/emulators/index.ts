@@ -1,0 +1,123 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { Jwks } from 'aws-jwt-verify/jwk';
+import { TABLE_KEYS, TABLES } from '../../lambdas/core/tables';
+import { startCognitoLocal } from './cognito-local';
+import { startDynamoDbLocal } from './dynamodb-local';
+import { cognitoLocalTriggerConfig, startLambdaEndpoint } from './lambda-endpoint';
+import { freePort, requireJava, stopChild, waitFor } from './processes';
+import { synthesizedTemplate } from './template';
+import { CREDENTIALS, EMULATOR_REGION, type EmulatorInfo, type RunningEmulators } from './types';
+
+export {
+  cognitoTemporaryPassword,
+  cognitoUsersAwaitingPassword,
+  customMessagesOf,
+  emulatorOutbox,
+  lambdaInvocations,
+} from './outbox';
+export { EMULATOR_REGION, type EmulatorInfo, type RunningEmulators } from './types';
+
+/**
+ * Starts the real emulators the integration tests and `npm run start:emulators`
+ * use, on free loopback ports: cognito-local (pool, app client and `admin`
+ * group created from the stack's own synthesized template, its triggers
+ * served from the trigger registry's production bundles on a loopback Lambda
+ * Invoke endpoint) and Amazon DynamoDB Local (tables from the template).
+ */
+export async function startEmulators(
+  options: { log?: (line: string) => void } = {},
+): Promise<RunningEmulators> {
+  const say = options.log ?? (() => undefined);
+  requireJava();
+  const workDir = mkdtempSync(path.join(tmpdir(), 'account-backend-emulators-'));
+  const children: ChildProcess[] = [];
+  const watch = (child: ChildProcess) => {
+    for (const gone of children.filter((c) => c.exitCode !== null || c.signalCode !== null))
+      children.splice(children.indexOf(gone), 1);
+    children.push(child);
+  };
+  const stop = async () => {
+    await Promise.all(children.map(stopChild));
+    rmSync(workDir, { recursive: true, force: true });
+  };
+  try {
+    const template = synthesizedTemplate();
+    const [cognitoPort, dynamoPort, lambdaPort] = [await freePort(), await freePort(), await freePort()];
+
+    say(`starting DynamoDB Local on 127.0.0.1:${dynamoPort}`);
+    const dynamo = startDynamoDbLocal({
+      port: dynamoPort,
+      logFile: path.join(workDir, 'dynamodb.log'),
+      template,
+      onChild: watch,
+    });
+    dynamo.catch(() => undefined); // awaited below; a failure elsewhere must not leave it unhandled
+
+    say(`serving the Cognito triggers (production bundles) on 127.0.0.1:${lambdaPort}`);
+    const lambdaLog = path.join(workDir, 'lambda-invocations.jsonl');
+    const lambda = startLambdaEndpoint({ port: lambdaPort, workDir, logFile: lambdaLog });
+    watch(lambda);
+    const lambdaEndpoint = `http://127.0.0.1:${lambdaPort}`;
+    await waitFor(() => fetch(`${lambdaEndpoint}/`), 'the Lambda endpoint', lambda);
+
+    say(`starting cognito-local on 127.0.0.1:${cognitoPort}`);
+    const cognitoLog = path.join(workDir, 'cognito-local.log');
+    const cognito = await startCognitoLocal({
+      port: cognitoPort,
+      dir: path.join(workDir, 'cognito'),
+      logFile: cognitoLog,
+      template,
+      extraConfig: cognitoLocalTriggerConfig(lambdaPort),
+      onChild: watch,
+    });
+    const { endpoint: dynamodbEndpoint, tables } = await dynamo;
+
+    say(`emulators ready (pool ${cognito.userPoolId})`);
+    return {
+      region: EMULATOR_REGION,
+      cognitoEndpoint: cognito.endpoint,
+      userPoolId: cognito.userPoolId,
+      clientId: cognito.clientId,
+      jwksUri: `${cognito.endpoint}/${cognito.userPoolId}/.well-known/jwks.json`,
+      cognitoLog,
+      cognitoDbDir: cognito.dbDir,
+      dynamodbEndpoint,
+      tables,
+      lambdaEndpoint,
+      lambdaLog,
+      pids: children.map((c) => c.pid ?? 0),
+      workDir,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Environment that points the real adapters (MOCK_MODE=false) at the emulators. */
+export function emulatorEnvironment(info: EmulatorInfo): Record<string, string> {
+  return {
+    MOCK_MODE: 'false',
+    AWS_REGION: info.region,
+    AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: info.cognitoEndpoint,
+    AWS_ENDPOINT_URL_DYNAMODB: info.dynamodbEndpoint,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    COGNITO_USER_POOL_ID: info.userPoolId,
+    COGNITO_CLIENT_ID: info.clientId,
+    COGNITO_JWKS_URI: info.jwksUri,
+    ...Object.fromEntries(TABLE_KEYS.map((key) => [TABLES[key].envVar, info.tables[key]])),
+  };
+}
+
+/** Fetches the pool's JWKS from cognito-local. */
+export async function emulatorJwks(info: Pick<EmulatorInfo, 'jwksUri'>): Promise<Jwks> {
+  const response = await fetch(info.jwksUri);
+  if (!response.ok) throw new Error(`JWKS request answered ${response.status}`);
+  return (await response.json()) as Jwks;
+}

@@ -1,0 +1,29 @@
+import type { TableKey } from '../../lambdas/core/tables';
+
+export const EMULATOR_REGION = 'us-east-1';
+export const CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/** Everything a process needs to talk to the running emulators. */
+export interface EmulatorInfo {
+  region: string;
+  cognitoEndpoint: string;
+  userPoolId: string;
+  clientId: string;
+  jwksUri: string;
+  /** cognito-local's log (its "Confirmation Code Delivery" lines land there, late). */
+  cognitoLog: string;
+  /** cognito-local's database: one JSON file per pool, written before each call answers. */
+  cognitoDbDir: string;
+  dynamodbEndpoint: string;
+  tables: Record<TableKey, string>;
+  /** The loopback Lambda Invoke endpoint that serves the trigger registry to cognito-local. */
+  lambdaEndpoint: string;
+  /** One JSON line per trigger invocation (trigger, source, user, the trigger's answer; no event). */
+  lambdaLog: string;
+  pids: number[];
+  workDir: string;
+}
+
+export interface RunningEmulators extends EmulatorInfo {
+  stop(): Promise<void>;
+}
