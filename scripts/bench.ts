@@ -1,89 +1,159 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { OPERATION_LIST } from '../lambdas/operations';
+import { TRIGGER_LIST } from '../lambdas/triggers';
+import { esbuildOptions } from '../lib/constructs/bundling';
 
 /**
- * Bundle size and cold-start module load of every operation, measured, not
- * guessed: each handler is bundled with the stack's esbuild options (minified,
- * MOCK_MODE defined "false"), once with the AWS SDK bundled and once with it
- * external (as the Lambda runtime provides it), then `require`d in fresh Node
- * processes; the median of RUNS loads is reported. Writes docs/benchmarks.md.
+ * Bundle size and cold-start module load of every function, measured, not
+ * guessed. Each operation and trigger is bundled exactly as the stack deploys
+ * it (lib/constructs/bundling.ts: minified, source maps, ES-module SDK builds,
+ * MOCK_MODE "false") and `require`d in fresh Node processes with the
+ * deployed NODE_OPTIONS; beside it a bare twin that imports and constructs the
+ * same SDK clients (built the same way), an empty handler, and the same
+ * handler built from the SDK's CommonJS builds (esbuild's default main
+ * fields, the build before the switch). Every round runs every task once, in
+ * a shuffled order; each figure is the median of RUNS rounds. Writes
+ * docs/benchmarks.md.
  *
  *   npm run bench [-- --runs 15]
  */
 const root = path.join(__dirname, '..');
 const out = path.join(root, 'bench-out');
 const runsArg = process.argv.indexOf('--runs');
-const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 11;
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
+const NODE_OPTIONS = '--enable-source-maps'; // as the stack sets it on every function
 
-function bundle(entry: string, outfile: string, sdkExternal: boolean): number {
+const CLIENTS = {
+  CognitoIdentityProviderClient: '@aws-sdk/client-cognito-identity-provider',
+  DynamoDBClient: '@aws-sdk/client-dynamodb',
+  SecretsManagerClient: '@aws-sdk/client-secrets-manager',
+} as const;
+type ClientName = keyof typeof CLIENTS;
+
+interface Task {
+  id: string;
+  file: string;
+}
+
+function build(entryPoint: string, outfile: string, variant: 'deployed' | 'cjs-sdk'): number {
+  const options = esbuildOptions(false);
   buildSync({
-    entryPoints: [path.join(root, 'lambdas', entry)],
+    ...options,
+    ...(variant === 'cjs-sdk' ? { mainFields: ['main', 'module'] } : {}),
+    entryPoints: [entryPoint],
     outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify: true,
-    keepNames: true,
-    define: { 'process.env.MOCK_MODE': '"false"' },
-    external: sdkExternal ? ['@aws-sdk/*', '@smithy/*'] : [],
-    logLevel: 'error',
   });
   return statSync(outfile).size;
 }
 
-function loadMs(file: string): number {
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
-    samples.push(
-      Number(
-        execFileSync(process.execPath, ['-e', script], {
-          cwd: root,
-          env: { ...process.env, AWS_REGION: 'us-east-1' },
-        }),
-      ),
-    );
+/** The SDK clients a bundle constructs, read off the bundle (class names are kept). */
+function clientsIn(file: string): ClientName[] {
+  const code = readFileSync(file, 'utf8');
+  return (Object.keys(CLIENTS) as ClientName[]).filter((name) => code.includes(`"${name}"`));
+}
+
+/** A handler that imports and constructs `clients` and does nothing else. */
+function bareTwin(clients: ClientName[]): string {
+  const key = clients.length > 0 ? clients.join('+') : 'empty';
+  const source = path.join(out, `bare-${key}.ts`);
+  writeFileSync(
+    source,
+    [
+      ...clients.map((c) => `import { ${c} } from '${CLIENTS[c]}';`),
+      ...clients.map((c) => `export const ${c.charAt(0).toLowerCase()}${c.slice(1)} = new ${c}({});`),
+      'export const handler = async () => ({});',
+    ].join('\n'),
+  );
+  const file = path.join(out, `bare-${key}.js`);
+  build(source, file, 'deployed');
+  return file;
+}
+
+function loadOnce(file: string): number {
+  // The clock is read before process.stdout is touched: its first use costs about 1 ms.
+  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});const ms=Number(process.hrtime.bigint()-t)/1e6;process.stdout.write(String(ms))`;
+  return Number(
+    execFileSync(process.execPath, ['-e', script], {
+      cwd: out,
+      env: { ...process.env, AWS_REGION: 'us-east-1', NODE_OPTIONS },
+    }),
+  );
+}
+
+function shuffle<T>(items: T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
   }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)] as number;
+  return copy;
+}
+
+function medians(tasks: Task[]): Map<string, number> {
+  const samples = new Map<string, number[]>(tasks.map((t) => [t.id, []]));
+  for (let round = 0; round < RUNS; round++) {
+    for (const task of shuffle(tasks)) samples.get(task.id)?.push(loadOnce(task.file));
+  }
+  return new Map(
+    [...samples].map(([id, values]) => {
+      values.sort((a, b) => a - b);
+      return [id, values[Math.floor(values.length / 2)] as number];
+    }),
+  );
 }
 
 function main(): void {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const rows: string[] = [];
-  for (const op of OPERATION_LIST) {
-    const bundled = path.join(out, `${op.name}.bundled.js`);
-    const external = path.join(out, `${op.name}.external.js`);
-    const bundledSize = bundle(op.entry, bundled, false);
-    const externalSize = bundle(op.entry, external, true);
-    const bundledMs = loadMs(bundled);
-    const externalMs = loadMs(external);
-    rows.push(
-      `| \`${op.name}\` | ${(bundledSize / 1024).toFixed(0)} KiB | ${bundledMs.toFixed(1)} ms | ${(externalSize / 1024).toFixed(0)} KiB | ${externalMs.toFixed(1)} ms |`,
-    );
-    console.info(rows.at(-1));
-  }
+  const functions = [
+    ...OPERATION_LIST.map((op) => ({ name: op.name, kind: 'operation', entry: op.entry })),
+    ...TRIGGER_LIST.map((t) => ({ name: t.name, kind: 'trigger', entry: t.entry })),
+  ];
+  const tasks: Task[] = [{ id: 'bare:empty', file: bareTwin([]) }];
+  const rows = functions.map((fn) => {
+    const entry = path.join(root, 'lambdas', fn.entry);
+    const deployed = path.join(out, `${fn.name}.js`);
+    const cjs = path.join(out, `${fn.name}.cjs-sdk.js`);
+    const size = build(entry, deployed, 'deployed');
+    const cjsSize = build(entry, cjs, 'cjs-sdk');
+    const clients = clientsIn(deployed);
+    const twin = `bare:${clients.join('+') || 'empty'}`;
+    if (!tasks.some((t) => t.id === twin)) tasks.push({ id: twin, file: bareTwin(clients) });
+    tasks.push({ id: fn.name, file: deployed }, { id: `${fn.name}:cjs`, file: cjs });
+    return { ...fn, size, cjsSize, clients, twin, mapSize: statSync(`${deployed}.map`).size };
+  });
+
+  console.info(`${tasks.length} bundles, ${RUNS} rounds ...`);
+  const ms = medians(tasks);
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+  const at = (id: string) => ms.get(id) ?? Number.NaN;
+  const table = rows.map((r) => {
+    const load = at(r.name);
+    const cjsLoad = at(`${r.name}:cjs`);
+    return `| \`${r.name}\` | ${r.kind} | ${r.clients.map((c) => c.replace(/Client$/, '')).join(', ') || 'none'} | ${kib(r.size)} (+ ${kib(r.mapSize)} map) | ${load.toFixed(1)} ms | ${at(r.twin).toFixed(1)} ms | ${(load / at(r.twin)).toFixed(2)}x | ${kib(r.cjsSize)}, ${cjsLoad.toFixed(1)} ms | ${(load / cjsLoad).toFixed(2)}x |`;
+  });
   const doc = [
     '# Benchmarks',
     '',
-    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${RUNS} fresh processes per figure (median).`,
-    'Load = `require()` of the minified bundle in a new Node process: the module-initialisation part of a cold start',
-    "(Lambda's own runtime start and the first network call are not included). SDK external = `@aws-sdk/*` and `@smithy/*`",
-    "left out of the bundle and loaded from node_modules, as they would be from the Lambda runtime's copy.",
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${RUNS} rounds (median; every round loads every bundle once, in a shuffled order).`,
     '',
-    '| operation | bundle (SDK bundled) | load | bundle (SDK external) | load |',
-    '|---|---|---|---|---|',
-    ...rows,
+    '- **Bundle**: built exactly as the stack deploys it (`lib/constructs/bundling.ts`: minified, source map, the SDK bundled from its ES modules, MOCK_MODE `"false"`).',
+    `- **Load**: \`require()\` of the bundle in a fresh Node process with the deployed \`NODE_OPTIONS=${NODE_OPTIONS}\`, timed before stdout is touched: the module-initialisation part of a cold start (Lambda's own runtime start and the first network call are not included).`,
+    '- **Bare twin**: a handler that imports and constructs the same SDK clients (read off the bundle) and does nothing else, built the same way; the ratio is what the function adds on top of its SDK clients.',
+    `- **Empty handler**: ${at('bare:empty').toFixed(1)} ms (the floor of a Node process loading a bundle).`,
+    "- **CommonJS SDK**: the same function with esbuild's default `mainFields` for Node, which picks each SDK client's one-file CommonJS build (every command of the service); the last column is deployed / CommonJS.",
+    '',
+    '| function | kind | SDK clients | bundle | load | bare twin | ratio | CommonJS SDK build | deployed / CommonJS |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...table,
     '',
   ].join('\n');
   writeFileSync(path.join(root, 'docs', 'benchmarks.md'), doc);
   rmSync(out, { recursive: true, force: true });
-  console.info('wrote docs/benchmarks.md');
+  console.info(doc);
 }
 
 main();

@@ -82,6 +82,9 @@ export class Identity extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // Not pool.addGroup(): the L2 group puts its resource at another path, so its logical id
+    // would change, and CloudFormation would replace the deployed group — creating the new one
+    // first, which fails on the taken group name. The logical id is a contract (docs/decisions.md).
     new cognito.CfnUserPoolGroup(this, 'AdminGroup', {
       userPoolId: pool.userPoolId,
       groupName: ADMIN_GROUP,

@@ -48,12 +48,6 @@ export class OperationFunction extends Construct {
       COGNITO_CLIENT_ID: props.userPoolClient.userPoolClientId,
     };
 
-    const cognitoActions = definition.permissions.cognito ?? [];
-    if (cognitoActions.length > 0) {
-      statements.push(
-        new iam.PolicyStatement({ actions: [...cognitoActions], resources: [props.userPool.userPoolArn] }),
-      );
-    }
     const tables = tableGrants(definition.permissions.tables, props.tables);
     statements.push(...tables.statements);
     Object.assign(environment, tables.environment);
@@ -81,6 +75,9 @@ export class OperationFunction extends Construct {
       timeout: Duration.seconds(10),
       mockMode: props.mockMode ?? false,
     });
+    const cognitoActions = definition.permissions.cognito ?? [];
+    // IUserPool.grant: exactly these actions on the pool ARN, in the role's default policy.
+    if (cognitoActions.length > 0) props.userPool.grant(role, ...cognitoActions);
     for (const statement of statements) role.addToPrincipalPolicy(statement);
     this.function = fn;
   }
