@@ -18,6 +18,7 @@ export const ADMINS = {
         'cognito-idp:AdminAddUserToGroup',
         'cognito-idp:AdminDeleteUser',
         'cognito-idp:AdminGetUser',
+        'cognito-idp:AdminListGroupsForUser',
       ],
       tables: {
         users: ['PutItem', 'GetItem'],
@@ -40,6 +41,7 @@ export const ADMINS = {
         'cognito-idp:AdminGetUser',
         'cognito-idp:AdminListGroupsForUser',
       ],
+      tables: { users: ['GetItem'] },
     },
   },
 } as const satisfies Record<string, OperationDefinition>;

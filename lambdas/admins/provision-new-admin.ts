@@ -1,4 +1,4 @@
-import { provisioningPorts } from '../core/deps';
+import { adminCallerGate, provisioningPorts } from '../core/deps';
 import { idempotencyKeyOf } from '../core/http/headers';
 import { httpOperation } from '../core/http/preset';
 import { provisionNewAdmin } from '../core/workflows/admin-provisioning';
@@ -7,7 +7,7 @@ import { ADMINS } from './operations';
 /** POST /admins: provisionNewAdmin (core/workflows/admin-provisioning.ts), all or nothing. */
 export const handler = httpOperation(
   ADMINS.provisionNewAdmin,
-  {},
+  { gate: adminCallerGate() },
   async ({ body, caller, event, correlationId }) => {
     const idempotencyKey = idempotencyKeyOf(event.headers);
     const result = await provisionNewAdmin(provisioningPorts(), {

@@ -1,10 +1,14 @@
-import { userDirectory } from '../core/deps';
+import { adminCallerGate, userDirectory } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { resendAdminInvite } from '../core/workflows/resend-admin-invite';
 import { ADMINS } from './operations';
 
 /** POST /admins/resend-invite: resendAdminInvite (core/workflows/resend-admin-invite.ts). */
-export const handler = httpOperation(ADMINS.resendAdminInvite, {}, async ({ body }) => {
-  await resendAdminInvite(userDirectory(), body.email);
-  return { status: 202, body: { message: 'A new invitation is on its way.' } };
-});
+export const handler = httpOperation(
+  ADMINS.resendAdminInvite,
+  { gate: adminCallerGate() },
+  async ({ body }) => {
+    await resendAdminInvite(userDirectory(), body.email);
+    return { status: 202, body: { message: 'A new invitation is on its way.' } };
+  },
+);

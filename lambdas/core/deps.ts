@@ -10,6 +10,7 @@ import { EnvSecretSource } from './adapters/memory/env-secret-source';
 import { memoryWorld } from './adapters/memory/world';
 import { type AccessTokenVerifier, cognitoAccessTokenVerifier } from './auth/access-token-verifier';
 import { ConfigurationError } from './domain/errors';
+import { adminGate, type CallerGate, userGate } from './http/caller-gate';
 import type { AdminStore } from './ports/admin-store';
 import { type Clock, systemClock } from './ports/clock';
 import type { RateLimiter } from './ports/rate-limiter';
@@ -127,25 +128,24 @@ const awsSecrets = /* @__PURE__ */ cached(
 export const clock = (): Clock => (process.env.MOCK_MODE === 'true' ? memoryWorld().clock : systemClock);
 
 /**
- * Verifies access tokens as the API authorizer does. In mock mode the JWKS of
- * the fake is preloaded (`cacheJwks`), so the production path is exercised;
- * the fake's revocation list stands in for Cognito's.
+ * Verifies access tokens as the API's Cognito authorizer does: signature,
+ * issuer, client, expiry, scope — and no revocation, which the authorizer
+ * does not see either; revocation is the caller gate's job, in the function
+ * (core/http/caller-gate.ts), so local runs prove the deployed path. In mock
+ * mode the JWKS of the fake is preloaded (`cacheJwks`): no network, and an
+ * unknown `kid` is refused at once.
  */
 export const accessTokenVerifier = (): AccessTokenVerifier =>
   process.env.MOCK_MODE === 'true' ? mockVerifier() : awsVerifier();
-const mockVerifier = (): AccessTokenVerifier => {
-  const { cognito } = memoryWorld();
-  // The fake owns one key per process, so a verifier survives a world reset;
-  // revocation is looked up in whichever world is current.
-  mockVerifierCache ??= cognitoAccessTokenVerifier({
-    userPoolId: cognito.userPoolId,
-    clientId: cognito.clientId,
-    jwks: cognito.jwks,
-    isRevoked: (claims) => memoryWorld().cognito.isRevoked(claims),
-  });
-  return mockVerifierCache;
-};
-let mockVerifierCache: AccessTokenVerifier | undefined;
+// The fake owns one key per process, so a verifier survives a world reset.
+const mockVerifier = /* @__PURE__ */ cached(() =>
+  cognitoAccessTokenVerifier({
+    userPoolId: memoryWorld().cognito.userPoolId,
+    clientId: memoryWorld().cognito.clientId,
+    jwks: memoryWorld().cognito.jwks,
+    offline: true,
+  }),
+);
 const awsVerifier = /* @__PURE__ */ cached(() =>
   cognitoAccessTokenVerifier({
     userPoolId: required('COGNITO_USER_POOL_ID'),
@@ -166,3 +166,18 @@ export function provisioningPorts(): ProvisioningPorts {
     sleep: realSleep,
   };
 }
+
+/**
+ * The revocation check of `user` routes: the caller's Users record. Its ports
+ * are resolved per request (handlers build their options at load time).
+ */
+export const userCallerGate = (): CallerGate => ({
+  level: 'user',
+  admit: (caller, claims) => userGate(userStore()).admit(caller, claims),
+});
+
+/** The revocation check of `admin` routes: the Users record, the Cognito account and its group. */
+export const adminCallerGate = (): CallerGate => ({
+  level: 'admin',
+  admit: (caller, claims) => adminGate(userStore(), userDirectory()).admit(caller, claims),
+});

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { GATE_PERMISSIONS } from '../../lambdas/core/http/caller-gate';
 import { OPERATION_LIST, OPERATIONS } from '../../lambdas/operations';
 import { TRIGGER_LIST, TRIGGERS } from '../../lambdas/triggers';
 
@@ -59,5 +60,17 @@ describe('the trigger registry', () => {
   it('shares no handler file with an operation', () => {
     const operationEntries = new Set(OPERATION_LIST.map((op) => op.entry));
     expect(TRIGGER_LIST.filter((row) => operationEntries.has(row.entry))).toEqual([]);
+  });
+});
+
+describe('the caller gate in the registry', () => {
+  it.each(
+    OPERATION_LIST.filter((op) => op.access === 'user' || op.access === 'admin').map(
+      (op) => [op.name, op] as const,
+    ),
+  )('%s may read what its caller gate reads', (_name, op) => {
+    const needs = GATE_PERMISSIONS[op.access as 'user' | 'admin'];
+    expect(op.permissions.cognito ?? []).toEqual(expect.arrayContaining([...needs.cognito]));
+    expect(op.permissions.tables?.users ?? []).toEqual(expect.arrayContaining([...needs.users]));
   });
 });

@@ -21,8 +21,12 @@ export interface CognitoAccessTokenVerifierOptions {
    * fetched once, then the same verification path runs.
    */
   jwksUri?: string;
-  /** Extra check after the signature and claims are verified, e.g. revocation. */
-  isRevoked?: (claims: AccessTokenClaims) => boolean;
+  /**
+   * Never fetch a JWKS (mock mode): a token whose `kid` is not in `jwks` is
+   * refused at once instead of sending the verifier to Cognito's JWKS URL.
+   * @default false
+   */
+  offline?: boolean;
 }
 
 /**
@@ -36,17 +40,31 @@ export function cognitoAccessTokenVerifier(options: CognitoAccessTokenVerifierOp
   let verifier: Promise<{ verify(token: string): Promise<unknown> }> | undefined;
   const load = () => {
     if (verifier) return verifier;
-    verifier = import('aws-jwt-verify').then(async ({ CognitoJwtVerifier }) => {
-      const created = CognitoJwtVerifier.create({
-        userPoolId: options.userPoolId,
-        tokenUse: 'access',
-        clientId: options.clientId,
-        scope: COGNITO_ADMIN_SCOPE,
-      });
-      const jwks = options.jwks ?? (options.jwksUri ? await fetchJwks(options.jwksUri) : undefined);
-      if (jwks) created.cacheJwks(jwks);
-      return created;
-    });
+    verifier = Promise.all([import('aws-jwt-verify'), import('aws-jwt-verify/jwk')]).then(
+      async ([{ CognitoJwtVerifier }, { SimpleJwksCache }]) => {
+        const jwksCache = options.offline
+          ? new SimpleJwksCache({
+              fetcher: {
+                fetch: async () => {
+                  throw new Error('JWKS fetching is off (mock mode): the key is unknown.');
+                },
+              },
+            })
+          : undefined;
+        const created = CognitoJwtVerifier.create(
+          {
+            userPoolId: options.userPoolId,
+            tokenUse: 'access',
+            clientId: options.clientId,
+            scope: COGNITO_ADMIN_SCOPE,
+          },
+          ...(jwksCache ? [{ jwksCache }] : []),
+        );
+        const jwks = options.jwks ?? (options.jwksUri ? await fetchJwks(options.jwksUri) : undefined);
+        if (jwks) created.cacheJwks(jwks);
+        return created;
+      },
+    );
     // A failed JWKS fetch must not stick: the next request tries again.
     verifier.catch(() => {
       verifier = undefined;
@@ -63,7 +81,6 @@ export function cognitoAccessTokenVerifier(options: CognitoAccessTokenVerifierOp
       } catch {
         throw new UnauthenticatedError('The access token is invalid or has expired.');
       }
-      if (options.isRevoked?.(claims)) throw new UnauthenticatedError('The access token has been revoked.');
       return claims;
     },
   };

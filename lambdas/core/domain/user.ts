@@ -26,10 +26,15 @@ export interface UserRecord {
   mfa: { enabled: boolean; required: boolean; method?: 'totp' | 'sms' };
   createdAt: string;
   updatedAt: string;
+  /**
+   * Access tokens issued (`iat`) before this instant are refused by every
+   * protected route (global sign-out, disable, suspend). Internal: never served.
+   */
+  tokensValidAfter?: string;
 }
 
-/** The `User` object of the API: the record plus, where known, Cognito's view. */
-export interface User extends Omit<UserRecord, 'previousStatus'> {
+/** The `User` object of the API: the record's public fields plus, where known, Cognito's view. */
+export interface User extends Omit<UserRecord, 'previousStatus' | 'tokensValidAfter'> {
   cognitoStatus?: CognitoUserStatus;
   enabled?: boolean;
 }
@@ -63,8 +68,31 @@ export function newUserRecord(input: {
   };
 }
 
-/** The API view of a record; internal fields stay out. */
+/**
+ * The API view of a record, from an explicit list of fields: an internal
+ * attribute added to the table later is never served by accident.
+ */
 export function toUser(record: UserRecord, cognito?: { status: CognitoUserStatus; enabled: boolean }): User {
-  const { previousStatus: _internal, ...user } = record;
+  const user: User = {
+    userId: record.userId,
+    email: record.email,
+    status: record.status,
+    role: record.role,
+    ...(record.username !== undefined ? { username: record.username } : {}),
+    ...(record.legacyId !== undefined ? { legacyId: record.legacyId } : {}),
+    emailVerified: record.emailVerified,
+    mfa: {
+      enabled: record.mfa.enabled,
+      required: record.mfa.required,
+      ...(record.mfa.method !== undefined ? { method: record.mfa.method } : {}),
+    },
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
   return cognito ? { ...user, cognitoStatus: cognito.status, enabled: cognito.enabled } : user;
+}
+
+/** The `tokensValidAfter` for a revocation at `at`: whole seconds, the resolution of a token's `iat`. */
+export function revocationInstant(at: Date): string {
+  return new Date(Math.floor(at.getTime() / 1000) * 1000).toISOString();
 }

@@ -11,6 +11,7 @@ import { ADMIN_GROUP } from '../domain/pool-policy';
 import type { Caller } from '../domain/tokens';
 import { log } from '../log';
 import type { Access, OperationDefinition } from '../operation-definition';
+import type { CallerGate } from './caller-gate';
 import { errorAnswer, INTERNAL } from './error-table';
 import { headerValue, parseGroups } from './headers';
 import { InvalidJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from './http-errors';
@@ -44,10 +45,22 @@ export interface OperationRequest<D extends OperationDefinition> {
   correlationId: string;
 }
 
-export interface OperationOptions {
+interface CommonOptions {
   /** Runs before the body is parsed, e.g. a webhook signature check; throws to refuse. */
   authenticate?: (request: { rawBody: string; event: APIGatewayProxyEvent }) => Promise<void>;
 }
+
+/**
+ * Options of an operation. A `user` or `admin` route must name its caller
+ * gate (revocation; `adminGate` for admin routes): the type requires it and
+ * the preset refuses to build without it.
+ */
+export type OperationOptions<D extends OperationDefinition = OperationDefinition> = CommonOptions &
+  (Access extends D['access']
+    ? { gate?: CallerGate } // a row whose access is not known statically: checked at build time only
+    : D['access'] extends 'user' | 'admin'
+      ? { gate: CallerGate }
+      : { gate?: undefined });
 
 type MiddyRequest = Request<APIGatewayProxyEvent, APIGatewayProxyResult | HttpResult, Error, Context>;
 
@@ -68,9 +81,10 @@ interface Internal {
  */
 export function httpOperation<D extends OperationDefinition>(
   definition: D,
-  options: OperationOptions,
+  options: OperationOptions<D>,
   handler: (request: OperationRequest<D>) => Promise<HttpResult>,
 ) {
+  assertGate(definition, options.gate);
   // Per-invocation state, keyed by the event object that middy hands to the handler too.
   const state = new WeakMap<object, Internal>();
   const internal = (request: MiddyRequest): Internal => {
@@ -99,7 +113,9 @@ export function httpOperation<D extends OperationDefinition>(
     })
     .use({
       before: async function authorize(request: MiddyRequest) {
-        internal(request).caller = callerFor(definition.access, request.event);
+        const caller = callerFor(definition.access, request.event);
+        internal(request).caller = caller;
+        if (caller && options.gate) await options.gate.admit(caller, claimsOf(request.event));
       },
     })
     .use({
@@ -167,13 +183,26 @@ function validate(schema: z.ZodMiniType, value: unknown, where: 'body' | 'path' 
   throw new RequestValidationError(field, `${field}: ${issue?.message ?? 'is invalid'}`);
 }
 
+function assertGate(definition: OperationDefinition, gate: CallerGate | undefined): void {
+  const protectedRoute = definition.access === 'user' || definition.access === 'admin';
+  if (protectedRoute && (!gate || (definition.access === 'admin' && gate.level !== 'admin'))) {
+    throw new Error(
+      `Operation ${definition.name} is ${definition.access}-only and needs the ${definition.access} caller gate.`,
+    );
+  }
+}
+
+function claimsOf(event: APIGatewayProxyEvent): Record<string, unknown> {
+  return (event.requestContext.authorizer?.claims ?? {}) as Record<string, unknown>;
+}
+
 /**
  * The API authorizer (Cognito, access tokens) has already verified the token;
  * its claims arrive as strings. Admin routes also need the `admin` group.
  */
 function callerFor(access: Access, event: APIGatewayProxyEvent): Caller | undefined {
   if (access !== 'user' && access !== 'admin') return undefined;
-  const claims = (event.requestContext.authorizer?.claims ?? {}) as Record<string, unknown>;
+  const claims = claimsOf(event);
   const sub = typeof claims.sub === 'string' ? claims.sub : undefined;
   if (!sub) throw new UnauthenticatedError();
   const caller: Caller = {

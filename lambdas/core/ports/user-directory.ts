@@ -33,6 +33,16 @@ export interface UserDirectory {
   /** AdminAddUserToGroup. Throws UserNotFoundError for an unknown username. */
   addUserToGroup(username: string, group: string): Promise<void>;
 
+  /** AdminRemoveUserFromGroup. Throws UserNotFoundError for an unknown username. */
+  removeUserFromGroup(username: string, group: string): Promise<void>;
+
+  /**
+   * AdminEnableUser / AdminDisableUser. A disabled user cannot sign in or
+   * refresh; the tokens they hold are refused by the API's caller gate.
+   * Throws UserNotFoundError for an unknown username.
+   */
+  setEnabled(username: string, enabled: boolean): Promise<void>;
+
   /** AdminListGroupsForUser: the group names. Throws UserNotFoundError for an unknown username. */
   groupsOf(username: string): Promise<string[]>;
 

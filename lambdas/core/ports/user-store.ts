@@ -3,6 +3,7 @@ import type { UserRecord } from '../domain/user';
 
 /** The `Users` table. */
 export interface UserStore {
+  /** A strongly consistent read (the revocation check relies on it). */
   get(userId: string): Promise<UserRecord | undefined>;
   /** Looks up by the (normalized) email through the email index. */
   findByEmail(email: string): Promise<UserRecord | undefined>;
@@ -19,4 +20,11 @@ export interface UserStore {
     to: UserStatus,
     patch?: Partial<Pick<UserRecord, 'emailVerified' | 'previousStatus'>>,
   ): Promise<UserRecord>;
+
+  /**
+   * Revokes every access token of `userId` issued before `at` (whole seconds,
+   * as a token's `iat`): sets `tokensValidAfter`. Throws NotFoundError when
+   * there is no record.
+   */
+  revokeTokens(userId: string, at: Date): Promise<void>;
 }

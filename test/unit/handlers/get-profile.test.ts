@@ -71,7 +71,7 @@ describe('getProfile (GET /me)', () => {
     ).toBe(401);
   });
 
-  it('returns 404 NOT_FOUND when the account has no User record', async () => {
+  it('returns 401 UNAUTHENTICATED when the account has no User record (the caller gate)', async () => {
     const world = memoryWorld();
     world.cognito.seedUser({ email: 'ghost@example.com', password: STRONG_PASSWORD });
     const login = await call<{ tokens: { accessToken: string } }>('login', {
@@ -80,7 +80,7 @@ describe('getProfile (GET /me)', () => {
 
     const answer = await call('getProfile', { token: login.body.tokens.accessToken });
 
-    expect(answer.status).toBe(404);
-    expect(answer.body).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(answer.status).toBe(401);
+    expect(answer.body).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
   });
 });

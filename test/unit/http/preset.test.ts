@@ -150,8 +150,17 @@ describe('the HTTP preset', () => {
 describe('protected routes in the preset', () => {
   const userRoute = { ...definition, access: 'user', body: undefined } as const;
   const adminRoute = { ...definition, access: 'admin', body: undefined } as const;
+  const openGate = { level: 'admin' as const, admit: async () => undefined };
   const whoami = (d: OperationDefinition) =>
-    httpOperation(d, {}, async ({ caller }) => ({ status: 200, body: caller }));
+    httpOperation(d, { gate: openGate }, async ({ caller }) => ({ status: 200, body: caller }));
+
+  it('refuses to build a protected route without its caller gate', () => {
+    const noGate = {} as { gate: typeof openGate };
+    expect(() => httpOperation(userRoute, noGate, async () => ({ status: 200 }))).toThrow(/caller gate/);
+    expect(() =>
+      httpOperation(adminRoute, { gate: { ...openGate, level: 'user' } }, async () => ({ status: 200 })),
+    ).toThrow(/admin caller gate/);
+  });
 
   it('returns 401 UNAUTHENTICATED when the authorizer passed no claims', async () => {
     const answer = await invoke(whoami(userRoute), undefined);

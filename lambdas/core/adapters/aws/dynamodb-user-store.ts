@@ -9,7 +9,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { normalizeEmail } from '../../domain/email';
 import { InvalidTransitionError, NotFoundError, RecordExistsError } from '../../domain/errors';
 import type { UserStatus } from '../../domain/onboarding';
-import type { UserRecord } from '../../domain/user';
+import { revocationInstant, type UserRecord } from '../../domain/user';
 import { type Clock, systemClock } from '../../ports/clock';
 import type { UserStore } from '../../ports/user-store';
 import { TABLES } from '../../tables';
@@ -107,6 +107,26 @@ export class DynamoDbUserStore implements UserStore {
       const current = (error as { Item?: { status?: { S?: string } } }).Item;
       if (!current) throw new NotFoundError(`No user ${userId}.`);
       throw new InvalidTransitionError(`User ${userId} is ${current.status?.S ?? 'unknown'}, not ${from}.`);
+    }
+  }
+
+  async revokeTokens(userId: string, at: Date): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: marshall({ userId }),
+          UpdateExpression: 'SET tokensValidAfter = :at, updatedAt = :now',
+          ConditionExpression: 'attribute_exists(userId)',
+          ExpressionAttributeValues: marshall({
+            ':at': revocationInstant(at),
+            ':now': this.clock().toISOString(),
+          }),
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new NotFoundError(`No user ${userId}.`);
+      throw error;
     }
   }
 }

@@ -1,7 +1,7 @@
 import { normalizeEmail } from '../../domain/email';
 import { InvalidTransitionError, NotFoundError, RecordExistsError } from '../../domain/errors';
 import type { UserStatus } from '../../domain/onboarding';
-import type { UserRecord } from '../../domain/user';
+import { revocationInstant, type UserRecord } from '../../domain/user';
 import { type Clock, systemClock } from '../../ports/clock';
 import type { UserStore } from '../../ports/user-store';
 
@@ -49,6 +49,12 @@ export class InMemoryUserStore implements UserStore {
     const next: UserRecord = { ...record, ...patch, status: to, updatedAt: this.clock().toISOString() };
     this.records.set(userId, next);
     return structuredClone(next);
+  }
+
+  async revokeTokens(userId: string, at: Date): Promise<void> {
+    const record = this.records.get(userId);
+    if (!record) throw new NotFoundError(`No user ${userId}.`);
+    record.tokensValidAfter = revocationInstant(at);
   }
 }
 

@@ -2,8 +2,11 @@ import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
   AdminGetUserCommand,
   AdminListGroupsForUserCommand,
+  AdminRemoveUserFromGroupCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { normalizeEmail } from '../../../domain/email';
 import { UserNotFoundError } from '../../../domain/errors';
@@ -60,6 +63,25 @@ export class CognitoUserDirectory implements UserDirectory {
         Username: username,
         GroupName: group,
       }),
+      'admin',
+    );
+  }
+
+  async removeUserFromGroup(username: string, group: string): Promise<void> {
+    await this.pool.send(
+      new AdminRemoveUserFromGroupCommand({
+        UserPoolId: this.pool.userPoolId,
+        Username: username,
+        GroupName: group,
+      }),
+      'admin',
+    );
+  }
+
+  async setEnabled(username: string, enabled: boolean): Promise<void> {
+    const input = { UserPoolId: this.pool.userPoolId, Username: username };
+    await this.pool.send(
+      enabled ? new AdminEnableUserCommand(input) : new AdminDisableUserCommand(input),
       'admin',
     );
   }

@@ -58,6 +58,14 @@ export class InMemoryUserDirectory implements UserDirectory {
     this.pool.existing(username).groups.add(group);
   }
 
+  async removeUserFromGroup(username: string, group: string): Promise<void> {
+    this.pool.existing(username).groups.delete(group);
+  }
+
+  async setEnabled(username: string, enabled: boolean): Promise<void> {
+    this.pool.existing(username).enabled = enabled;
+  }
+
   async groupsOf(username: string): Promise<string[]> {
     return [...this.pool.existing(username).groups].sort();
   }

@@ -1,0 +1,77 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CognitoPool } from '../../lambdas/core/adapters/aws/cognito/cognito-client';
+import { CognitoUserDirectory } from '../../lambdas/core/adapters/aws/cognito/cognito-user-directory';
+import { DynamoDbUserStore } from '../../lambdas/core/adapters/aws/dynamodb-user-store';
+import { bootstrapAdminOnAdapters } from '../../local/emulators/bootstrap-admin';
+import { createLocalServer } from '../../local/server';
+import { STRONG_PASSWORD } from '../support/harness';
+import { emulators, uniqueEmail } from './emulators';
+
+/**
+ * The review's scenario on the real adapters (cognito-local + DynamoDB Local),
+ * over HTTP: an admin removed from the group, disabled, deleted, or signed out
+ * keeps a valid-looking token, and POST /admins must refuse it each time.
+ */
+let server: Server;
+let base: string;
+const info = emulators();
+const directory = new CognitoUserDirectory(new CognitoPool(info.userPoolId, info.clientId));
+const users = new DynamoDbUserStore({ tableName: info.tables.users });
+
+beforeAll(async () => {
+  server = createLocalServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+async function post(path: string, body: unknown, token?: string) {
+  const response = await fetch(`${base}${path}`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: JSON answers read by shape in the assertions
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
+
+async function freshAdmin() {
+  const email = uniqueEmail('revoked-admin');
+  await bootstrapAdminOnAdapters(email, STRONG_PASSWORD);
+  const login = await post('/auth/login', { email, password: STRONG_PASSWORD });
+  const token = login.body.tokens.accessToken as string;
+  const account = await directory.getUser(email);
+  expect((await post('/admins', { email: uniqueEmail('ok') }, token)).status).toBe(201);
+  return { token, username: account?.username as string };
+}
+
+describe('revocation on the emulators', () => {
+  it('refuses an admin removed from the admin group', async () => {
+    const { token, username } = await freshAdmin();
+    await directory.removeUserFromGroup(username, 'admin');
+    expect((await post('/admins', { email: uniqueEmail('x') }, token)).status).toBe(403);
+  });
+
+  it('refuses an admin disabled in Cognito', async () => {
+    const { token, username } = await freshAdmin();
+    await directory.setEnabled(username, false);
+    expect((await post('/admins', { email: uniqueEmail('x') }, token)).status).toBe(401);
+  });
+
+  it('refuses an admin deleted from Cognito', async () => {
+    const { token, username } = await freshAdmin();
+    await directory.deleteUser(username);
+    expect((await post('/admins', { email: uniqueEmail('x') }, token)).status).toBe(401);
+  });
+
+  it('refuses a token issued before a global sign-out, on user and admin routes', async () => {
+    const { token, username } = await freshAdmin();
+    await new Promise((r) => setTimeout(r, 1100)); // iat has whole seconds
+    await users.revokeTokens(username, new Date());
+
+    const me = await fetch(`${base}/me`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(me.status).toBe(401);
+    expect((await post('/admins', { email: uniqueEmail('x') }, token)).status).toBe(401);
+  });
+});
