@@ -1,0 +1,75 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { adminGate, userGate } from '../lambdas/core/http/caller-gate';
+import { emulatorEnvironment, startEmulators } from '../local/emulators';
+
+/**
+ * The warm cost of the caller gate (revocation check) per protected request,
+ * measured on the emulators over loopback: `userGate` (one consistent GetItem)
+ * and `adminGate` (GetItem, AdminGetUser and AdminListGroupsForUser in
+ * parallel), against the same caller's claims, after a warm-up. Appends the
+ * figures to docs/benchmarks.md (section "Caller gate").
+ *
+ *   npm run bench:gate [-- --runs 300]
+ */
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 300;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] as number;
+}
+
+async function timed(run: () => Promise<void>): Promise<{ median: number; p95: number }> {
+  for (let i = 0; i < 20; i++) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = process.hrtime.bigint();
+    await run();
+    samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
+}
+
+async function main(): Promise<void> {
+  const emulators = await startEmulators();
+  try {
+    Object.assign(process.env, emulatorEnvironment(emulators), { LOG_LEVEL: 'silent' });
+    // Loaded after the environment points at the emulators.
+    const deps = await import('../lambdas/core/deps');
+    const { bootstrapAdminOnAdapters } = await import('../local/emulators/bootstrap-admin');
+    await bootstrapAdminOnAdapters('bench-admin@example.com', 'Str0ng!Passw0rd');
+    const account = await deps.userDirectory().getUser('bench-admin@example.com');
+    if (!account) throw new Error('no admin');
+    const caller = { sub: account.sub, username: account.username, groups: ['admin'] };
+    const claims = { iat: String(Math.floor(Date.now() / 1000)) };
+    const user = userGate(deps.userStore());
+    const admin = adminGate(deps.userStore(), deps.userDirectory());
+    const u = await timed(() => user.admit(caller, claims));
+    const a = await timed(() => admin.admit(caller, claims));
+    const section = [
+      '## Caller gate',
+      '',
+      `Measured by \`npm run bench:gate\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}: the revocation check per protected request, warm, ${RUNS} checks after 20 of warm-up, on DynamoDB Local and cognito-local over loopback (a deployed function's calls to DynamoDB and Cognito in the same region take a few milliseconds more each).`,
+      '',
+      '| gate | reads | median | p95 |',
+      '|---|---|---|---|',
+      `| \`userGate\` (user routes) | 1 consistent GetItem | ${u.median.toFixed(2)} ms | ${u.p95.toFixed(2)} ms |`,
+      `| \`adminGate\` (admin routes) | GetItem, AdminGetUser, AdminListGroupsForUser in parallel | ${a.median.toFixed(2)} ms | ${a.p95.toFixed(2)} ms |`,
+      '',
+      'Cold start: the gate adds no SDK client (user routes already read `Users`; admin routes already carry the Cognito client) — see the load figures above.',
+      '',
+    ].join('\n');
+    const file = path.join(__dirname, '..', 'docs', 'benchmarks.md');
+    const doc = readFileSync(file, 'utf8').split('\n## Caller gate')[0]?.trimEnd() ?? '';
+    writeFileSync(file, `${doc}\n\n${section}`);
+    console.info(section);
+  } finally {
+    await emulators.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
