@@ -23,7 +23,7 @@ export const ADMINS = {
       tables: {
         users: ['PutItem', 'GetItem'],
         adminInfo: ['PutItem', 'GetItem'],
-        reconciliations: ['PutItem'],
+        reconciliations: ['PutItem', 'UpdateItem'],
       },
     },
   },

@@ -8,9 +8,9 @@ import { ADMINS } from './operations';
 export const handler = httpOperation(
   ADMINS.provisionNewAdmin,
   { gate: adminCallerGate() },
-  async ({ body, caller, event, correlationId }) => {
+  async ({ body, caller, event, correlationId, remainingMs }) => {
     const idempotencyKey = idempotencyKeyOf(event.headers);
-    const result = await provisionNewAdmin(provisioningPorts(), {
+    const result = await provisionNewAdmin(provisioningPorts(remainingMs), {
       actor: caller,
       email: body.email,
       correlationId,

@@ -155,9 +155,13 @@ const awsVerifier = /* @__PURE__ */ cached(() =>
   }),
 );
 
-/** The ports admin provisioning runs on (the handler and `npm run bootstrap-admin` share them). */
-export function provisioningPorts(): ProvisioningPorts {
+/**
+ * The ports admin provisioning runs on (the handler and `npm run bootstrap-admin`
+ * share them); `remainingMs` bounds the saga to the invocation's time.
+ */
+export function provisioningPorts(remainingMs?: () => number): ProvisioningPorts {
   return {
+    ...(remainingMs ? { remainingMs } : {}),
     directory: userDirectory(),
     admins: adminStore(),
     users: userStore(),

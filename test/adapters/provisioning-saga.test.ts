@@ -4,7 +4,12 @@ import {
   AdminDeleteUserCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { DynamoDBClient, PutItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBClient,
+  PutItemCommand,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { CognitoPool } from '../../lambdas/core/adapters/aws/cognito/cognito-client';
@@ -122,7 +127,12 @@ describe('the provisioning saga on the AWS adapters', () => {
     ).rejects.toThrow();
 
     expect(cognito.commandCalls(AdminDeleteUserCommand)).toHaveLength(1);
-    expect(ddb.commandCalls(PutItemCommand)).toHaveLength(0); // no reconciliation needed
+    // Only the write-ahead record, which the finished compensation closes: no orphan record needed.
+    const puts = ddb.commandCalls(PutItemCommand).map((c) => unmarshall(c.args[0].input.Item ?? {}));
+    expect(puts).toEqual([expect.objectContaining({ kind: 'provisioning-in-progress', status: 'pending' })]);
+    expect(ddb.commandCalls(UpdateItemCommand).map((c) => c.args[0].input.TableName)).toEqual([
+      'Reconciliations',
+    ]);
   });
 
   it('retries AdminDeleteUser 3 times, then writes the reconciliation record to its table', async () => {
@@ -135,9 +145,11 @@ describe('the provisioning saga on the AWS adapters', () => {
     ).rejects.toThrow();
 
     expect(cognito.commandCalls(AdminDeleteUserCommand)).toHaveLength(3);
-    const put = ddb.commandCalls(PutItemCommand)[0]?.args[0].input;
-    expect(put?.TableName).toBe('Reconciliations');
-    expect(unmarshall(put?.Item ?? {})).toMatchObject({
+    const [writeAhead, orphan] = ddb.commandCalls(PutItemCommand).map((c) => c.args[0].input);
+    expect(writeAhead?.TableName).toBe('Reconciliations');
+    // The write-ahead record becomes the orphan record (same id).
+    expect(unmarshall(orphan?.Item ?? {}).id).toBe(unmarshall(writeAhead?.Item ?? {}).id);
+    expect(unmarshall(orphan?.Item ?? {})).toMatchObject({
       kind: 'orphan-cognito-user',
       username: 'u-1',
       email: 'new@example.com',

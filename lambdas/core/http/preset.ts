@@ -43,6 +43,8 @@ export interface OperationRequest<D extends OperationDefinition> {
   params: ParamsOf<D['params']>;
   event: APIGatewayProxyEvent;
   correlationId: string;
+  /** Time left in this invocation, for workflows that must end (or undo) before the function times out. */
+  remainingMs: () => number;
 }
 
 interface CommonOptions {
@@ -138,6 +140,7 @@ export function httpOperation<D extends OperationDefinition>(
         params: own.params as ParamsOf<D['params']>,
         event,
         correlationId: correlationIdOf(event, context),
+        remainingMs: () => context?.getRemainingTimeInMillis?.() ?? Number.POSITIVE_INFINITY,
       });
       return result as unknown as APIGatewayProxyResult;
     });

@@ -1,10 +1,15 @@
 /** A cross-system inconsistency that a compensation could not undo, kept for an operator. */
 export interface Reconciliation {
   id: string;
-  /** What is left over, e.g. a Cognito user with no database records. */
-  kind: 'orphan-cognito-user';
-  /** The Cognito username (sub) and email concerned. */
-  username: string;
+  /**
+   * `provisioning-in-progress`: the write-ahead record of a saga, written before
+   * its first external write and resolved at its end — still pending means the
+   * run was cut off (timeout, crash) and may have left a Cognito user behind.
+   * `orphan-cognito-user`: a Cognito user whose compensation failed.
+   */
+  kind: 'provisioning-in-progress' | 'orphan-cognito-user';
+  /** The Cognito username (sub), once known, and the email concerned. */
+  username?: string;
   email: string;
   /** Who started the operation that failed. */
   actor: string;

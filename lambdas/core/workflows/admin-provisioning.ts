@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { UserExistsError } from '../domain/errors';
 import { INITIAL_STATUS } from '../domain/onboarding';
 import { ADMIN_GROUP } from '../domain/pool-policy';
@@ -6,11 +6,10 @@ import type { Caller } from '../domain/tokens';
 import { type CognitoUserStatus, newUserRecord, toUser, type User, type UserRecord } from '../domain/user';
 import { log } from '../log';
 import type { AdminInfoRecord, AdminStore } from '../ports/admin-store';
-import type { Clock } from '../ports/clock';
-import type { ReconciliationLog } from '../ports/reconciliation-log';
 import type { UserDirectory } from '../ports/user-directory';
 import type { UserStore } from '../ports/user-store';
-import { type Sleep, withRetries } from '../retry';
+import { WORST_CALL_MS } from '../timeouts';
+import { assertTimeFor, closeSaga, compensateUser, openSaga, type SagaBudget, type SagaPorts } from './saga';
 
 /** The API's AdminInfo (internal fields left out). */
 export interface AdminInfo {
@@ -20,17 +19,19 @@ export interface AdminInfo {
   invitedAt?: string;
 }
 
-export interface ProvisioningPorts {
-  directory: UserDirectory;
+export interface ProvisioningPorts extends SagaPorts {
   admins: AdminStore;
   users: UserStore;
-  reconciliations: ReconciliationLog;
-  clock: Clock;
-  sleep: Sleep;
 }
 
-/** How often, and how patiently, the compensating AdminDeleteUser is tried. */
-export const COMPENSATION_RETRIES = { attempts: 3, baseDelayMs: 100 } as const;
+export { COMPENSATION_RETRIES } from './saga';
+
+/**
+ * Provisioning's time budget: a forward step starts only if it and one
+ * compensation attempt plus the reconciliation record still fit, with 0.5 s
+ * to spare (the HTTP preset answers before the function times out).
+ */
+export const PROVISIONING_BUDGET: SagaBudget = { callMs: WORST_CALL_MS, reserveMs: 2 * WORST_CALL_MS + 500 };
 
 /**
  * createAdminUser — the Cognito half of a new admin.
@@ -55,6 +56,8 @@ export async function createAdminUser(
   directory: UserDirectory,
   email: string,
   temporaryPassword?: string,
+  /** Runs between the two calls; throwing there counts as a failed group step (the saga's deadline). */
+  beforeGroupStep: () => void = () => undefined,
 ): Promise<{ username: string; status: CognitoUserStatus }> {
   const user = await directory.createUser({
     email,
@@ -63,6 +66,7 @@ export async function createAdminUser(
     ...(temporaryPassword ? { temporaryPassword } : {}),
   });
   try {
+    beforeGroupStep();
     await directory.addUserToGroup(user.username, ADMIN_GROUP);
   } catch (error) {
     throw new GroupAssignmentError(user.username, error);
@@ -169,20 +173,31 @@ export async function provisionNewAdmin(
       outcome,
       correlationId: input.correlationId,
     });
-  /** Undoes the Cognito user after `cause`, audits how that went, and hands `cause` back to be thrown. */
-  const rollBack = async (username: string, cause: unknown) => {
-    const undone = await compensate(ports, input, username, [cause]);
-    audit(undone ? 'rolled-back' : 'reconciliation-pending');
-    return cause;
-  };
   const keyHash = input.idempotencyKey
     ? createHash('sha256').update(`${input.actor.sub}:${input.idempotencyKey}`).digest('hex')
     : undefined;
+  const budget = PROVISIONING_BUDGET;
+
+  // Before any external write: if this fails, nothing has been created.
+  assertTimeFor(ports, budget, 'write-ahead record');
+  const saga = await openSaga(ports, input);
+  /** Undoes the Cognito user after `cause`, audits how that went, and hands `cause` back to be thrown. */
+  const rollBack = async (username: string, cause: unknown) => {
+    const undone = await compensateUser(ports, budget, saga, username, [cause]);
+    audit(undone ? 'rolled-back' : 'reconciliation-pending');
+    return cause;
+  };
 
   let account: { username: string; status: CognitoUserStatus };
   try {
-    account = await createAdminUser(ports.directory, input.email, input.temporaryPassword);
+    assertTimeFor(ports, budget, 'AdminCreateUser');
+    account = await createAdminUser(ports.directory, input.email, input.temporaryPassword, () =>
+      assertTimeFor(ports, budget, 'AdminAddUserToGroup'),
+    );
   } catch (error) {
+    if (error instanceof GroupAssignmentError) throw await rollBack(error.username, error.cause);
+    // Nothing was created (or the account is someone else's): the saga is over.
+    await closeSaga(ports, saga);
     if (error instanceof UserExistsError && keyHash) {
       const replay = await replayed(ports, input.email, keyHash);
       if (replay) {
@@ -190,12 +205,12 @@ export async function provisionNewAdmin(
         return replay;
       }
     }
-    if (error instanceof GroupAssignmentError) throw await rollBack(error.username, error.cause);
     audit(error instanceof UserExistsError ? 'exists' : 'failed');
     throw error;
   }
 
   try {
+    assertTimeFor(ports, budget, 'TransactWriteItems');
     const records = await createAdminDatabaseRecords(ports.admins, {
       email: input.email,
       cognitoUsername: account.username,
@@ -203,6 +218,7 @@ export async function provisionNewAdmin(
       now: ports.clock(),
       ...(keyHash ? { idempotencyKey: keyHash } : {}),
     });
+    await closeSaga(ports, saga);
     audit('created');
     return {
       created: true,
@@ -211,51 +227,6 @@ export async function provisionNewAdmin(
     };
   } catch (error) {
     throw await rollBack(account.username, error);
-  }
-}
-
-/**
- * Undo the Cognito user; true when it is gone. If that keeps failing, leave a
- * durable record for an operator (and an error line) and answer false.
- */
-async function compensate(
-  ports: ProvisioningPorts,
-  input: { actor: Caller; email: string; correlationId: string },
-  username: string,
-  causes: unknown[],
-): Promise<boolean> {
-  try {
-    await withRetries(() => ports.directory.deleteUser(username), {
-      ...COMPENSATION_RETRIES,
-      sleep: ports.sleep,
-    });
-    return true;
-  } catch (exhausted) {
-    const errors = [...causes, ...((exhausted as { errors?: unknown[] }).errors ?? [exhausted])].map(nameOf);
-    const entry = {
-      id: randomUUID(),
-      kind: 'orphan-cognito-user' as const,
-      username,
-      email: input.email,
-      actor: input.actor.sub,
-      correlationId: input.correlationId,
-      createdAt: ports.clock().toISOString(),
-      errors,
-      status: 'pending' as const,
-    };
-    log('error', 'compensation failed', {
-      reconciliationId: entry.id,
-      username,
-      errors,
-      correlationId: input.correlationId,
-    });
-    try {
-      await ports.reconciliations.record(entry);
-    } catch (recordError) {
-      // The last line of defence: everything an operator needs is in this log line.
-      log('error', 'reconciliation record not written', { ...entry, recordError: nameOf(recordError) });
-    }
-    return false;
   }
 }
 
@@ -283,8 +254,4 @@ async function replayed(ports: ProvisioningPorts, email: string, keyHash: string
 function toAdminInfo(record: AdminInfoRecord): AdminInfo {
   const { idempotencyKey: _internal, ...info } = record;
   return info;
-}
-
-function nameOf(error: unknown): string {
-  return error instanceof Error ? error.name : 'Unknown';
 }

@@ -5,8 +5,12 @@ import type { UserStore } from '../ports/user-store';
 export interface RepairOutcome {
   id: string;
   email: string;
-  /** `deleted`: the orphan Cognito user was removed; `complete`: its records exist after all, nothing to undo. */
-  action: 'deleted' | 'complete' | 'failed';
+  /**
+   * `deleted`: the orphan Cognito user was removed; `complete`: its records
+   * exist after all, nothing to undo; `nothing-created`: a cut-off saga that
+   * had not created its Cognito user.
+   */
+  action: 'deleted' | 'complete' | 'nothing-created' | 'failed';
   error?: string;
 }
 
@@ -15,8 +19,12 @@ export interface RepairOutcome {
  * An `orphan-cognito-user` is a Cognito user whose provisioning failed and
  * whose compensation could not delete it: if its `Users` record exists after
  * all, it is complete and only the record is resolved; otherwise the Cognito
- * user is deleted (idempotent) and the record resolved. A repair that fails
- * stays pending and is reported.
+ * user is deleted (idempotent) and the record resolved. A
+ * `provisioning-in-progress` record (a saga cut off before its end) names
+ * only the email: the Cognito user of that email counts as the saga's when it
+ * was created at or after the record and carries `custom:role` admin, and is
+ * then treated as above; a user that is not the saga's is never touched. A
+ * repair that fails stays pending and is reported.
  */
 export async function repairReconciliations(
   ports: {
@@ -43,11 +51,25 @@ async function repairOne(
   entry: Reconciliation,
 ): Promise<RepairOutcome> {
   try {
-    const complete = (await ports.users.get(entry.username)) !== undefined;
-    if (!complete) await ports.directory.deleteUser(entry.username);
+    const username = entry.username ?? (await sagaUser(ports.directory, entry));
+    if (!username) {
+      await ports.reconciliations.resolve(entry.id, ports.clock());
+      return { id: entry.id, email: entry.email, action: 'nothing-created' };
+    }
+    const complete = (await ports.users.get(username)) !== undefined;
+    if (!complete) await ports.directory.deleteUser(username);
     await ports.reconciliations.resolve(entry.id, ports.clock());
     return { id: entry.id, email: entry.email, action: complete ? 'complete' : 'deleted' };
   } catch (error) {
     return { id: entry.id, email: entry.email, action: 'failed', error: (error as Error).name };
   }
+}
+
+/** The Cognito user a cut-off provisioning saga created, if any (see repairReconciliations). */
+async function sagaUser(directory: UserDirectory, entry: Reconciliation): Promise<string | undefined> {
+  const account = await directory.getUser(entry.email);
+  if (!account) return undefined;
+  // Cognito keeps whole seconds of the creation time; allow for that rounding.
+  const createdAfter = account.createdAt.getTime() >= Date.parse(entry.createdAt) - 1000;
+  return createdAfter && account.attributes['custom:role'] === 'admin' ? account.username : undefined;
 }

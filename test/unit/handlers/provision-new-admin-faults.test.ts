@@ -144,7 +144,12 @@ describe('provisionNewAdmin under partial failure', () => {
   it('still logs everything, and still surfaces the original error, when the reconciliation write fails too', async () => {
     jest.spyOn(world.admins, 'createAdminRecords').mockRejectedValueOnce(new Boom());
     jest.spyOn(world.cognito.directory, 'deleteUser').mockRejectedValue(new Boom());
-    jest.spyOn(world.reconciliations, 'record').mockRejectedValue(new Error('table gone'));
+    // The write-ahead record goes through; the orphan record after the failed compensation does not.
+    const record = world.reconciliations.record.bind(world.reconciliations);
+    jest
+      .spyOn(world.reconciliations, 'record')
+      .mockImplementationOnce(record)
+      .mockRejectedValue(new Error('table gone'));
     const errors: string[] = [];
     const spy = jest.spyOn(console, 'error').mockImplementation((line: unknown) => {
       errors.push(String(line));

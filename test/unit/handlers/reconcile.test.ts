@@ -46,7 +46,7 @@ describe('repairReconciliations (npm run reconcile -- repair)', () => {
   it('only resolves the record when the user turns out to have its records', async () => {
     const entry = await orphan('complete@example.com');
     await world.users.create({
-      userId: entry.username,
+      userId: entry.username as string,
       email: entry.email,
       status: 'active',
       role: 'admin',

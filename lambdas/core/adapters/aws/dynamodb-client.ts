@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { sdkClientConfig } from './sdk-config';
 
 let shared: DynamoDBClient | undefined;
 
@@ -8,7 +9,7 @@ let shared: DynamoDBClient | undefined;
  * client, resolves credentials once and reuses one connection pool.
  */
 export function sharedDynamoDbClient(): DynamoDBClient {
-  shared ??= new DynamoDBClient({});
+  shared ??= new DynamoDBClient(sdkClientConfig());
   return shared;
 }
 

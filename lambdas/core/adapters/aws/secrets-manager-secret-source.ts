@@ -2,6 +2,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { ConfigurationError } from '../../domain/errors';
 import { type Clock, systemClock } from '../../ports/clock';
 import type { SecretName, SecretSource } from '../../ports/secret-source';
+import { sdkClientConfig } from './sdk-config';
 
 const CACHE_MS = 5 * 60_000;
 
@@ -15,7 +16,7 @@ export class SecretsManagerSecretSource implements SecretSource {
     private readonly arns: Partial<Record<SecretName, string>>,
     options: { client?: SecretsManagerClient; clock?: Clock } = {},
   ) {
-    this.client = options.client ?? new SecretsManagerClient({});
+    this.client = options.client ?? new SecretsManagerClient(sdkClientConfig());
     this.clock = options.clock ?? systemClock;
   }
 

@@ -5,6 +5,7 @@ import {
   type ServiceOutputTypes,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Command } from '@smithy/types';
+import { sdkClientConfig } from '../sdk-config';
 import { type CognitoCall, mapCognitoError } from './cognito-errors';
 
 let shared: CognitoIdentityProviderClient | undefined;
@@ -14,7 +15,7 @@ let shared: CognitoIdentityProviderClient | undefined;
  * adapters: credentials are resolved once and one connection pool is reused.
  */
 export function sharedCognitoClient(): CognitoIdentityProviderClient {
-  shared ??= new CognitoIdentityProviderClient({});
+  shared ??= new CognitoIdentityProviderClient(sdkClientConfig());
   return shared;
 }
 

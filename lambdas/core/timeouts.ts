@@ -1,0 +1,19 @@
+/**
+ * Timeouts and retries of every AWS SDK client, explicit instead of the SDK's
+ * defaults (no request timeout, a 300 s socket timeout, 3 attempts), so that
+ * the longest workflow fits inside the function's 10 s (docs/decisions.md,
+ * "Bounded sagas"). These services answer in milliseconds in-region; a call
+ * that takes a second is broken, and waiting longer only hides it.
+ */
+export const SDK_TIMEOUTS = {
+  /** TCP connect. */
+  connectionTimeoutMs: 300,
+  /** From sending the request to the whole answer. */
+  requestTimeoutMs: 1000,
+  /** One try and one retry (the SDK's standard backoff, ~100 ms). */
+  maxAttempts: 2,
+} as const;
+
+/** The worst time one SDK call can take with these settings (both attempts time out, plus backoff). */
+export const WORST_CALL_MS =
+  SDK_TIMEOUTS.maxAttempts * (SDK_TIMEOUTS.connectionTimeoutMs + SDK_TIMEOUTS.requestTimeoutMs) + 200;
