@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { SECURITY_HEADERS } from '../lambdas/core/http/headers';
 import type { OperationDefinition } from '../lambdas/core/operation-definition';
 import { OPERATION_LIST } from '../lambdas/operations';
 
@@ -140,7 +141,7 @@ export async function loadHandler(operation: OperationDefinition): Promise<Proxy
 export function gatewayError(status: number, code: string, message: string): APIGatewayProxyResult {
   return {
     statusCode: status,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+    headers: { ...SECURITY_HEADERS },
     body: JSON.stringify({ error: { code, message } }),
   };
 }

@@ -36,6 +36,7 @@ export async function invokeOperation(
 /** Routes a request to its operation; unknown routes answer 404 like the deployed API. */
 export async function dispatch(request: HttpRequestParts): Promise<APIGatewayProxyResult> {
   const match = matchRoute(request.method, request.path);
-  if (!match) return gatewayError(404, 'NOT_FOUND', `No route for ${request.method} ${request.path}.`);
+  // The message never echoes the path (it can be long, or carry what the caller should not see back).
+  if (!match) return gatewayError(404, 'NOT_FOUND', 'No such route.');
   return invokeOperation(match.operation, request, match.pathParameters);
 }

@@ -5,6 +5,7 @@ import type { OutboxMessage } from '../lambdas/core/adapters/memory/outbox';
 import { memoryWorld, seedAdmin } from '../lambdas/core/adapters/memory/world';
 import { runsOnFakes } from '../lambdas/core/deps';
 import { normalizeEmail } from '../lambdas/core/domain/email';
+import { SECURITY_HEADERS } from '../lambdas/core/http/headers';
 import { gatewayError } from './api-gateway';
 import { dispatch } from './dispatch';
 import { registryTriggers } from './triggers';
@@ -33,7 +34,7 @@ export function createLocalServer(options: LocalServerOptions = {}): Server {
         );
         send(res, {
           statusCode: 500,
-          headers: {},
+          headers: { ...SECURITY_HEADERS },
           body: JSON.stringify({
             error: { code: 'INTERNAL', message: 'Something went wrong on our side. Try again later.' },
           }),
@@ -61,8 +62,15 @@ async function handle(
     return send(res, json(200, { status: 'ok', mode: runsOnFakes() ? 'mock' : 'aws' }));
   }
   if (url.pathname.startsWith('/_local/')) {
-    if (!outbox || method !== 'GET' || url.pathname !== '/_local/outbox') {
-      return send(res, gatewayError(404, 'NOT_FOUND', `No route for ${method} ${url.pathname}.`));
+    // Only for this machine by name, too: a page on another origin that rebinds its DNS name
+    // to 127.0.0.1 sends its own Host, and must not read the outbox (F15).
+    if (
+      !outbox ||
+      method !== 'GET' ||
+      url.pathname !== '/_local/outbox' ||
+      !isLoopbackHost(req.headers.host)
+    ) {
+      return send(res, gatewayError(404, 'NOT_FOUND', 'No such route.'));
     }
     return send(res, json(200, { messages: outbox(url.searchParams.get('to') ?? undefined) }));
   }
@@ -82,6 +90,12 @@ async function handle(
     body,
   });
   send(res, answer);
+}
+
+/** `127.0.0.1` or `localhost`, with any port. */
+export function isLoopbackHost(host: string | undefined): boolean {
+  const name = (host ?? '').replace(/:\d+$/, '').toLowerCase();
+  return name === '127.0.0.1' || name === 'localhost';
 }
 
 function readBody(req: IncomingMessage): Promise<string | undefined> {

@@ -13,6 +13,9 @@ export const handler = httpOperation(
       { directory: userDirectory(), users: userStore(), clock: clock() },
       { email: body.email, ...(body.name ? { name: body.name } : {}) },
     );
-    return { status: result.created ? 201 : 200, body: result };
+    // A replayed delivery learns the account's id, never its current state (F9).
+    return result.created
+      ? { status: 201, body: result }
+      : { status: 200, body: { created: false, user: { userId: result.user.userId } } };
   },
 );

@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import * as z from 'zod/mini';
 import { COGNITO_ADMIN_SCOPE } from '../../lambdas/core/domain/pool-policy';
+import { SECURITY_HEADERS } from '../../lambdas/core/http/headers';
 import type { OperationDefinition } from '../../lambdas/core/operation-definition';
 
 /** Props of the REST API. */
@@ -64,12 +65,15 @@ export class Api extends Construct {
 
     for (const { definition, function: fn } of props.operations) {
       const resource = api.root.resourceForPath(definition.path);
-      const model = definition.body
-        ? api.addModel(`${definition.name}Model`, {
-            contentType: 'application/json',
-            schema: gatewaySchema(definition.body),
-          })
-        : undefined;
+      // No model on webhook routes: the gateway would validate the body before the function
+      // checks the signature, and tell an unsigned caller what the schema wants (F7).
+      const model =
+        definition.body && definition.access !== 'webhook'
+          ? api.addModel(`${definition.name}Model`, {
+              contentType: 'application/json',
+              schema: gatewaySchema(definition.body),
+            })
+          : undefined;
       const protectedRoute = definition.access === 'user' || definition.access === 'admin';
       const parameters = requestParameters(definition);
       const method = resource.addMethod(
@@ -224,7 +228,10 @@ function addGatewayResponses(api: apigateway.RestApi): void {
     api.addGatewayResponse(id, {
       type,
       ...(statusCode ? { statusCode } : {}),
-      responseHeaders: { 'Cache-Control': "'no-store'", 'Content-Type': "'application/json'" },
+      // API Gateway wants each value as a quoted literal.
+      responseHeaders: Object.fromEntries(
+        Object.entries(SECURITY_HEADERS).map(([name, value]) => [name, `'${value.replace(/'/g, "\\'")}'`]),
+      ),
       templates: { 'application/json': JSON.stringify({ error: { code, message } }) },
     });
   }

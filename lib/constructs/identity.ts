@@ -94,6 +94,11 @@ export class Identity extends Construct {
     this.userPoolClient = pool.addClient('AppClient', {
       authFlows: { userPassword: true, custom: true, userSrp: false, adminUserPassword: false },
       generateSecret: false,
+      // What a signed-in user may change about themselves with Cognito's public
+      // UpdateUserAttributes (and send with SignUp): their name, and their email
+      // (kept unchanged until the new one is verified). Role, tenant, username and
+      // legacy id are written only by admin calls (F3).
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }),
       disableOAuth: true,
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,

@@ -2,6 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { PASSWORD_POLICY, TEMPORARY_PASSWORD_VALIDITY_DAYS } from '../../lambdas/core/domain/pool-policy';
+import { SECURITY_HEADERS } from '../../lambdas/core/http/headers';
 import { OPERATION_LIST, OPERATIONS } from '../../lambdas/operations';
 import { TRIGGER_LIST } from '../../lambdas/triggers';
 import { configureApp } from '../../lib/app';
@@ -243,14 +244,16 @@ describe('the REST API', () => {
     });
   });
 
-  it('leaves public and webhook routes without an authorizer, but with body validation', () => {
-    for (const op of [OPERATIONS.login, OPERATIONS.createCognitoUser]) {
-      expect(method(op.method, op.path)).toMatchObject({
-        AuthorizationType: 'NONE',
-        RequestValidatorId: expect.anything(),
-        RequestModels: { 'application/json': expect.anything() },
-      });
-    }
+  it('leaves public and webhook routes without an authorizer; public ones with body validation', () => {
+    expect(method(OPERATIONS.login.method, OPERATIONS.login.path)).toMatchObject({
+      AuthorizationType: 'NONE',
+      RequestValidatorId: expect.anything(),
+      RequestModels: { 'application/json': expect.anything() },
+    });
+    // The webhook's body is validated by its function, after the signature (F7).
+    expect(method(OPERATIONS.createCognitoUser.method, OPERATIONS.createCognitoUser.path)).toMatchObject({
+      AuthorizationType: 'NONE',
+    });
   });
 
   it('derives request models from the handler schemas, without formats or patterns', () => {
@@ -313,5 +316,34 @@ describe('the template', () => {
   it('matches the snapshot (asset hashes masked)', () => {
     const json = JSON.stringify(template.toJSON()).replace(/[0-9a-f]{64}(\.zip)?/g, '<asset-hash>');
     expect(JSON.parse(json)).toMatchSnapshot();
+  });
+});
+
+describe('the security gate in the template', () => {
+  it('lets the app client write only email and name, never role, tenant, username or legacy id (F3)', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      WriteAttributes: ['email', 'name'],
+    });
+  });
+
+  it('declares no request model on webhook routes, so the signature is checked first (F7)', () => {
+    const webhooks = OPERATION_LIST.filter((op) => op.access === 'webhook').map((op) => op.name);
+    const methods = Object.values(template.findResources('AWS::ApiGateway::Method')).filter((m) =>
+      webhooks.includes(m.Properties.OperationName),
+    );
+    expect(methods.length).toBe(webhooks.length);
+    for (const method of methods) expect(method.Properties.RequestModels).toBeUndefined();
+  });
+
+  it('puts the security headers on every gateway response (F8)', () => {
+    const responses = Object.values(template.findResources('AWS::ApiGateway::GatewayResponse'));
+    expect(responses.length).toBeGreaterThan(0);
+    for (const response of responses) {
+      expect(Object.keys(response.Properties.ResponseParameters).sort()).toEqual(
+        Object.keys(SECURITY_HEADERS)
+          .map((h) => `gatewayresponse.header.${h}`)
+          .sort(),
+      );
+    }
   });
 });

@@ -1,6 +1,7 @@
-import type { Server } from 'node:http';
+import { request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resetMemoryWorld, seedAdmin } from '../../lambdas/core/adapters/memory/world';
+import { SECURITY_HEADERS } from '../../lambdas/core/http/headers';
 import { hmacHex } from '../../lambdas/core/http/webhook-signature';
 import { createLocalServer } from '../../local/server';
 import { registryTriggers } from '../../local/triggers';
@@ -178,7 +179,7 @@ describe('the local API server (mock mode, over HTTP)', () => {
     expect(await http('GET', '/nope')).toEqual({
       status: 404,
       headers: expect.anything(),
-      body: { error: { code: 'NOT_FOUND', message: 'No route for GET /nope.' } },
+      body: { error: { code: 'NOT_FOUND', message: 'No such route.' } },
     });
   });
 
@@ -202,4 +203,49 @@ describe('the local API server (mock mode, over HTTP)', () => {
     expect(large).toMatchObject({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE' } } });
     expect(text).toMatchObject({ status: 415, body: { error: { code: 'UNSUPPORTED_MEDIA_TYPE' } } });
   });
+
+  it('puts the security headers on its own 404, 401, 413 and 415 answers (F8)', async () => {
+    const answers = [
+      await http('GET', '/nope'),
+      await http('GET', '/me'),
+      await http('POST', '/auth/login', { body: JSON.stringify({ pad: 'x'.repeat(70_000) }), headers: json }),
+      await http('POST', '/auth/login', { body: 'email=a', headers: { 'Content-Type': 'text/plain' } }),
+    ];
+    for (const answer of answers) {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+        expect({ status: answer.status, [name]: answer.headers.get(name) }).toEqual({
+          status: answer.status,
+          [name]: value,
+        });
+      }
+    }
+  });
+
+  it('does not echo a long path in a 404 (F15)', async () => {
+    const answer = await http('GET', `/${'a'.repeat(2000)}`);
+    expect(answer.status).toBe(404);
+    expect(JSON.stringify(answer.body)).not.toContain('aaaa');
+  });
+
+  it('serves /_local/* only to a loopback Host, never to a rebound DNS name (F15)', async () => {
+    const port = new URL(base).port;
+    const rebound = await rawGet('/_local/outbox', `attacker.example:${port}`);
+    const local = await rawGet('/_local/outbox', `localhost:${port}`);
+
+    expect(rebound.status).toBe(404);
+    expect(local.status).toBe(200);
+  });
 });
+
+/** fetch() does not let a page set Host; node:http does, as a rebinding browser effectively would. */
+function rawGet(path: string, host: string): Promise<{ status: number }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(base);
+    const req = request({ host: url.hostname, port: url.port, path, headers: { Host: host } }, (res) => {
+      res.resume();
+      resolve({ status: res.statusCode ?? 0 });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

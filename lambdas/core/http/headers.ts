@@ -35,3 +35,18 @@ export function idempotencyKeyOf(headers: APIGatewayProxyEvent['headers']): stri
   }
   return key;
 }
+
+/**
+ * The headers every answer carries (API.md conventions): function answers,
+ * the local server's own answers, and API Gateway's gateway responses.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Type': 'application/json; charset=utf-8',
+  'Cache-Control': 'no-store',
+  Pragma: 'no-cache',
+  'X-Content-Type-Options': 'nosniff',
+  'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'X-Frame-Options': 'DENY',
+};

@@ -13,7 +13,7 @@ import { log } from '../log';
 import type { Access, OperationDefinition } from '../operation-definition';
 import type { CallerGate } from './caller-gate';
 import { errorAnswer, INTERNAL } from './error-table';
-import { headerValue, parseGroups } from './headers';
+import { headerValue, parseGroups, SECURITY_HEADERS } from './headers';
 import { InvalidJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from './http-errors';
 
 /** Largest accepted request body (API.md). */
@@ -222,17 +222,6 @@ function callerFor(access: Access, event: APIGatewayProxyEvent): Caller | undefi
 function correlationIdOf(event: APIGatewayProxyEvent, context: Context): string {
   return event.requestContext?.requestId ?? context?.awsRequestId ?? 'unknown';
 }
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Type': 'application/json; charset=utf-8',
-  'Cache-Control': 'no-store',
-  Pragma: 'no-cache',
-  'X-Content-Type-Options': 'nosniff',
-  'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
-  'Referrer-Policy': 'no-referrer',
-  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
-  'X-Frame-Options': 'DENY',
-};
 
 function toProxyResult(result: HttpResult): APIGatewayProxyResult {
   return {

@@ -1,11 +1,19 @@
 import { createHash } from 'node:crypto';
-import { TooManyRequestsError, UserNotFoundError, UserStateError } from '../domain/errors';
+import {
+  ConfigurationError,
+  TooManyRequestsError,
+  UserNotFoundError,
+  UserStateError,
+} from '../domain/errors';
 import { log } from '../log';
 import type { RateLimiter } from '../ports/rate-limiter';
 import type { UserDirectory } from '../ports/user-directory';
 
 /** At most this many resends per email address per window. */
 export const RESEND_LIMIT = { hits: 3, windowSeconds: 15 * 60 } as const;
+
+/** At most this many unauthenticated resends, for all addresses together, per window. */
+export const RESEND_GLOBAL_LIMIT = { hits: 200, windowSeconds: 15 * 60 } as const;
 
 export const RESEND_MESSAGE =
   'If an account with an unused temporary password exists for this email, a new temporary password is on its way.';
@@ -26,8 +34,9 @@ export const RESEND_MESSAGE =
  *   route cannot be used to learn which emails have accounts.
  * @throws TooManyRequestsError (429) after RESEND_LIMIT requests for the same
  *   email in the window, counted before any lookup (so unknown emails throttle
- *   identically). Unknown users, users who already set a password, and
- *   Cognito's own throttling are swallowed (logged without the email).
+ *   identically), and after RESEND_GLOBAL_LIMIT resends for all emails in
+ *   the window. Every identity-provider error after that is swallowed (logged
+ *   by name, without the email); only a ConfigurationError surfaces (500).
  *
  * Side effects: Cognito emails the user (mock mode: the outbox).
  */
@@ -39,17 +48,29 @@ export async function resendTemporaryPassword(
   if (!(await ports.rateLimiter.hit(key, RESEND_LIMIT.hits, RESEND_LIMIT.windowSeconds))) {
     throw new TooManyRequestsError('Too many resend requests for this email; try again later.');
   }
+  // Every unauthenticated resend, whoever it is for, also counts against one global cap: a
+  // flood across many addresses must not drain the pool's email quota (F5).
+  if (
+    !(await ports.rateLimiter.hit(GLOBAL_KEY, RESEND_GLOBAL_LIMIT.hits, RESEND_GLOBAL_LIMIT.windowSeconds))
+  ) {
+    throw new TooManyRequestsError('Too many resend requests right now; try again later.');
+  }
   try {
     await ports.directory.resendTemporaryPassword(email);
   } catch (error) {
-    if (
+    // Only existing accounts reach most provider errors, so any of them answered differently
+    // from an unknown email would tell who has an account (F6). Configuration errors are ours.
+    if (error instanceof ConfigurationError) throw error;
+    const expected =
       error instanceof UserNotFoundError ||
       error instanceof UserStateError ||
-      error instanceof TooManyRequestsError
-    ) {
-      log('info', 'temporary password not resent', { reason: error.name });
-      return;
-    }
-    throw error;
+      error instanceof TooManyRequestsError;
+    log(expected ? 'info' : 'warn', 'temporary password not resent', { reason: nameOf(error) });
   }
+}
+
+const GLOBAL_KEY = 'resend-temporary-password:all';
+
+function nameOf(error: unknown): string {
+  return error instanceof Error ? error.name : 'Unknown';
 }

@@ -1,4 +1,7 @@
-import { RESEND_MESSAGE } from '../../../lambdas/core/workflows/resend-temporary-password';
+import {
+  RESEND_GLOBAL_LIMIT,
+  RESEND_MESSAGE,
+} from '../../../lambdas/core/workflows/resend-temporary-password';
 import {
   activatedApplicant,
   call,
@@ -68,5 +71,30 @@ describe('resendTemporaryPassword (POST /auth/temporary-password/resend)', () =>
     expect(answer.body).toEqual({
       error: { code: 'VALIDATION_ERROR', message: expect.stringMatching(/^email: /) },
     });
+  });
+
+  it('answers an unexpected provider error for a known account exactly like an unknown email (F6)', async () => {
+    await submitApplication({ email: 'jane@example.com' });
+    class ProviderBoom extends Error {
+      override readonly name = 'InternalErrorException';
+    }
+    jest
+      .spyOn(world.cognito.directory, 'resendTemporaryPassword')
+      .mockRejectedValueOnce(new ProviderBoom('x'));
+
+    const known = await call('resendTemporaryPassword', { body: { email: 'jane@example.com' } });
+    const unknown = await call('resendTemporaryPassword', { body: { email: 'nobody@example.com' } });
+
+    expect(known).toMatchObject({ status: 202, body: unknown.body });
+    expect(unknown.status).toBe(202);
+  });
+
+  it('stops all unauthenticated resends over the global cap, whatever the address (F5)', async () => {
+    const answers: number[] = [];
+    for (let i = 0; i < RESEND_GLOBAL_LIMIT.hits + 1; i++) {
+      answers.push((await call('resendTemporaryPassword', { body: { email: `u${i}@example.com` } })).status);
+    }
+    expect(answers.slice(0, RESEND_GLOBAL_LIMIT.hits).every((s) => s === 202)).toBe(true);
+    expect(answers.at(-1)).toBe(429);
   });
 });
