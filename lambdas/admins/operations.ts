@@ -24,6 +24,7 @@ export const ADMINS = {
         users: ['PutItem', 'GetItem'],
         adminInfo: ['PutItem', 'GetItem'],
         reconciliations: ['PutItem', 'UpdateItem'],
+        idempotency: ['PutItem'],
       },
     },
   },

@@ -2,6 +2,7 @@ import { CognitoPool } from './adapters/aws/cognito/cognito-client';
 import { CognitoSignIn } from './adapters/aws/cognito/cognito-sign-in';
 import { CognitoUserDirectory } from './adapters/aws/cognito/cognito-user-directory';
 import { DynamoDbAdminStore } from './adapters/aws/dynamodb-admin-store';
+import { DynamoDbIdempotencyStore } from './adapters/aws/dynamodb-idempotency-store';
 import { DynamoDbRateLimiter } from './adapters/aws/dynamodb-rate-limiter';
 import { DynamoDbReconciliationLog } from './adapters/aws/dynamodb-reconciliation-log';
 import { DynamoDbUserStore } from './adapters/aws/dynamodb-user-store';
@@ -13,6 +14,7 @@ import { ConfigurationError } from './domain/errors';
 import { adminGate, type CallerGate, userGate } from './http/caller-gate';
 import type { AdminStore } from './ports/admin-store';
 import { type Clock, systemClock } from './ports/clock';
+import type { IdempotencyStore } from './ports/idempotency-store';
 import type { RateLimiter } from './ports/rate-limiter';
 import type { ReconciliationLog } from './ports/reconciliation-log';
 import type { SecretSource } from './ports/secret-source';
@@ -101,6 +103,13 @@ const dynamoRateLimiter = /* @__PURE__ */ cached(
   () => new DynamoDbRateLimiter({ tableName: required(TABLES.rateLimits.envVar) }),
 );
 
+/** Idempotency-Key records (each key bound to the request it was first sent with). */
+export const idempotencyStore = (): IdempotencyStore =>
+  process.env.MOCK_MODE === 'true' ? memoryWorld().idempotency : dynamoIdempotency();
+const dynamoIdempotency = /* @__PURE__ */ cached(
+  () => new DynamoDbIdempotencyStore({ tableName: required(TABLES.idempotency.envVar) }),
+);
+
 /**
  * Shared webhook secrets. Deployed: Secrets Manager (ARNs in the environment).
  * Local runs without ARNs: environment variables; mock mode has local defaults.
@@ -165,6 +174,7 @@ export function provisioningPorts(remainingMs?: () => number): ProvisioningPorts
     directory: userDirectory(),
     admins: adminStore(),
     users: userStore(),
+    idempotency: idempotencyStore(),
     reconciliations: reconciliationLog(),
     clock: clock(),
     sleep: realSleep,

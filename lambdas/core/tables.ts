@@ -62,6 +62,16 @@ export const TABLES = {
     indexes: {},
     description: 'compensations that failed, kept until an operator repairs them (npm run reconcile)',
   },
+  idempotency: {
+    constructId: 'Idempotency',
+    envVar: 'IDEMPOTENCY_TABLE_NAME',
+    partitionKey: 'key',
+    indexes: {},
+    ttlAttribute: 'expiresAt',
+    // Keys are remembered for a day; losing them with the stack only ends replays early.
+    disposable: true,
+    description: 'each Idempotency-Key with the hash of the request it was first sent with (TTL)',
+  },
 } as const satisfies Record<string, TableSpec>;
 
 /** The DynamoDB tables of the stack, by their key in the catalogue. */

@@ -1,6 +1,9 @@
 import {
   AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
   AdminGetUserCommand,
+  AdminRemoveUserFromGroupCommand,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
@@ -229,5 +232,24 @@ describe('the Cognito adapters (CognitoUserDirectory, CognitoSignIn)', () => {
       status: 'CONFIRMED',
       enabled: false,
     });
+  });
+
+  it('disables, enables and removes from a group with the Admin* commands on the pool', async () => {
+    await directory.setEnabled('u-1', false);
+    await directory.setEnabled('u-1', true);
+    await directory.removeUserFromGroup('u-1', 'admin');
+
+    const pool = { UserPoolId: 'eu-west-1_Abc123', Username: 'u-1' };
+    expect(cognito.commandCalls(AdminDisableUserCommand).map((c) => c.args[0].input)).toEqual([pool]);
+    expect(cognito.commandCalls(AdminEnableUserCommand).map((c) => c.args[0].input)).toEqual([pool]);
+    expect(cognito.commandCalls(AdminRemoveUserFromGroupCommand).map((c) => c.args[0].input)).toEqual([
+      { ...pool, GroupName: 'admin' },
+    ]);
+  });
+
+  it('maps UserNotFoundException on AdminDisableUser to UserNotFoundError', async () => {
+    cognito.on(AdminDisableUserCommand).rejects(sdkError('UserNotFoundException'));
+
+    await expect(directory.setEnabled('nobody', false)).rejects.toBeInstanceOf(UserNotFoundError);
   });
 });

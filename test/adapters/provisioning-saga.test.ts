@@ -15,6 +15,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { CognitoPool } from '../../lambdas/core/adapters/aws/cognito/cognito-client';
 import { CognitoUserDirectory } from '../../lambdas/core/adapters/aws/cognito/cognito-user-directory';
 import { DynamoDbAdminStore } from '../../lambdas/core/adapters/aws/dynamodb-admin-store';
+import { DynamoDbIdempotencyStore } from '../../lambdas/core/adapters/aws/dynamodb-idempotency-store';
 import { DynamoDbReconciliationLog } from '../../lambdas/core/adapters/aws/dynamodb-reconciliation-log';
 import { DynamoDbUserStore } from '../../lambdas/core/adapters/aws/dynamodb-user-store';
 import { RecordExistsError } from '../../lambdas/core/domain/errors';
@@ -36,6 +37,7 @@ const ports = {
     client: ddbClient,
   }),
   users: new DynamoDbUserStore({ tableName: 'Users', client: ddbClient }),
+  idempotency: new DynamoDbIdempotencyStore({ tableName: 'Idempotency', client: ddbClient }),
   reconciliations: new DynamoDbReconciliationLog({ tableName: 'Reconciliations', client: ddbClient }),
   clock: () => new Date('2026-11-21T10:00:00Z'),
   sleep: async () => undefined,

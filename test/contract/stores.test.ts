@@ -1,12 +1,15 @@
 import { DynamoDbAdminStore } from '../../lambdas/core/adapters/aws/dynamodb-admin-store';
+import { DynamoDbIdempotencyStore } from '../../lambdas/core/adapters/aws/dynamodb-idempotency-store';
 import { DynamoDbRateLimiter } from '../../lambdas/core/adapters/aws/dynamodb-rate-limiter';
 import { DynamoDbReconciliationLog } from '../../lambdas/core/adapters/aws/dynamodb-reconciliation-log';
 import { DynamoDbUserStore } from '../../lambdas/core/adapters/aws/dynamodb-user-store';
 import { InMemoryAdminStore } from '../../lambdas/core/adapters/memory/in-memory-admin-store';
+import { InMemoryIdempotencyStore } from '../../lambdas/core/adapters/memory/in-memory-idempotency-store';
 import { InMemoryRateLimiter } from '../../lambdas/core/adapters/memory/in-memory-rate-limiter';
 import { InMemoryReconciliationLog } from '../../lambdas/core/adapters/memory/in-memory-reconciliation-log';
 import { InMemoryUserStore } from '../../lambdas/core/adapters/memory/in-memory-user-store';
 import { emulators } from '../integration/emulators';
+import { idempotencyStoreContract, revocationContract } from './idempotency.contract';
 import {
   adminStoreContract,
   rateLimiterContract,
@@ -26,6 +29,9 @@ adminStoreContract(
   () => memoryUsers,
 );
 reconciliationLogContract('InMemoryReconciliationLog', () => memoryReconciliations);
+const memoryIdempotency = new InMemoryIdempotencyStore(() => new Date());
+idempotencyStoreContract('InMemoryIdempotencyStore', () => memoryIdempotency);
+revocationContract('InMemoryUserStore', () => memoryUsers);
 
 // The DynamoDB adapters on Amazon DynamoDB Local, tables created from the stack's definitions.
 const { tables } = emulators();
@@ -44,3 +50,6 @@ adminStoreContract(
   () => dynamoUsers,
 );
 reconciliationLogContract('DynamoDbReconciliationLog on DynamoDB Local', () => dynamoReconciliations);
+const dynamoIdempotency = new DynamoDbIdempotencyStore({ tableName: tables.idempotency });
+idempotencyStoreContract('DynamoDbIdempotencyStore on DynamoDB Local', () => dynamoIdempotency);
+revocationContract('DynamoDbUserStore on DynamoDB Local', () => dynamoUsers);

@@ -61,5 +61,23 @@ export function userDirectoryContract(backend: CognitoBackend): void {
         ).rejects.toBeInstanceOf(UserNotFoundError);
       },
     );
+
+    it('disables and enables a user (AdminDisableUser / AdminEnableUser)', async () => {
+      const { email, user } = await invited(backend, 'disable');
+
+      await backend.directory().setEnabled(user.username, false);
+      await expect(backend.directory().getUser(email)).resolves.toMatchObject({ enabled: false });
+      await backend.directory().setEnabled(user.username, true);
+      await expect(backend.directory().getUser(email)).resolves.toMatchObject({ enabled: true });
+    });
+
+    it('adds a user to a group and removes them from it', async () => {
+      const { user } = await invited(backend, 'group');
+
+      await backend.directory().addUserToGroup(user.username, 'admin');
+      await expect(backend.directory().groupsOf(user.username)).resolves.toEqual(['admin']);
+      await backend.directory().removeUserFromGroup(user.username, 'admin');
+      await expect(backend.directory().groupsOf(user.username)).resolves.toEqual([]);
+    });
   });
 }

@@ -1,6 +1,7 @@
 import { CognitoPool } from '../../lambdas/core/adapters/aws/cognito/cognito-client';
 import { CognitoUserDirectory } from '../../lambdas/core/adapters/aws/cognito/cognito-user-directory';
 import { DynamoDbAdminStore } from '../../lambdas/core/adapters/aws/dynamodb-admin-store';
+import { DynamoDbIdempotencyStore } from '../../lambdas/core/adapters/aws/dynamodb-idempotency-store';
 import { DynamoDbReconciliationLog } from '../../lambdas/core/adapters/aws/dynamodb-reconciliation-log';
 import { DynamoDbUserStore } from '../../lambdas/core/adapters/aws/dynamodb-user-store';
 import { provisionNewAdmin } from '../../lambdas/core/workflows/admin-provisioning';
@@ -21,12 +22,21 @@ describe('admin provisioning on cognito-local and DynamoDB Local (MOCK_MODE=fals
     adminInfoTableName: info.tables.adminInfo,
   });
   const reconciliations = new DynamoDbReconciliationLog({ tableName: info.tables.reconciliations });
+  const idempotency = new DynamoDbIdempotencyStore({ tableName: info.tables.idempotency });
 
   /** A first admin made the way bootstrap-admin makes one, signed in. */
   async function signedInAdmin(): Promise<{ token: string; sub: string }> {
     const email = uniqueEmail('root');
     const created = await provisionNewAdmin(
-      { directory, admins, users, reconciliations, clock: () => new Date(), sleep: async () => undefined },
+      {
+        directory,
+        admins,
+        users,
+        reconciliations,
+        idempotency,
+        clock: () => new Date(),
+        sleep: async () => undefined,
+      },
       { actor: { sub: 'bootstrap', username: 'bootstrap', groups: [] }, email, correlationId: 'it' },
     );
     const answer = await call<{ tokens: { accessToken: string } }>('handleNewPasswordChallenge', {
@@ -75,6 +85,7 @@ describe('admin provisioning on cognito-local and DynamoDB Local (MOCK_MODE=fals
           admins: brokenAdmins,
           users,
           reconciliations,
+          idempotency,
           clock: () => new Date(),
           sleep: async () => undefined,
         },

@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CognitoPool } from '../../lambdas/core/adapters/aws/cognito/cognito-client';
 import { CognitoUserDirectory } from '../../lambdas/core/adapters/aws/cognito/cognito-user-directory';
 import { DynamoDbAdminStore } from '../../lambdas/core/adapters/aws/dynamodb-admin-store';
+import { DynamoDbIdempotencyStore } from '../../lambdas/core/adapters/aws/dynamodb-idempotency-store';
 import { DynamoDbReconciliationLog } from '../../lambdas/core/adapters/aws/dynamodb-reconciliation-log';
 import { DynamoDbUserStore } from '../../lambdas/core/adapters/aws/dynamodb-user-store';
 import { sdkClientConfig } from '../../lambdas/core/adapters/aws/sdk-config';
@@ -50,6 +51,7 @@ function ports(overrides: { directory?: UserDirectory; onRecordsWritten?: () => 
       getAdminInfo: (id: string) => admins.getAdminInfo(id),
     },
     users: new DynamoDbUserStore({ tableName: info.tables.users, client }),
+    idempotency: new DynamoDbIdempotencyStore({ tableName: info.tables.idempotency, client }),
     reconciliations: new DynamoDbReconciliationLog({ tableName: info.tables.reconciliations, client }),
     clock: () => new Date(),
     sleep: realSleep,

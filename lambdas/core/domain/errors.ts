@@ -120,5 +120,12 @@ export class RecordExistsError extends DomainError {}
 /** An onboarding status move that the ladder does not allow. */
 export class InvalidTransitionError extends DomainError {}
 
+/** An `Idempotency-Key` sent again with a different request. */
+export class IdempotencyKeyReusedError extends DomainError {
+  constructor(message = 'This Idempotency-Key was used with a different request.') {
+    super(message);
+  }
+}
+
 /** The deployment is missing a setting it needs; never shown to clients. */
 export class ConfigurationError extends DomainError {}

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { UserExistsError } from '../domain/errors';
+import { IdempotencyKeyReusedError, UserExistsError } from '../domain/errors';
 import { INITIAL_STATUS } from '../domain/onboarding';
 import { ADMIN_GROUP } from '../domain/pool-policy';
 import type { Caller } from '../domain/tokens';
 import { type CognitoUserStatus, newUserRecord, toUser, type User, type UserRecord } from '../domain/user';
 import { log } from '../log';
 import type { AdminInfoRecord, AdminStore } from '../ports/admin-store';
+import type { IdempotencyStore } from '../ports/idempotency-store';
 import type { UserDirectory } from '../ports/user-directory';
 import type { UserStore } from '../ports/user-store';
 import { WORST_CALL_MS } from '../timeouts';
@@ -22,7 +23,11 @@ export interface AdminInfo {
 export interface ProvisioningPorts extends SagaPorts {
   admins: AdminStore;
   users: UserStore;
+  idempotency: IdempotencyStore;
 }
+
+/** How long an Idempotency-Key is bound to its first request. */
+export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
 export { COMPENSATION_RETRIES } from './saga';
 
@@ -177,6 +182,15 @@ export async function provisionNewAdmin(
     ? createHash('sha256').update(`${input.actor.sub}:${input.idempotencyKey}`).digest('hex')
     : undefined;
   const budget = PROVISIONING_BUDGET;
+  if (keyHash) {
+    // The key is bound to the request it came with: reused for another one, it is refused (F10).
+    const requestHash = createHash('sha256').update(input.email).digest('hex');
+    const claim = await ports.idempotency.claim(keyHash, requestHash, IDEMPOTENCY_TTL_SECONDS);
+    if (claim === 'different') {
+      audit('idempotency-key-reused');
+      throw new IdempotencyKeyReusedError();
+    }
+  }
 
   // Before any external write: if this fails, nothing has been created.
   assertTimeFor(ports, budget, 'write-ahead record');

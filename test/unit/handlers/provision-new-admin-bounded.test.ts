@@ -15,6 +15,7 @@ function ports(world: ReturnType<typeof freshWorld>, remainingMs?: () => number)
     directory: world.cognito.directory,
     admins: world.admins,
     users: world.users,
+    idempotency: world.idempotency,
     reconciliations: world.reconciliations,
     clock: world.clock,
     sleep: async () => undefined,

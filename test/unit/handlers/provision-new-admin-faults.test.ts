@@ -13,6 +13,7 @@ function ports(world: ReturnType<typeof freshWorld>, sleeps: number[] = []): Pro
     directory: world.cognito.directory,
     admins: world.admins,
     users: world.users,
+    idempotency: world.idempotency,
     reconciliations: world.reconciliations,
     clock: world.clock,
     sleep: async (ms) => {

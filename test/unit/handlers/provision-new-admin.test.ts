@@ -153,6 +153,17 @@ describe('provisionNewAdmin (POST /admins)', () => {
     expect(world.outbox.list('retry@example.com')).toHaveLength(1);
   });
 
+  it('returns 422 IDEMPOTENCY_KEY_REUSED for the same key with another request, and creates nothing (F10)', async () => {
+    const headers = { 'Idempotency-Key': 'bound-key' };
+    const first = await call('provisionNewAdmin', { token, headers, body: { email: 'first@example.com' } });
+
+    const reused = await call('provisionNewAdmin', { token, headers, body: { email: 'second@example.com' } });
+
+    expect(first.status).toBe(201);
+    expect(reused).toMatchObject({ status: 422, body: { error: { code: 'IDEMPOTENCY_KEY_REUSED' } } });
+    await expect(world.cognito.directory.getUser('second@example.com')).resolves.toBeUndefined();
+  });
+
   it('does not replay another admin’s Idempotency-Key', async () => {
     const headers = { 'Idempotency-Key': 'shared-key' };
     await call('provisionNewAdmin', { token, headers, body: { email: 'retry@example.com' } });

@@ -6,6 +6,7 @@ import type { IdentityUser } from '../../ports/identity-user';
 import type { PoolTriggers } from '../../trigger/definition';
 import { InMemoryCognito } from './cognito';
 import { InMemoryAdminStore } from './in-memory-admin-store';
+import { InMemoryIdempotencyStore } from './in-memory-idempotency-store';
 import { InMemoryRateLimiter } from './in-memory-rate-limiter';
 import { InMemoryReconciliationLog } from './in-memory-reconciliation-log';
 import { InMemoryUserStore } from './in-memory-user-store';
@@ -29,6 +30,7 @@ export interface MemoryWorld {
   admins: InMemoryAdminStore;
   reconciliations: InMemoryReconciliationLog;
   rateLimiter: InMemoryRateLimiter;
+  idempotency: InMemoryIdempotencyStore;
 }
 
 export interface WorldOptions {
@@ -60,6 +62,7 @@ function createWorld(options: WorldOptions = {}): MemoryWorld {
     admins: new InMemoryAdminStore(users),
     reconciliations: new InMemoryReconciliationLog(),
     rateLimiter: new InMemoryRateLimiter(clock),
+    idempotency: new InMemoryIdempotencyStore(clock),
   };
 }
 
