@@ -115,5 +115,29 @@ describe('revocation (the caller gate)', () => {
       expect((await provision(token, 'x@example.com')).status).toBe(401);
       expect((await call('resendAdminInvite', { token, body: { email: 'x@example.com' } })).status).toBe(401);
     });
+
+    it("refuses a member of a group merely named 'staff,admin' (F12)", async () => {
+      const world = freshWorld();
+      const account = world.cognito.seedUser({
+        email: 'staff@example.com',
+        password: STRONG_PASSWORD,
+        groups: ['staff,admin'],
+      });
+      await world.users.create({
+        userId: account.sub,
+        email: account.email,
+        status: 'active',
+        role: 'admin',
+        emailVerified: true,
+        mfa: { enabled: false, required: false },
+        createdAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+      });
+      const login = await call<{ tokens: { accessToken: string } }>('login', {
+        body: { email: 'staff@example.com', password: STRONG_PASSWORD },
+      });
+
+      expect((await provision(login.body.tokens.accessToken, 'x@example.com')).status).toBe(403);
+    });
   });
 });
