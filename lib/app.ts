@@ -10,7 +10,7 @@ function flag(app: App, name: string): boolean {
 
 /**
  * Adds the backend stack to `app` from its context (`mockMode`,
- * `threatProtection`, `stackName`) and turns on cdk-nag: any finding that is
+ * `threatProtection`, `waf`, `sesFromAddress`, `stackName`) and turns on cdk-nag: any finding that is
  * not acknowledged (with a reason, beside its resource) fails synth.
  */
 export function configureApp(app: App): AuthStack {
@@ -18,6 +18,10 @@ export function configureApp(app: App): AuthStack {
     description: 'Cognito account backend: user pool, tables, REST API, one Lambda per operation',
     mockMode: flag(app, 'mockMode'),
     threatProtection: flag(app, 'threatProtection'),
+    waf: flag(app, 'waf'),
+    ...(typeof app.node.tryGetContext('sesFromAddress') === 'string'
+      ? { sesFromAddress: app.node.tryGetContext('sesFromAddress') as string }
+      : {}),
     env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

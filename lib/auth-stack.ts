@@ -6,6 +6,7 @@ import { TRIGGER_LIST } from '../lambdas/triggers';
 import { Api } from './constructs/api';
 import { Data } from './constructs/data';
 import { Identity } from './constructs/identity';
+import { Monitoring, type WatchedFunction } from './constructs/monitoring';
 import { OperationFunction } from './constructs/operation-function';
 import { TriggerFunction } from './constructs/trigger-function';
 import { WebhookSecrets } from './constructs/webhook-secrets';
@@ -22,6 +23,16 @@ export interface AuthStackProps extends StackProps {
    * @default false
    */
   readonly threatProtection?: boolean;
+  /**
+   * A WAF web ACL with a per-IP rate-based rule on the public and webhook routes.
+   * @default false
+   */
+  readonly waf?: boolean;
+  /**
+   * The pool sends its email through SES from this verified address.
+   * @default - Cognito's default sender
+   */
+  readonly sesFromAddress?: string;
 }
 
 /** The account backend: wires the constructs, creates one function per registry row. */
@@ -29,22 +40,31 @@ export class AuthStack extends Stack {
   constructor(scope: Construct, id: string, props: AuthStackProps = {}) {
     super(scope, id, props);
 
-    const identity = new Identity(this, 'Identity', { threatProtection: props.threatProtection ?? false });
+    const identity = new Identity(this, 'Identity', {
+      threatProtection: props.threatProtection ?? false,
+      ...(props.sesFromAddress ? { sesFromAddress: props.sesFromAddress } : {}),
+    });
     const data = new Data(this, 'Data');
     const webhookSecrets = new WebhookSecrets(this, 'WebhookSecrets', {
       names: OPERATION_LIST.flatMap((op) => op.permissions.secrets ?? []),
     });
 
-    const operations = OPERATION_LIST.map((definition) => ({
-      definition,
-      function: new OperationFunction(this, `Op-${definition.name}`, {
+    const operations = OPERATION_LIST.map((definition) => {
+      const fn = new OperationFunction(this, `Op-${definition.name}`, {
         definition,
         userPool: identity.userPool,
         userPoolClient: identity.userPoolClient,
         tables: data.tables,
         secrets: webhookSecrets.secrets,
         mockMode: props.mockMode ?? false,
-      }).function,
+      });
+      return { definition, function: fn.function, logGroup: fn.logGroup };
+    });
+    const watched: WatchedFunction[] = operations.map((op) => ({
+      name: op.definition.name,
+      function: op.function,
+      logGroup: op.logGroup,
+      runsSaga: op.definition.permissions.tables?.reconciliations !== undefined,
     }));
 
     for (const definition of TRIGGER_LIST) {
@@ -55,11 +75,22 @@ export class AuthStack extends Stack {
         mockMode: props.mockMode ?? false,
       });
       identity.addTrigger(definition, trigger.function);
+      watched.push({
+        name: definition.name,
+        function: trigger.function,
+        logGroup: trigger.logGroup,
+        runsSaga: false,
+      });
     }
 
-    const api = new Api(this, 'Api', { userPool: identity.userPool, operations });
+    const api = new Api(this, 'Api', { userPool: identity.userPool, operations, waf: props.waf ?? false });
+    const monitoring = new Monitoring(this, 'Monitoring', { restApi: api.restApi, functions: watched });
 
     new CfnOutput(this, 'ApiUrl', { value: api.restApi.url });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: monitoring.topic.topicArn,
+      description: 'Subscribe to it to hear of 5xx answers, failed compensations and throttles',
+    });
     new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: identity.userPoolClient.userPoolClientId });
     for (const key of TABLE_KEYS) {

@@ -111,11 +111,24 @@ const dynamoIdempotency = /* @__PURE__ */ cached(
 );
 
 /**
- * Shared webhook secrets. Deployed: Secrets Manager (ARNs in the environment).
- * Local runs without ARNs: environment variables; mock mode has local defaults.
+ * Shared webhook secrets. Wherever a secret ARN is set — every deployed
+ * function, mock mode included (F17: a deployed mock stack must not accept
+ * the public local default) — Secrets Manager. Local runs without ARNs:
+ * environment variables, and in mock mode the local defaults.
  */
 export const secretSource = (): SecretSource =>
-  process.env.MOCK_MODE === 'true' ? mockSecrets() : awsSecrets();
+  process.env.APPLICATION_WEBHOOK_SECRET_ARN || process.env.BILLING_WEBHOOK_SECRET_ARN
+    ? managedSecrets()
+    : process.env.MOCK_MODE === 'true'
+      ? mockSecrets()
+      : envSecrets();
+const managedSecrets = /* @__PURE__ */ cached(
+  () =>
+    new SecretsManagerSecretSource({
+      applicationWebhook: process.env.APPLICATION_WEBHOOK_SECRET_ARN,
+      billingWebhook: process.env.BILLING_WEBHOOK_SECRET_ARN,
+    }),
+);
 const mockSecrets = /* @__PURE__ */ cached(
   () =>
     new EnvSecretSource(process.env, {
@@ -123,15 +136,7 @@ const mockSecrets = /* @__PURE__ */ cached(
       billingWebhook: 'local-billing-secret',
     }),
 );
-const awsSecrets = /* @__PURE__ */ cached(
-  (): SecretSource =>
-    process.env.APPLICATION_WEBHOOK_SECRET_ARN || process.env.BILLING_WEBHOOK_SECRET_ARN
-      ? new SecretsManagerSecretSource({
-          applicationWebhook: process.env.APPLICATION_WEBHOOK_SECRET_ARN,
-          billingWebhook: process.env.BILLING_WEBHOOK_SECRET_ARN,
-        })
-      : new EnvSecretSource(process.env),
-);
+const envSecrets = /* @__PURE__ */ cached(() => new EnvSecretSource(process.env));
 
 /** The current time (the mock world's clock, so tests can move it). */
 export const clock = (): Clock => (process.env.MOCK_MODE === 'true' ? memoryWorld().clock : systemClock);

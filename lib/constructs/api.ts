@@ -6,8 +6,8 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import * as z from 'zod/mini';
 import { COGNITO_ADMIN_SCOPE } from '../../lambdas/core/domain/pool-policy';
-import { SECURITY_HEADERS } from '../../lambdas/core/http/headers';
 import type { OperationDefinition } from '../../lambdas/core/operation-definition';
+import { addGatewayResponses, addWebAcl } from './api-guards';
 
 /** Props of the REST API. */
 export interface ApiProps {
@@ -19,7 +19,28 @@ export interface ApiProps {
    * @default { rateLimit: 50, burstLimit: 100 }
    */
   readonly throttling?: { rateLimit: number; burstLimit: number };
+  /**
+   * Associate a WAF web ACL with a per-IP rate-based rule on the public and
+   * webhook routes (billed per web ACL and request).
+   * @default false
+   */
+  readonly waf?: boolean;
 }
+
+/**
+ * Per-method throttles (requests per second, steady / burst) by who may call
+ * the route (F4): the public sign-in routes are tighter than the stage, so a
+ * flood of logins cannot use up everyone's share; webhooks get their own
+ * headroom, so deliveries are not throttled by user traffic.
+ */
+export const METHOD_THROTTLES: Readonly<
+  Record<OperationDefinition['access'], { rateLimit: number; burstLimit: number }>
+> = {
+  public: { rateLimit: 20, burstLimit: 40 },
+  webhook: { rateLimit: 20, burstLimit: 40 },
+  user: { rateLimit: 50, burstLimit: 100 },
+  admin: { rateLimit: 10, burstLimit: 20 },
+};
 
 /**
  * The REST API: one route per operation, a Cognito authorizer that accepts
@@ -49,6 +70,15 @@ export class Api extends Construct {
         metricsEnabled: true,
         throttlingRateLimit: throttling.rateLimit,
         throttlingBurstLimit: throttling.burstLimit,
+        methodOptions: Object.fromEntries(
+          props.operations.map(({ definition }) => [
+            `${definition.path}/${definition.method}`,
+            {
+              throttlingRateLimit: METHOD_THROTTLES[definition.access].rateLimit,
+              throttlingBurstLimit: METHOD_THROTTLES[definition.access].burstLimit,
+            },
+          ]),
+        ),
       },
     });
     this.restApi = api;
@@ -109,11 +139,19 @@ export class Api extends Construct {
 
     addGatewayResponses(api);
 
-    Validations.of(api).acknowledge({
-      id: 'AwsSolutions-APIG3',
-      reason:
-        'A WAF web ACL is billed per deployment and its rules depend on the traffic of each team; the stage throttles, per-email limits and the Cognito authorizer cover the defaults, and docs/operations.md shows how to associate a web ACL.',
-    });
+    if (props.waf) {
+      addWebAcl(
+        this,
+        api,
+        props.operations.map((o) => o.definition),
+      );
+    } else {
+      Validations.of(api).acknowledge({
+        id: 'AwsSolutions-APIG3',
+        reason:
+          'A WAF web ACL is billed per deployment; it is one context flag away (-c waf=true: a per-IP rate-based rule on the public and webhook routes). Per-method throttles, per-email and global resend limits and the Cognito authorizer cover the default.',
+      });
+    }
     const cloudWatchRole = api.node.tryFindChild('CloudWatchRole');
     if (cloudWatchRole) {
       Validations.of(cloudWatchRole).acknowledge({
@@ -159,80 +197,4 @@ function stripValidationDetails(value: unknown): unknown {
     out[key] = stripValidationDetails(inner);
   }
   return out;
-}
-
-/** API Gateway's own refusals, in the `{"error": {"code", "message"}}` shape of API.md. */
-function addGatewayResponses(api: apigateway.RestApi): void {
-  // [id, type, status (undefined keeps API Gateway's), code, message]
-  const answers: Array<[string, apigateway.ResponseType, string | undefined, string, string]> = [
-    [
-      'Unauthorized',
-      apigateway.ResponseType.UNAUTHORIZED,
-      '401',
-      'UNAUTHENTICATED',
-      'A valid access token is required.',
-    ],
-    [
-      'AccessDenied',
-      apigateway.ResponseType.ACCESS_DENIED,
-      '403',
-      'FORBIDDEN',
-      'You are not allowed to do this.',
-    ],
-    [
-      'MissingToken',
-      apigateway.ResponseType.MISSING_AUTHENTICATION_TOKEN,
-      '404',
-      'NOT_FOUND',
-      'No such route.',
-    ],
-    ['ResourceNotFound', apigateway.ResponseType.RESOURCE_NOT_FOUND, '404', 'NOT_FOUND', 'No such route.'],
-    [
-      'BadBody',
-      apigateway.ResponseType.BAD_REQUEST_BODY,
-      '400',
-      'VALIDATION_ERROR',
-      "The request body does not match the route's schema.",
-    ],
-    [
-      'TooLarge',
-      apigateway.ResponseType.REQUEST_TOO_LARGE,
-      '413',
-      'PAYLOAD_TOO_LARGE',
-      'The request body is too large.',
-    ],
-    [
-      'MediaType',
-      apigateway.ResponseType.UNSUPPORTED_MEDIA_TYPE,
-      '415',
-      'UNSUPPORTED_MEDIA_TYPE',
-      'The request body must be application/json.',
-    ],
-    [
-      'Throttled',
-      apigateway.ResponseType.THROTTLED,
-      '429',
-      'TOO_MANY_REQUESTS',
-      'Too many requests; try again later.',
-    ],
-    ['Default4xx', apigateway.ResponseType.DEFAULT_4XX, undefined, 'BAD_REQUEST', 'The request was refused.'],
-    [
-      'Default5xx',
-      apigateway.ResponseType.DEFAULT_5XX,
-      '500',
-      'INTERNAL',
-      'Something went wrong on our side. Try again later.',
-    ],
-  ];
-  for (const [id, type, statusCode, code, message] of answers) {
-    api.addGatewayResponse(id, {
-      type,
-      ...(statusCode ? { statusCode } : {}),
-      // API Gateway wants each value as a quoted literal.
-      responseHeaders: Object.fromEntries(
-        Object.entries(SECURITY_HEADERS).map(([name, value]) => [name, `'${value.replace(/'/g, "\\'")}'`]),
-      ),
-      templates: { 'application/json': JSON.stringify({ error: { code, message } }) },
-    });
-  }
 }

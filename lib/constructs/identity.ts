@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
@@ -19,6 +19,13 @@ export interface IdentityProps {
    * @default false
    */
   readonly threatProtection?: boolean;
+  /**
+   * Send the pool's email through Amazon SES from this verified address
+   * (docs/operations.md) instead of Cognito's default sender, whose small
+   * daily quota is not meant for production.
+   * @default - Cognito's default email sender
+   */
+  readonly sesFromAddress?: string;
 }
 
 /**
@@ -77,6 +84,14 @@ export class Identity extends Construct {
       featurePlan: props.threatProtection ? cognito.FeaturePlan.PLUS : cognito.FeaturePlan.ESSENTIALS,
       ...(props.threatProtection
         ? { standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION }
+        : {}),
+      ...(props.sesFromAddress
+        ? {
+            email: cognito.UserPoolEmail.withSES({
+              fromEmail: props.sesFromAddress,
+              sesRegion: Stack.of(this).region,
+            }),
+          }
         : {}),
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,

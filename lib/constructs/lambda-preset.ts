@@ -32,7 +32,7 @@ export interface PresetFunctionProps {
 export function presetFunction(
   scope: Construct,
   props: PresetFunctionProps,
-): { fn: nodejs.NodejsFunction; role: iam.Role } {
+): { fn: nodejs.NodejsFunction; role: iam.Role; logGroup: logs.ILogGroup } {
   const logGroup = new logs.LogGroup(scope, 'Logs', { retention: logs.RetentionDays.ONE_MONTH });
   const role = new iam.Role(scope, 'Role', {
     assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
@@ -56,7 +56,7 @@ export function presetFunction(
     },
     bundling: functionBundling(props.mockMode),
   });
-  return { fn, role };
+  return { fn, role, logGroup };
 }
 
 /**

@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { OperationDefinition } from '../../lambdas/core/operation-definition';
@@ -38,6 +39,8 @@ export interface OperationFunctionProps {
  */
 export class OperationFunction extends Construct {
   readonly function: lambda.IFunction;
+  /** Its log group (the monitoring's metric filters read it). */
+  readonly logGroup: logs.ILogGroup;
 
   constructor(scope: Construct, id: string, props: OperationFunctionProps) {
     super(scope, id);
@@ -67,7 +70,7 @@ export class OperationFunction extends Construct {
       environment[SECRET_ENV[name]] = secret.secretArn;
     }
 
-    const { fn, role } = presetFunction(this, {
+    const { fn, role, logGroup } = presetFunction(this, {
       entry: definition.entry,
       description: `${definition.method} ${definition.path}: ${definition.summary}`,
       roleDescription: `Runs the ${definition.name} operation`,
@@ -80,5 +83,6 @@ export class OperationFunction extends Construct {
     if (cognitoActions.length > 0) props.userPool.grant(role, ...cognitoActions);
     for (const statement of statements) role.addToPrincipalPolicy(statement);
     this.function = fn;
+    this.logGroup = logGroup;
   }
 }

@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { TableKey } from '../../lambdas/core/tables';
 import type { TriggerDefinition } from '../../lambdas/core/trigger/definition';
@@ -28,12 +29,14 @@ export interface TriggerFunctionProps {
  */
 export class TriggerFunction extends Construct {
   readonly function: lambda.IFunction;
+  /** Its log group (the monitoring's metric filters read it). */
+  readonly logGroup: logs.ILogGroup;
 
   constructor(scope: Construct, id: string, props: TriggerFunctionProps) {
     super(scope, id);
     const { definition } = props;
     const tables = tableGrants(definition.permissions.tables, props.tables);
-    const { fn, role } = presetFunction(this, {
+    const { fn, role, logGroup } = presetFunction(this, {
       entry: definition.entry,
       description: `Cognito ${definition.trigger} trigger: ${definition.summary}`,
       roleDescription: `Runs the ${definition.name} Cognito trigger`,
@@ -53,5 +56,6 @@ export class TriggerFunction extends Construct {
       });
     }
     this.function = fn;
+    this.logGroup = logGroup;
   }
 }

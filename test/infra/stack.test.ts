@@ -6,6 +6,8 @@ import { SECURITY_HEADERS } from '../../lambdas/core/http/headers';
 import { OPERATION_LIST, OPERATIONS } from '../../lambdas/operations';
 import { TRIGGER_LIST } from '../../lambdas/triggers';
 import { configureApp } from '../../lib/app';
+import { METHOD_THROTTLES } from '../../lib/constructs/api';
+import { WAF_RATE_LIMIT_PER_5_MIN } from '../../lib/constructs/api-guards';
 
 /** Synthesizes the app as bin/app.ts does, with esbuild bundling skipped. */
 function synth(context: Record<string, unknown> = {}) {
@@ -270,19 +272,62 @@ describe('the REST API', () => {
     });
   });
 
-  it('logs access as JSON and throttles the stage', () => {
+  it('logs access as JSON and throttles the stage, and each method by who may call it (F4)', () => {
     template.hasResourceProperties('AWS::ApiGateway::Stage', {
       StageName: 'v1',
       AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
-      MethodSettings: [
+      MethodSettings: Match.arrayWith([
         Match.objectLike({
+          HttpMethod: '*',
+          ResourcePath: '/*',
           LoggingLevel: 'ERROR',
           DataTraceEnabled: false,
           ThrottlingRateLimit: 50,
           ThrottlingBurstLimit: 100,
         }),
+        Match.objectLike({
+          HttpMethod: 'POST',
+          ResourcePath: '/~1applications',
+          ThrottlingRateLimit: METHOD_THROTTLES.webhook.rateLimit,
+        }),
+        Match.objectLike({
+          HttpMethod: 'POST',
+          ResourcePath: '/~1auth~1login',
+          ThrottlingRateLimit: METHOD_THROTTLES.public.rateLimit,
+          ThrottlingBurstLimit: METHOD_THROTTLES.public.burstLimit,
+        }),
+      ]),
+    });
+  });
+
+  it('has no web ACL by default, and a per-IP rate-based rule on the open routes with -c waf=true', () => {
+    expect(Object.keys(template.findResources('AWS::WAFv2::WebACL'))).toEqual([]);
+    const withWaf = synth({ waf: 'true' }).template;
+    withWaf.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'REGIONAL',
+      Rules: [
+        Match.objectLike({
+          Action: { Block: {} },
+          Statement: {
+            RateBasedStatement: Match.objectLike({ AggregateKeyType: 'IP', Limit: WAF_RATE_LIMIT_PER_5_MIN }),
+          },
+        }),
       ],
     });
+    withWaf.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
+  });
+
+  it('sends email through SES from the given address with -c sesFromAddress=...', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', { EmailConfiguration: Match.absent() });
+    synth({ sesFromAddress: 'no-reply@example.com' }).template.hasResourceProperties(
+      'AWS::Cognito::UserPool',
+      {
+        EmailConfiguration: Match.objectLike({
+          EmailSendingAccount: 'DEVELOPER',
+          From: 'no-reply@example.com',
+        }),
+      },
+    );
   });
 
   it('answers gateway-level refusals in the API error shape', () => {
@@ -344,6 +389,33 @@ describe('the security gate in the template', () => {
           .map((h) => `gatewayresponse.header.${h}`)
           .sort(),
       );
+    }
+  });
+});
+
+describe('the alarms (F18)', () => {
+  it('send to one encrypted, TLS-only SNS topic in the outputs', () => {
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    template.hasOutput('AlarmTopicArn', Match.anyValue());
+    for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) {
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^MonitoringAlarms/) }]);
+    }
+  });
+
+  it('watch 5xx answers, every function for throttles, and the sagas for their log events', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: '5XXError',
+      Namespace: 'AWS/ApiGateway',
+    });
+    const throttles = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter(
+      (a) => a.Properties.MetricName === 'Throttles',
+    );
+    expect(throttles).toHaveLength(OPERATION_LIST.length + TRIGGER_LIST.length);
+    for (const phrase of ['compensation failed', 'reconciliation record not written']) {
+      template.hasResourceProperties('AWS::Logs::MetricFilter', {
+        FilterPattern: `"${phrase}"`,
+        LogGroupName: { Ref: Match.stringLikeRegexp('^OpprovisionNewAdminLogs') },
+      });
     }
   });
 });
