@@ -1,4 +1,5 @@
 import { CognitoPool } from './adapters/aws/cognito/cognito-client';
+import { CognitoSelfService } from './adapters/aws/cognito/cognito-self-service';
 import { CognitoSignIn } from './adapters/aws/cognito/cognito-sign-in';
 import { CognitoUserDirectory } from './adapters/aws/cognito/cognito-user-directory';
 import { DynamoDbAdminStore } from './adapters/aws/dynamodb-admin-store';
@@ -18,6 +19,7 @@ import type { IdempotencyStore } from './ports/idempotency-store';
 import type { RateLimiter } from './ports/rate-limiter';
 import type { ReconciliationLog } from './ports/reconciliation-log';
 import type { SecretSource } from './ports/secret-source';
+import type { SelfService } from './ports/self-service';
 import type { SignIn } from './ports/sign-in';
 import type { UserDirectory } from './ports/user-directory';
 import type { UserStore } from './ports/user-store';
@@ -69,7 +71,14 @@ const cognitoDirectory = /* @__PURE__ */ cached(() => new CognitoUserDirectory(c
 /** Cognito's public sign-in APIs (or the fake's). */
 export const signIn = (): SignIn =>
   process.env.MOCK_MODE === 'true' ? memoryWorld().cognito.signIn : cognitoSignIn();
-const cognitoSignIn = /* @__PURE__ */ cached(() => new CognitoSignIn(cognitoPool()));
+const cognitoSignIn = /* @__PURE__ */ cached(
+  () => new CognitoSignIn(cognitoPool(), { refreshRotation: process.env.REFRESH_TOKEN_ROTATION === 'true' }),
+);
+
+/** Cognito's token-authorized self-service APIs: sign-out, TOTP enrolment (or the fake's). */
+export const selfService = (): SelfService =>
+  process.env.MOCK_MODE === 'true' ? memoryWorld().cognito.selfService : cognitoSelfService();
+const cognitoSelfService = /* @__PURE__ */ cached(() => new CognitoSelfService(cognitoPool()));
 
 /** The `Users` table. */
 export const userStore = (): UserStore =>

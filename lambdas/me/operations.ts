@@ -1,3 +1,5 @@
+import * as z from 'zod/mini';
+import { mfaCode } from '../core/http/schemas';
 import type { OperationDefinition } from '../core/operation-definition';
 
 /** Operations of the me area: the signed-in user's own account. */
@@ -10,5 +12,33 @@ export const ME = {
     entry: 'me/get-profile.ts',
     summary: "The caller's profile: their User record and groups.",
     permissions: { tables: { users: ['GetItem'] } },
+  },
+  startTotpEnrollment: {
+    name: 'startTotpEnrollment',
+    method: 'POST',
+    path: '/me/mfa/totp',
+    access: 'user',
+    entry: 'me/start-totp-enrollment.ts',
+    summary: 'Start TOTP enrolment: the secret and the otpauth:// URI for an authenticator app.',
+    permissions: { tables: { users: ['GetItem'] } },
+  },
+  verifyTotpEnrollment: {
+    name: 'verifyTotpEnrollment',
+    method: 'POST',
+    path: '/me/mfa/totp/verify',
+    access: 'user',
+    entry: 'me/verify-totp-enrollment.ts',
+    summary: 'Verify a TOTP code and make TOTP the preferred MFA (pending_mfa -> pending_subscription).',
+    body: z.object({ code: mfaCode() }),
+    permissions: { tables: { users: ['GetItem', 'UpdateItem'] } },
+  },
+  disableMfa: {
+    name: 'disableMfa',
+    method: 'DELETE',
+    path: '/me/mfa',
+    access: 'user',
+    entry: 'me/disable-mfa.ts',
+    summary: 'Turn MFA off, unless an admin requires it (409 MFA_REQUIRED).',
+    permissions: { tables: { users: ['GetItem', 'UpdateItem'] } },
   },
 } as const satisfies Record<string, OperationDefinition>;

@@ -120,6 +120,13 @@ export class RecordExistsError extends DomainError {}
 /** An onboarding status move that the ladder does not allow. */
 export class InvalidTransitionError extends DomainError {}
 
+/** MFA may not be turned off for this user (an admin requires it). */
+export class MfaRequiredError extends DomainError {
+  constructor(message = 'An administrator requires MFA for this account.') {
+    super(message);
+  }
+}
+
 /** An `Idempotency-Key` sent again with a different request. */
 export class IdempotencyKeyReusedError extends DomainError {
   constructor(message = 'This Idempotency-Key was used with a different request.') {

@@ -43,6 +43,8 @@ export interface OperationRequest<D extends OperationDefinition> {
   params: ParamsOf<D['params']>;
   event: APIGatewayProxyEvent;
   correlationId: string;
+  /** The bearer access token of a protected route (for Cognito's token-authorized APIs). */
+  accessToken: CallerOf<D['access']> extends Caller ? string : undefined;
   /** Time left in this invocation, for workflows that must end (or undo) before the function times out. */
   remainingMs: () => number;
 }
@@ -140,6 +142,7 @@ export function httpOperation<D extends OperationDefinition>(
         params: own.params as ParamsOf<D['params']>,
         event,
         correlationId: correlationIdOf(event, context),
+        accessToken: bearerOf(event) as OperationRequest<D>['accessToken'],
         remainingMs: () => context?.getRemainingTimeInMillis?.() ?? Number.POSITIVE_INFINITY,
       });
       return result as unknown as APIGatewayProxyResult;
@@ -193,6 +196,11 @@ function assertGate(definition: OperationDefinition, gate: CallerGate | undefine
       `Operation ${definition.name} is ${definition.access}-only and needs the ${definition.access} caller gate.`,
     );
   }
+}
+
+function bearerOf(event: APIGatewayProxyEvent): string | undefined {
+  const header = headerValue(event.headers, 'authorization');
+  return header ? /^Bearer\s+(\S+)$/i.exec(header.trim())?.[1] : undefined;
 }
 
 function claimsOf(event: APIGatewayProxyEvent): Record<string, unknown> {

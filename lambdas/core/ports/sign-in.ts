@@ -1,4 +1,4 @@
-import type { AuthOutcome } from '../domain/tokens';
+import type { AuthOutcome, ChallengeName, Tokens } from '../domain/tokens';
 
 /**
  * Sign-in: Cognito's public authentication APIs (InitiateAuth,
@@ -22,4 +22,26 @@ export interface SignIn {
     session: string;
     newPassword: string;
   }): Promise<AuthOutcome>;
+
+  /**
+   * RespondToAuthChallenge for any challenge the API surfaces: `code` answers
+   * SOFTWARE_TOKEN_MFA / SMS_MFA, `newPassword` NEW_PASSWORD_REQUIRED. Throws
+   * CodeMismatchError for a wrong code, InvalidSessionError for an expired or
+   * used session, InvalidPasswordError.
+   */
+  respondToChallenge(input: {
+    email: string;
+    session: string;
+    name: ChallengeName;
+    code?: string;
+    newPassword?: string;
+  }): Promise<AuthOutcome>;
+
+  /**
+   * New ID and access tokens for a refresh token (REFRESH_TOKEN_AUTH, or
+   * GetTokensFromRefreshToken when the pool rotates refresh tokens, which
+   * then returns the new refresh token). Throws NotAuthorizedError for a
+   * refresh token that was revoked (sign-out), or whose user is disabled or gone.
+   */
+  refresh(refreshToken: string): Promise<Tokens>;
 }

@@ -27,4 +27,7 @@ export interface UserStore {
    * there is no record.
    */
   revokeTokens(userId: string, at: Date): Promise<void>;
+
+  /** Replaces the record's `mfa` and returns the record. Throws NotFoundError when there is none. */
+  setMfa(userId: string, mfa: UserRecord['mfa']): Promise<UserRecord>;
 }

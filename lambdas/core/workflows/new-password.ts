@@ -71,7 +71,7 @@ export async function handleNewPasswordChallenge(
  * undo a password change that already happened, so a failure here is logged
  * loudly instead of failing the request.
  */
-async function mirrorEmailConfirmed(users: UserStore, email: string): Promise<void> {
+export async function mirrorEmailConfirmed(users: UserStore, email: string): Promise<void> {
   try {
     const record = await users.findByEmail(email);
     if (record?.status !== 'pending_verification') return;

@@ -110,6 +110,28 @@ export class DynamoDbUserStore implements UserStore {
     }
   }
 
+  async setMfa(userId: string, mfa: UserRecord['mfa']): Promise<UserRecord> {
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: marshall({ userId }),
+          UpdateExpression: 'SET mfa = :mfa, updatedAt = :now',
+          ConditionExpression: 'attribute_exists(userId)',
+          ExpressionAttributeValues: marshall(
+            { ':mfa': mfa, ':now': this.clock().toISOString() },
+            { removeUndefinedValues: true },
+          ),
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return unmarshall(Attributes ?? {}) as UserRecord;
+    } catch (error) {
+      if (isConditionFailure(error)) throw new NotFoundError(`No user ${userId}.`);
+      throw error;
+    }
+  }
+
   async revokeTokens(userId: string, at: Date): Promise<void> {
     try {
       await this.client.send(

@@ -51,6 +51,14 @@ export class InMemoryUserStore implements UserStore {
     return structuredClone(next);
   }
 
+  async setMfa(userId: string, mfa: UserRecord['mfa']): Promise<UserRecord> {
+    const record = this.records.get(userId);
+    if (!record) throw new NotFoundError(`No user ${userId}.`);
+    record.mfa = structuredClone(mfa);
+    record.updatedAt = this.clock().toISOString();
+    return structuredClone(record);
+  }
+
   async revokeTokens(userId: string, at: Date): Promise<void> {
     const record = this.records.get(userId);
     if (!record) throw new NotFoundError(`No user ${userId}.`);

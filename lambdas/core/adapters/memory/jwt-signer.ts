@@ -1,4 +1,4 @@
-import { createPublicKey, generateKeyPairSync, type KeyObject, randomUUID, sign } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, type KeyObject, randomUUID, sign, verify } from 'node:crypto';
 import type { Jwk, Jwks } from 'aws-jwt-verify/jwk';
 
 /** An RS256 key the in-memory Cognito owns; its JWKS is what verifiers trust in mock mode. */
@@ -30,6 +30,25 @@ export class JwtSigner {
     const signingInput = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`;
     const signature = sign('RSA-SHA256', Buffer.from(signingInput), this.privateKey);
     return `${signingInput}.${signature.toString('base64url')}`;
+  }
+}
+
+/** The payload of a token this signer signed, or undefined (foreign, tampered, malformed). */
+export function verifiedPayload(signer: JwtSigner, token: string): Record<string, unknown> | undefined {
+  const [header, payload, signature] = token.split('.');
+  if (!header || !payload || !signature) return undefined;
+  try {
+    const ok = verify(
+      'RSA-SHA256',
+      Buffer.from(`${header}.${payload}`),
+      createPublicKey({ key: signer.jwks.keys[0] as never, format: 'jwk' }),
+      Buffer.from(signature, 'base64url'),
+    );
+    return ok
+      ? (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
   }
 }
 

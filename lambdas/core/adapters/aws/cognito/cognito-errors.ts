@@ -7,6 +7,7 @@ import {
   PasswordResetRequiredError,
   TemporaryPasswordExpiredError,
   TooManyRequestsError,
+  UnauthenticatedError,
   UserExistsError,
   UserNotConfirmedError,
   UserNotFoundError,
@@ -19,9 +20,11 @@ import {
  *   password, must look exactly like wrong credentials (no enumeration; no new
  *   password is being set, so InvalidPasswordException can only mean that);
  * - `challenge` (RespondToAuthChallenge): unknown user = wrong credentials;
- * - `admin` (Admin* APIs): an unknown user is UserNotFoundError.
+ * - `admin` (Admin* APIs): an unknown user is UserNotFoundError;
+ * - `token` (APIs authorized by the user's access token): a refused token
+ *   (revoked, expired, its user gone or disabled) is UnauthenticatedError.
  */
-export type CognitoCall = 'sign-in' | 'challenge' | 'admin';
+export type CognitoCall = 'sign-in' | 'challenge' | 'admin' | 'token';
 
 /**
  * Translates a Cognito SDK exception into a domain error, so SDK names never
@@ -33,10 +36,14 @@ export function mapCognitoError(error: unknown, call: CognitoCall): unknown {
   const message = error.message;
   switch (error.name) {
     case 'NotAuthorizedException':
+      if (call === 'token')
+        return new UnauthenticatedError('The access token has been revoked or has expired.');
       if (/temporary password has expired/i.test(message)) return new TemporaryPasswordExpiredError();
       if (/session/i.test(message)) return new InvalidSessionError();
       return new NotAuthorizedError();
     case 'UserNotFoundException':
+      if (call === 'token')
+        return new UnauthenticatedError('The access token has been revoked or has expired.');
       return call === 'admin' ? new UserNotFoundError('User does not exist.') : new NotAuthorizedError();
     case 'UserNotConfirmedException':
       return new UserNotConfirmedError();
@@ -52,6 +59,7 @@ export function mapCognitoError(error: unknown, call: CognitoCall): unknown {
     case 'UnsupportedUserStateException':
       return new UserStateError(message);
     case 'CodeMismatchException':
+    case 'EnableSoftwareTokenMFAException':
       return new CodeMismatchError('The code is wrong.');
     case 'ExpiredCodeException':
       return new CodeExpiredError('The code has expired.');

@@ -1,16 +1,30 @@
 import {
+  GetTokensFromRefreshTokenCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { normalizeEmail } from '../../../domain/email';
-import type { AuthOutcome } from '../../../domain/tokens';
+import { NotAuthorizedError, RequestValidationError } from '../../../domain/errors';
+import type { AuthOutcome, ChallengeName, Tokens } from '../../../domain/tokens';
 import type { SignIn } from '../../../ports/sign-in';
 import type { CognitoPool } from './cognito-client';
 import { toOutcome } from './cognito-mapping';
 
+/** The challenge response key Cognito expects for each answerable challenge. */
+const ANSWER_KEYS: Partial<Record<ChallengeName, { key: string; from: 'code' | 'newPassword' }>> = {
+  NEW_PASSWORD_REQUIRED: { key: 'NEW_PASSWORD', from: 'newPassword' },
+  SOFTWARE_TOKEN_MFA: { key: 'SOFTWARE_TOKEN_MFA_CODE', from: 'code' },
+  SMS_MFA: { key: 'SMS_MFA_CODE', from: 'code' },
+  EMAIL_OTP: { key: 'EMAIL_OTP_CODE', from: 'code' },
+};
+
 /** The sign-in port on Amazon Cognito (public APIs of the app client; no IAM permission). */
 export class CognitoSignIn implements SignIn {
-  constructor(private readonly pool: CognitoPool) {}
+  constructor(
+    private readonly pool: CognitoPool,
+    /** The app client rotates refresh tokens (REFRESH_TOKEN_AUTH is then refused). */
+    private readonly options: { refreshRotation?: boolean } = {},
+  ) {}
 
   async passwordLogin(email: string, password: string): Promise<AuthOutcome> {
     const answer = await this.pool.send(
@@ -39,5 +53,53 @@ export class CognitoSignIn implements SignIn {
       'challenge',
     );
     return toOutcome(answer);
+  }
+
+  async respondToChallenge(input: {
+    email: string;
+    session: string;
+    name: ChallengeName;
+    code?: string;
+    newPassword?: string;
+  }): Promise<AuthOutcome> {
+    const answer = ANSWER_KEYS[input.name];
+    const value = answer ? input[answer.from] : undefined;
+    if (!answer || value === undefined) {
+      throw new RequestValidationError(
+        answer?.from ?? 'name',
+        answer
+          ? `${answer.from}: required to answer ${input.name}`
+          : `name: ${input.name} cannot be answered here`,
+      );
+    }
+    const result = await this.pool.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: this.pool.clientId,
+        ChallengeName: input.name,
+        Session: input.session,
+        ChallengeResponses: { USERNAME: normalizeEmail(input.email), [answer.key]: value },
+      }),
+      'challenge',
+    );
+    return toOutcome(result);
+  }
+
+  async refresh(refreshToken: string): Promise<Tokens> {
+    const answer = this.options.refreshRotation
+      ? await this.pool.send(
+          new GetTokensFromRefreshTokenCommand({ ClientId: this.pool.clientId, RefreshToken: refreshToken }),
+          'sign-in',
+        )
+      : await this.pool.send(
+          new InitiateAuthCommand({
+            ClientId: this.pool.clientId,
+            AuthFlow: 'REFRESH_TOKEN_AUTH',
+            AuthParameters: { REFRESH_TOKEN: refreshToken },
+          }),
+          'sign-in',
+        );
+    const outcome = toOutcome(answer);
+    if (!('tokens' in outcome)) throw new NotAuthorizedError();
+    return outcome.tokens;
   }
 }

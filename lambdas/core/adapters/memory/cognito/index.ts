@@ -4,6 +4,7 @@ import type { JwtSigner } from '../jwt-signer';
 import type { Outbox } from '../outbox';
 import { Messenger } from './messages';
 import { PoolState, viewOf } from './pool';
+import { InMemorySelfService } from './self-service';
 import { Sessions } from './sessions';
 import { InMemorySignIn } from './sign-in';
 import { TokenIssuer } from './tokens';
@@ -20,6 +21,8 @@ export interface InMemoryCognitoOptions {
   clock?: Clock;
   /** The pool's triggers (its LambdaConfig), e.g. built from the trigger registry. */
   triggers?: PoolTriggers;
+  /** The app client rotates refresh tokens (the stack's `refreshTokenRotation`). @default false */
+  refreshRotation?: boolean;
 }
 
 /**
@@ -33,6 +36,7 @@ export class InMemoryCognito {
   readonly clientId: string;
   readonly directory: InMemoryUserDirectory;
   readonly signIn: InMemorySignIn;
+  readonly selfService: InMemorySelfService;
   private readonly pool: PoolState;
   private readonly tokens: TokenIssuer;
   private readonly triggers = new Triggers();
@@ -53,7 +57,13 @@ export class InMemoryCognito {
     this.triggers.use(options.triggers);
     const messenger = new Messenger(config, options.outbox, this.triggers);
     this.directory = new InMemoryUserDirectory(this.pool, messenger, this.tokens);
-    this.signIn = new InMemorySignIn(this.pool, new Sessions(config.clock), this.tokens);
+    this.signIn = new InMemorySignIn(
+      this.pool,
+      new Sessions(config.clock),
+      this.tokens,
+      options.refreshRotation ?? false,
+    );
+    this.selfService = new InMemorySelfService(this.pool, this.tokens);
   }
 
   /** The token issuer (`iss` claim). */

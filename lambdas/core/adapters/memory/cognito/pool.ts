@@ -19,6 +19,12 @@ export interface FakeUser {
   createdAt: Date;
   /** Tokens whose `origin_jti` is listed here were revoked (sign-out). */
   revokedOrigins: Set<string>;
+  /** GlobalSignOut: Cognito refuses every token of the user issued before (seconds). */
+  signedOutAt?: number;
+  /** TOTP: the secret being enrolled (AssociateSoftwareToken), then the verified one. */
+  totp?: { secret: string; verified: boolean; lastUsedStep?: number };
+  /** SetUserMFAPreference: TOTP enabled (and preferred), so sign-in asks for a code. */
+  totpEnabled?: boolean;
 }
 
 export interface PoolConfig {

@@ -11,7 +11,11 @@ interface PendingChallenge {
   username: string;
   name: ChallengeName;
   expiresAt: number;
+  failures: number;
 }
+
+/** Wrong answers a challenge session takes before Cognito ends it. */
+export const MAX_CHALLENGE_FAILURES = 3;
 
 /** Challenge sessions: opaque, single use, bound to one user and one challenge, valid `authSessionMinutes`. */
 export class Sessions {
@@ -22,14 +26,27 @@ export class Sessions {
   open(user: FakeUser, name: ChallengeName): string {
     const session = randomBytes(48).toString('base64url');
     const expiresAt = this.clock().getTime() + TOKEN_VALIDITY.authSessionMinutes * MINUTE_MS;
-    this.pending.set(session, { username: user.username, name, expiresAt });
+    this.pending.set(session, { username: user.username, name, expiresAt, failures: 0 });
     return session;
   }
 
   /** Consumes `session`; throws InvalidSessionError unless it is `user`'s open `name` challenge. */
   take(session: string, user: FakeUser | undefined, name: ChallengeName): FakeUser {
-    const pending = this.pending.get(session);
+    const checked = this.check(session, user, name);
     this.pending.delete(session);
+    return checked;
+  }
+
+  /** A wrong answer: the session stays open until MAX_CHALLENGE_FAILURES, then it ends. */
+  fail(session: string): void {
+    const pending = this.pending.get(session);
+    if (pending && ++pending.failures >= MAX_CHALLENGE_FAILURES) this.pending.delete(session);
+  }
+
+  /** Like `take`, without consuming the session (so a wrong code can be retried). */
+  check(session: string, user: FakeUser | undefined, name: ChallengeName): FakeUser {
+    const pending = this.pending.get(session);
+    if (pending && this.clock().getTime() > pending.expiresAt) this.pending.delete(session);
     if (
       !pending ||
       !user ||

@@ -1,11 +1,15 @@
 import {
+  CodeMismatchError,
+  InvalidSessionError,
   NotAuthorizedError,
   PasswordResetRequiredError,
+  RequestValidationError,
   TemporaryPasswordExpiredError,
   UserNotConfirmedError,
 } from '../../../domain/errors';
 import { TEMPORARY_PASSWORD_VALIDITY_DAYS } from '../../../domain/pool-policy';
-import type { AuthOutcome } from '../../../domain/tokens';
+import type { AuthOutcome, ChallengeName, Tokens } from '../../../domain/tokens';
+import { matchTotp } from '../../../domain/totp';
 import type { SignIn } from '../../../ports/sign-in';
 import { assertPolicy, hashPassword, passwordMatches } from './passwords';
 import type { FakeUser, PoolState } from './pool';
@@ -20,6 +24,8 @@ export class InMemorySignIn implements SignIn {
     private readonly pool: PoolState,
     private readonly sessions: Sessions,
     private readonly tokens: TokenIssuer,
+    /** The app client rotates refresh tokens. */
+    private readonly refreshRotation = false,
   ) {}
 
   /** InitiateAuth USER_PASSWORD_AUTH. */
@@ -42,6 +48,14 @@ export class InMemorySignIn implements SignIn {
       case 'RESET_REQUIRED':
         throw new PasswordResetRequiredError();
       case 'CONFIRMED':
+        if (user.totpEnabled && user.totp?.verified) {
+          return {
+            challenge: {
+              name: 'SOFTWARE_TOKEN_MFA',
+              session: this.sessions.open(user, 'SOFTWARE_TOKEN_MFA'),
+            },
+          };
+        }
         return { tokens: this.tokens.issue(user) };
       default:
         throw new NotAuthorizedError();
@@ -60,6 +74,43 @@ export class InMemorySignIn implements SignIn {
     user.status = 'CONFIRMED';
     user.temporaryPasswordIssuedAt = undefined;
     return { tokens: this.tokens.issue(user) };
+  }
+
+  /** RespondToAuthChallenge: NEW_PASSWORD_REQUIRED, or a TOTP code (SMS is not enabled on the pool). */
+  async respondToChallenge(input: {
+    email: string;
+    session: string;
+    name: ChallengeName;
+    code?: string;
+    newPassword?: string;
+  }): Promise<AuthOutcome> {
+    if (input.name === 'NEW_PASSWORD_REQUIRED') {
+      if (input.newPassword === undefined)
+        throw new RequestValidationError('newPassword', 'newPassword: required');
+      return this.respondToNewPasswordChallenge({ ...input, newPassword: input.newPassword });
+    }
+    if (input.name !== 'SOFTWARE_TOKEN_MFA') throw new InvalidSessionError();
+    const user = this.sessions.check(input.session, this.pool.find(input.email), 'SOFTWARE_TOKEN_MFA');
+    const secret = user.totp?.secret;
+    const step = secret
+      ? matchTotp(secret, input.code ?? '', this.pool.config.clock().getTime(), user.totp?.lastUsedStep)
+      : undefined;
+    if (step === undefined || !user.totp) {
+      this.sessions.fail(input.session);
+      throw new CodeMismatchError('The code is wrong.');
+    }
+    this.sessions.take(input.session, user, 'SOFTWARE_TOKEN_MFA');
+    user.totp.lastUsedStep = step;
+    return { tokens: this.tokens.issue(user) };
+  }
+
+  /** REFRESH_TOKEN_AUTH (or GetTokensFromRefreshToken with rotation). */
+  async refresh(refreshToken: string): Promise<Tokens> {
+    const entry = this.tokens.refreshEntry(refreshToken);
+    const user = entry ? this.pool.byUsername(entry.username) : undefined;
+    if (!entry || !user?.enabled) throw new NotAuthorizedError('Invalid refresh token.');
+    if (this.refreshRotation) this.tokens.spend(refreshToken);
+    return this.tokens.issue(user, { originJti: entry.originJti, rotate: this.refreshRotation });
   }
 
   private temporaryPasswordExpired(user: FakeUser): boolean {

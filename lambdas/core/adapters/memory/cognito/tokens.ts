@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { COGNITO_ADMIN_SCOPE, TOKEN_VALIDITY } from '../../../domain/pool-policy';
 import type { Tokens } from '../../../domain/tokens';
-import type { JwtSigner } from '../jwt-signer';
+import { type JwtSigner, verifiedPayload } from '../jwt-signer';
 import type { FakeUser, PoolConfig, PoolState } from './pool';
 
 const DAY_MS = 86_400_000;
@@ -24,9 +24,14 @@ export class TokenIssuer {
     this.issuer = `https://cognito-idp.${config.region}.amazonaws.com/${config.userPoolId}`;
   }
 
-  issue(user: FakeUser): Tokens {
+  /**
+   * Tokens for `user`. A sign-in starts a new origin and a refresh token; a
+   * refresh keeps the origin and, unless the client rotates, issues no new
+   * refresh token.
+   */
+  issue(user: FakeUser, refresh?: { originJti: string; rotate: boolean }): Tokens {
     const now = Math.floor(this.config.clock().getTime() / 1000);
-    const originJti = randomUUID();
+    const originJti = refresh?.originJti ?? randomUUID();
     const groups = [...user.groups];
     const common = {
       sub: user.username,
@@ -60,19 +65,57 @@ export class TokenIssuer {
       exp: now + TOKEN_VALIDITY.accessTokenMinutes * 60,
       jti: randomUUID(),
     });
+    const tokens: Tokens = {
+      idToken,
+      accessToken,
+      expiresIn: TOKEN_VALIDITY.accessTokenMinutes * 60,
+      tokenType: 'Bearer',
+    };
+    if (refresh && !refresh.rotate) return tokens;
     const refreshToken = randomBytes(64).toString('base64url');
     this.refreshTokens.set(refreshToken, {
       username: user.username,
       originJti,
       expiresAt: this.config.clock().getTime() + TOKEN_VALIDITY.refreshTokenDays * DAY_MS,
     });
-    return {
-      idToken,
-      accessToken,
-      refreshToken,
-      expiresIn: TOKEN_VALIDITY.accessTokenMinutes * 60,
-      tokenType: 'Bearer',
-    };
+    return { ...tokens, refreshToken };
+  }
+
+  /** The live refresh token's entry, or undefined (unknown, expired, revoked). */
+  refreshEntry(token: string): RefreshEntry | undefined {
+    const entry = this.refreshTokens.get(token);
+    if (!entry || entry.expiresAt < this.config.clock().getTime()) return undefined;
+    return entry;
+  }
+
+  /** With rotation, a used refresh token is spent. */
+  spend(token: string): void {
+    this.refreshTokens.delete(token);
+  }
+
+  /** GlobalSignOut: every refresh token dies, and every token issued until now is refused. */
+  signOut(user: FakeUser): void {
+    for (const [token, entry] of this.refreshTokens) {
+      if (entry.username !== user.username) continue;
+      user.revokedOrigins.add(entry.originJti);
+      this.refreshTokens.delete(token);
+    }
+    user.signedOutAt = Math.floor(this.config.clock().getTime() / 1000);
+  }
+
+  /**
+   * The user of an access token, as Cognito's token-authorized APIs check it:
+   * signed by this pool, an access token of this client, not expired, its user
+   * present and enabled, not revoked by a sign-out. Undefined otherwise.
+   */
+  userOfAccessToken(pool: PoolState, token: string): FakeUser | undefined {
+    const claims = verifiedPayload(this.signer, token);
+    if (claims?.token_use !== 'access' || claims.client_id !== this.config.clientId) return undefined;
+    if (typeof claims.exp !== 'number' || claims.exp * 1000 < this.config.clock().getTime()) return undefined;
+    const user = typeof claims.username === 'string' ? pool.byUsername(claims.username) : undefined;
+    if (!user?.enabled || this.isRevoked(pool, claims)) return undefined;
+    if (user.signedOutAt !== undefined && Number(claims.iat) < user.signedOutAt) return undefined;
+    return user;
   }
 
   /** Every refresh token of a deleted user dies with it. */

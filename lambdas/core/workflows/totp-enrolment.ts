@@ -1,0 +1,79 @@
+import { MfaRequiredError, NotFoundError } from '../domain/errors';
+import { BRAND } from '../domain/messages';
+import { nextStatus } from '../domain/onboarding';
+import type { Caller } from '../domain/tokens';
+import { otpauthUri } from '../domain/totp';
+import { type Profile, toUser } from '../domain/user';
+import { log } from '../log';
+import type { SelfService } from '../ports/self-service';
+import type { UserStore } from '../ports/user-store';
+
+export interface TotpPorts {
+  selfService: SelfService;
+  users: UserStore;
+}
+
+/** The issuer authenticator apps show beside the account. */
+export const TOTP_ISSUER = BRAND;
+
+/**
+ * startTotpEnrollment — `POST /me/mfa/totp`: Cognito `AssociateSoftwareToken`
+ * gives a new secret; the answer carries it and the `otpauth://` URI to scan.
+ * Nothing is enabled until the user proves the app with a code.
+ */
+export async function startTotpEnrollment(
+  ports: TotpPorts,
+  input: { caller: Caller; accessToken: string },
+): Promise<{ secretCode: string; otpauthUri: string }> {
+  const record = await ports.users.get(input.caller.sub);
+  if (!record) throw new NotFoundError('There is no profile for this account yet.');
+  const { secretCode } = await ports.selfService.associateSoftwareToken(input.accessToken);
+  return { secretCode, otpauthUri: otpauthUri(TOTP_ISSUER, record.email, secretCode) };
+}
+
+/**
+ * verifyTotpEnrollment — `POST /me/mfa/totp/verify`: `VerifySoftwareToken`
+ * with the code, then `SetUserMFAPreference` (TOTP enabled and preferred):
+ * without the second call Cognito would never ask for the code at sign-in.
+ * Then the `Users` record: `mfa` TOTP on, and the ladder
+ * `pending_mfa -> pending_subscription`. A retry after a failed record write
+ * converges: the code of the next step verifies again and the write repeats.
+ */
+export async function verifyTotpEnrollment(
+  ports: TotpPorts,
+  input: { caller: Caller; accessToken: string; code: string },
+): Promise<Profile> {
+  await ports.selfService.verifySoftwareToken(input.accessToken, input.code);
+  await ports.selfService.setTotpPreference(input.accessToken, true);
+  const current = await ports.users.get(input.caller.sub);
+  if (!current) throw new NotFoundError('There is no profile for this account yet.');
+  let record = await ports.users.setMfa(current.userId, { ...current.mfa, enabled: true, method: 'totp' });
+  if (record.status === 'pending_mfa') {
+    try {
+      record = await ports.users.transition(
+        record.userId,
+        'pending_mfa',
+        nextStatus('pending_mfa', 'totpEnrolled'),
+      );
+    } catch (error) {
+      log('warn', 'onboarding mirror failed', { step: 'totpEnrolled', error: (error as Error).name });
+    }
+  }
+  return { ...toUser(record), groups: input.caller.groups };
+}
+
+/**
+ * disableMfa — `DELETE /me/mfa`: refused with `409 MFA_REQUIRED` while an
+ * admin requires MFA for the user; else `SetUserMFAPreference` TOTP off and
+ * the record's `mfa` cleared.
+ */
+export async function disableMfa(
+  ports: TotpPorts,
+  input: { caller: Caller; accessToken: string },
+): Promise<void> {
+  const record = await ports.users.get(input.caller.sub);
+  if (!record) throw new NotFoundError('There is no profile for this account yet.');
+  if (record.mfa.required) throw new MfaRequiredError();
+  await ports.selfService.setTotpPreference(input.accessToken, false);
+  await ports.users.setMfa(record.userId, { enabled: false, required: false });
+}

@@ -1,0 +1,14 @@
+import { selfService, userCallerGate, userStore } from '../core/deps';
+import { httpOperation } from '../core/http/preset';
+import { disableMfa } from '../core/workflows/totp-enrolment';
+import { ME } from './operations';
+
+/** DELETE /me/mfa: disableMfa (core/workflows/totp-enrolment.ts); 204, or 409 MFA_REQUIRED. */
+export const handler = httpOperation(
+  ME.disableMfa,
+  { gate: userCallerGate() },
+  async ({ caller, accessToken }) => {
+    await disableMfa({ selfService: selfService(), users: userStore() }, { caller, accessToken });
+    return { status: 204 };
+  },
+);

@@ -1,0 +1,17 @@
+import { selfService, userCallerGate, userStore } from '../core/deps';
+import { httpOperation } from '../core/http/preset';
+import { startTotpEnrollment } from '../core/workflows/totp-enrolment';
+import { ME } from './operations';
+
+/** POST /me/mfa/totp: startTotpEnrollment (core/workflows/totp-enrolment.ts). */
+export const handler = httpOperation(
+  ME.startTotpEnrollment,
+  { gate: userCallerGate() },
+  async ({ caller, accessToken }) => ({
+    status: 200,
+    body: await startTotpEnrollment(
+      { selfService: selfService(), users: userStore() },
+      { caller, accessToken },
+    ),
+  }),
+);

@@ -1,0 +1,17 @@
+import { selfService, userCallerGate, userStore } from '../core/deps';
+import { httpOperation } from '../core/http/preset';
+import { verifyTotpEnrollment } from '../core/workflows/totp-enrolment';
+import { ME } from './operations';
+
+/** POST /me/mfa/totp/verify: verifyTotpEnrollment (core/workflows/totp-enrolment.ts); the Profile. */
+export const handler = httpOperation(
+  ME.verifyTotpEnrollment,
+  { gate: userCallerGate() },
+  async ({ body, caller, accessToken }) => ({
+    status: 200,
+    body: await verifyTotpEnrollment(
+      { selfService: selfService(), users: userStore() },
+      { caller, accessToken, code: body.code },
+    ),
+  }),
+);
