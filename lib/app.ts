@@ -19,6 +19,7 @@ export function configureApp(app: App): AuthStack {
     mockMode: flag(app, 'mockMode'),
     threatProtection: flag(app, 'threatProtection'),
     waf: flag(app, 'waf'),
+    refreshTokenRotation: flag(app, 'refreshTokenRotation'),
     ...(typeof app.node.tryGetContext('sesFromAddress') === 'string'
       ? { sesFromAddress: app.node.tryGetContext('sesFromAddress') as string }
       : {}),

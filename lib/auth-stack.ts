@@ -33,6 +33,11 @@ export interface AuthStackProps extends StackProps {
    * @default - Cognito's default sender
    */
   readonly sesFromAddress?: string;
+  /**
+   * Rotate refresh tokens (each refresh returns a new one).
+   * @default false
+   */
+  readonly refreshTokenRotation?: boolean;
 }
 
 /** The account backend: wires the constructs, creates one function per registry row. */
@@ -43,6 +48,7 @@ export class AuthStack extends Stack {
     const identity = new Identity(this, 'Identity', {
       threatProtection: props.threatProtection ?? false,
       ...(props.sesFromAddress ? { sesFromAddress: props.sesFromAddress } : {}),
+      refreshTokenRotation: props.refreshTokenRotation ?? false,
     });
     const data = new Data(this, 'Data');
     const webhookSecrets = new WebhookSecrets(this, 'WebhookSecrets', {
@@ -57,6 +63,7 @@ export class AuthStack extends Stack {
         tables: data.tables,
         secrets: webhookSecrets.secrets,
         mockMode: props.mockMode ?? false,
+        refreshTokenRotation: props.refreshTokenRotation ?? false,
       });
       return { definition, function: fn.function, logGroup: fn.logGroup };
     });

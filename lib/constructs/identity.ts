@@ -26,6 +26,13 @@ export interface IdentityProps {
    * @default - Cognito's default email sender
    */
   readonly sesFromAddress?: string;
+  /**
+   * Rotate refresh tokens: each refresh returns a new refresh token and the
+   * old one stops working after a grace period (seed 004). Cognito then
+   * refuses REFRESH_TOKEN_AUTH; the API calls GetTokensFromRefreshToken.
+   * @default false
+   */
+  readonly refreshTokenRotation?: boolean;
 }
 
 /**
@@ -121,6 +128,7 @@ export class Identity extends Construct {
       idTokenValidity: Duration.minutes(TOKEN_VALIDITY.idTokenMinutes),
       refreshTokenValidity: Duration.days(TOKEN_VALIDITY.refreshTokenDays),
       authSessionValidity: Duration.minutes(TOKEN_VALIDITY.authSessionMinutes),
+      ...(props.refreshTokenRotation ? { refreshTokenRotationGracePeriod: Duration.seconds(60) } : {}),
     });
     this.userPool = pool;
     this.pool = pool;

@@ -30,6 +30,11 @@ export interface OperationFunctionProps {
    * @default false
    */
   readonly mockMode?: boolean;
+  /**
+   * The app client rotates refresh tokens (REFRESH_TOKEN_ROTATION=true for the adapter).
+   * @default false
+   */
+  readonly refreshTokenRotation?: boolean;
 }
 
 /**
@@ -49,6 +54,7 @@ export class OperationFunction extends Construct {
     const environment: Record<string, string> = {
       COGNITO_USER_POOL_ID: props.userPool.userPoolId,
       COGNITO_CLIENT_ID: props.userPoolClient.userPoolClientId,
+      ...(props.refreshTokenRotation ? { REFRESH_TOKEN_ROTATION: 'true' } : {}),
     };
 
     const tables = tableGrants(definition.permissions.tables, props.tables);

@@ -317,6 +317,18 @@ describe('the REST API', () => {
     withWaf.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
   });
 
+  it('rotates refresh tokens only with -c refreshTokenRotation=true, and tells the functions', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', { RefreshTokenRotation: Match.absent() });
+    const rotating = synth({ refreshTokenRotation: 'true' }).template;
+    rotating.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      RefreshTokenRotation: Match.objectLike({ Feature: 'ENABLED' }),
+    });
+    rotating.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('/auth/refresh'),
+      Environment: { Variables: Match.objectLike({ REFRESH_TOKEN_ROTATION: 'true' }) },
+    });
+  });
+
   it('sends email through SES from the given address with -c sesFromAddress=...', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', { EmailConfiguration: Match.absent() });
     synth({ sesFromAddress: 'no-reply@example.com' }).template.hasResourceProperties(

@@ -1,4 +1,6 @@
+import { resetMemoryWorld } from '../../../lambdas/core/adapters/memory/world';
 import { totpCode } from '../../../lambdas/core/domain/totp';
+import { registryTriggers } from '../../../local/triggers';
 import { activatedApplicant, call, freshWorld, STRONG_PASSWORD } from '../../support/harness';
 
 type Tokens = { accessToken: string; refreshToken: string; idToken: string };
@@ -166,6 +168,26 @@ describe('refresh, sign-out and TOTP (routes 5-7, 17-19)', () => {
         status: 409,
         body: { error: { code: 'MFA_REQUIRED' } },
       });
+    });
+  });
+
+  describe('with refresh-token rotation', () => {
+    it('returns a new refresh token each time, and the spent one stops working', async () => {
+      world = Object.assign(resetMemoryWorld({ refreshRotation: true, triggers: registryTriggers() }), {
+        advance: () => undefined,
+      }) as typeof world;
+      const first = (await activatedApplicant(world, 'rot@example.com')) as Tokens;
+
+      const next = await call<{ tokens: Tokens }>('refreshTokens', {
+        body: { refreshToken: first.refreshToken },
+      });
+
+      expect(next.status).toBe(200);
+      expect(next.body.tokens.refreshToken).toEqual(expect.any(String));
+      expect(next.body.tokens.refreshToken).not.toBe(first.refreshToken);
+      expect((await call('refreshTokens', { body: { refreshToken: first.refreshToken } })).status).toBe(401);
+      const again = await call('refreshTokens', { body: { refreshToken: next.body.tokens.refreshToken } });
+      expect(again.status).toBe(200);
     });
   });
 });

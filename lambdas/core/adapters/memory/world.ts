@@ -39,6 +39,8 @@ export interface WorldOptions {
   clientId?: string;
   /** The pool's triggers; the local server and the test harness build them from the trigger registry. */
   triggers?: PoolTriggers;
+  /** The app client rotates refresh tokens. @default REFRESH_TOKEN_ROTATION === 'true' */
+  refreshRotation?: boolean;
 }
 
 let world: MemoryWorld | undefined;
@@ -57,6 +59,7 @@ function createWorld(options: WorldOptions = {}): MemoryWorld {
       outbox,
       clock,
       ...(options.triggers ? { triggers: options.triggers } : {}),
+      refreshRotation: options.refreshRotation ?? process.env.REFRESH_TOKEN_ROTATION === 'true',
     }),
     users,
     admins: new InMemoryAdminStore(users),

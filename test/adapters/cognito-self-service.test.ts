@@ -1,0 +1,138 @@
+import {
+  AssociateSoftwareTokenCommand,
+  CognitoIdentityProviderClient,
+  GetTokensFromRefreshTokenCommand,
+  GlobalSignOutCommand,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+  SetUserMFAPreferenceCommand,
+  VerifySoftwareTokenCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { mockClient } from 'aws-sdk-client-mock';
+import { CognitoPool } from '../../lambdas/core/adapters/aws/cognito/cognito-client';
+import { CognitoSelfService } from '../../lambdas/core/adapters/aws/cognito/cognito-self-service';
+import { CognitoSignIn } from '../../lambdas/core/adapters/aws/cognito/cognito-sign-in';
+import {
+  CodeMismatchError,
+  InvalidSessionError,
+  NotAuthorizedError,
+  UnauthenticatedError,
+} from '../../lambdas/core/domain/errors';
+
+const cognito = mockClient(CognitoIdentityProviderClient);
+const pool = new CognitoPool(
+  'eu-west-1_Abc123',
+  'client123',
+  new CognitoIdentityProviderClient({ region: 'eu-west-1' }),
+);
+const selfService = new CognitoSelfService(pool);
+const signIn = new CognitoSignIn(pool);
+const rotating = new CognitoSignIn(pool, { refreshRotation: true });
+const result = { AccessToken: 'a', IdToken: 'i', ExpiresIn: 3600, TokenType: 'Bearer' };
+
+function sdkError(name: string, message = name): Error {
+  return Object.assign(new Error(message), { name, $metadata: {} });
+}
+
+beforeEach(() => cognito.reset());
+
+describe('CognitoSelfService', () => {
+  it('signs out globally with the access token (cognito-local has no GlobalSignOut)', async () => {
+    await selfService.globalSignOut('token-1');
+    expect(cognito.commandCalls(GlobalSignOutCommand).map((c) => c.args[0].input)).toEqual([
+      { AccessToken: 'token-1' },
+    ]);
+  });
+
+  it('maps a refused access token to UnauthenticatedError', async () => {
+    cognito
+      .on(GlobalSignOutCommand)
+      .rejects(sdkError('NotAuthorizedException', 'Access Token has been revoked'));
+    await expect(selfService.globalSignOut('token-1')).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it('associates, verifies and prefers TOTP with the access token', async () => {
+    cognito.on(AssociateSoftwareTokenCommand).resolves({ SecretCode: 'SECRET' });
+    cognito.on(VerifySoftwareTokenCommand).resolves({ Status: 'SUCCESS' });
+
+    await expect(selfService.associateSoftwareToken('t')).resolves.toEqual({ secretCode: 'SECRET' });
+    await selfService.verifySoftwareToken('t', '123456');
+    await selfService.setTotpPreference('t', true);
+
+    expect(cognito.commandCalls(VerifySoftwareTokenCommand)[0]?.args[0].input).toEqual({
+      AccessToken: 't',
+      UserCode: '123456',
+    });
+    expect(cognito.commandCalls(SetUserMFAPreferenceCommand)[0]?.args[0].input).toEqual({
+      AccessToken: 't',
+      SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+    });
+  });
+
+  it('maps a wrong enrolment code to CodeMismatchError', async () => {
+    cognito.on(VerifySoftwareTokenCommand).rejects(sdkError('EnableSoftwareTokenMFAException'));
+    await expect(selfService.verifySoftwareToken('t', '000000')).rejects.toBeInstanceOf(CodeMismatchError);
+  });
+});
+
+describe('CognitoSignIn challenges and refresh', () => {
+  it('answers SOFTWARE_TOKEN_MFA with the code', async () => {
+    cognito.on(RespondToAuthChallengeCommand).resolves({ AuthenticationResult: result });
+
+    await signIn.respondToChallenge({
+      email: 'Jane@Example.com',
+      session: 's',
+      name: 'SOFTWARE_TOKEN_MFA',
+      code: '123456',
+    });
+
+    expect(cognito.commandCalls(RespondToAuthChallengeCommand)[0]?.args[0].input).toEqual({
+      ClientId: 'client123',
+      ChallengeName: 'SOFTWARE_TOKEN_MFA',
+      Session: 's',
+      ChallengeResponses: { USERNAME: 'jane@example.com', SOFTWARE_TOKEN_MFA_CODE: '123456' },
+    });
+  });
+
+  it('maps a wrong code to CodeMismatchError and an expired session to InvalidSessionError', async () => {
+    cognito.on(RespondToAuthChallengeCommand).rejects(sdkError('CodeMismatchException'));
+    await expect(
+      signIn.respondToChallenge({ email: 'a@b.co', session: 's', name: 'SMS_MFA', code: '1' }),
+    ).rejects.toBeInstanceOf(CodeMismatchError);
+    cognito.reset();
+    cognito
+      .on(RespondToAuthChallengeCommand)
+      .rejects(sdkError('NotAuthorizedException', 'Invalid session for the user, session is expired.'));
+    await expect(
+      signIn.respondToChallenge({ email: 'a@b.co', session: 's', name: 'SMS_MFA', code: '1' }),
+    ).rejects.toBeInstanceOf(InvalidSessionError);
+  });
+
+  it('refreshes with REFRESH_TOKEN_AUTH, and a revoked refresh token is NotAuthorizedError', async () => {
+    cognito.on(InitiateAuthCommand).resolves({ AuthenticationResult: result });
+    await expect(signIn.refresh('r')).resolves.toMatchObject({ accessToken: 'a', idToken: 'i' });
+    expect(cognito.commandCalls(InitiateAuthCommand)[0]?.args[0].input).toEqual({
+      ClientId: 'client123',
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      AuthParameters: { REFRESH_TOKEN: 'r' },
+    });
+    cognito.reset();
+    cognito
+      .on(InitiateAuthCommand)
+      .rejects(sdkError('NotAuthorizedException', 'Refresh Token has been revoked'));
+    await expect(signIn.refresh('r')).rejects.toBeInstanceOf(NotAuthorizedError);
+  });
+
+  it('with rotation, calls GetTokensFromRefreshToken and returns the new refresh token', async () => {
+    cognito
+      .on(GetTokensFromRefreshTokenCommand)
+      .resolves({ AuthenticationResult: { ...result, RefreshToken: 'r2' } });
+
+    await expect(rotating.refresh('r1')).resolves.toMatchObject({ refreshToken: 'r2' });
+    expect(cognito.commandCalls(GetTokensFromRefreshTokenCommand)[0]?.args[0].input).toEqual({
+      ClientId: 'client123',
+      RefreshToken: 'r1',
+    });
+    expect(cognito.commandCalls(InitiateAuthCommand)).toHaveLength(0);
+  });
+});
