@@ -1,5 +1,14 @@
 import type { AuthOutcome, ChallengeName, Tokens } from '../domain/tokens';
 
+/** An answer to a sign-in challenge: `code` for an MFA code, `newPassword` for NEW_PASSWORD_REQUIRED. */
+export interface ChallengeAnswer {
+  email: string;
+  session: string;
+  name: ChallengeName;
+  code?: string;
+  newPassword?: string;
+}
+
 /**
  * Sign-in: Cognito's public authentication APIs (InitiateAuth,
  * RespondToAuthChallenge), which need no IAM permission. Adapters map
@@ -29,13 +38,7 @@ export interface SignIn {
    * CodeMismatchError for a wrong code, InvalidSessionError for an expired or
    * used session, InvalidPasswordError.
    */
-  respondToChallenge(input: {
-    email: string;
-    session: string;
-    name: ChallengeName;
-    code?: string;
-    newPassword?: string;
-  }): Promise<AuthOutcome>;
+  respondToChallenge(input: ChallengeAnswer): Promise<AuthOutcome>;
 
   /**
    * New ID and access tokens for a refresh token (REFRESH_TOKEN_AUTH, or

@@ -6,7 +6,7 @@ import {
 import { normalizeEmail } from '../../../domain/email';
 import { NotAuthorizedError, RequestValidationError } from '../../../domain/errors';
 import type { AuthOutcome, ChallengeName, Tokens } from '../../../domain/tokens';
-import type { SignIn } from '../../../ports/sign-in';
+import type { ChallengeAnswer, SignIn } from '../../../ports/sign-in';
 import type { CognitoPool } from './cognito-client';
 import { toOutcome } from './cognito-mapping';
 
@@ -55,13 +55,7 @@ export class CognitoSignIn implements SignIn {
     return toOutcome(answer);
   }
 
-  async respondToChallenge(input: {
-    email: string;
-    session: string;
-    name: ChallengeName;
-    code?: string;
-    newPassword?: string;
-  }): Promise<AuthOutcome> {
+  async respondToChallenge(input: ChallengeAnswer): Promise<AuthOutcome> {
     const answer = ANSWER_KEYS[input.name];
     const value = answer ? input[answer.from] : undefined;
     if (!answer || value === undefined) {

@@ -8,9 +8,9 @@ import {
   UserNotConfirmedError,
 } from '../../../domain/errors';
 import { TEMPORARY_PASSWORD_VALIDITY_DAYS } from '../../../domain/pool-policy';
-import type { AuthOutcome, ChallengeName, Tokens } from '../../../domain/tokens';
+import type { AuthOutcome, Tokens } from '../../../domain/tokens';
 import { matchTotp } from '../../../domain/totp';
-import type { SignIn } from '../../../ports/sign-in';
+import type { ChallengeAnswer, SignIn } from '../../../ports/sign-in';
 import { assertPolicy, hashPassword, passwordMatches } from './passwords';
 import type { FakeUser, PoolState } from './pool';
 import type { Sessions } from './sessions';
@@ -77,13 +77,7 @@ export class InMemorySignIn implements SignIn {
   }
 
   /** RespondToAuthChallenge: NEW_PASSWORD_REQUIRED, or a TOTP code (SMS is not enabled on the pool). */
-  async respondToChallenge(input: {
-    email: string;
-    session: string;
-    name: ChallengeName;
-    code?: string;
-    newPassword?: string;
-  }): Promise<AuthOutcome> {
+  async respondToChallenge(input: ChallengeAnswer): Promise<AuthOutcome> {
     if (input.name === 'NEW_PASSWORD_REQUIRED') {
       if (input.newPassword === undefined)
         throw new RequestValidationError('newPassword', 'newPassword: required');
