@@ -12,6 +12,7 @@ import { synthesizedTemplate } from './template';
 import { CREDENTIALS, EMULATOR_REGION, type EmulatorInfo, type RunningEmulators } from './types';
 
 export {
+  cognitoResetCodes,
   cognitoTemporaryPassword,
   cognitoUsersAwaitingPassword,
   customMessagesOf,

@@ -7,6 +7,8 @@ import type { EmulatorInfo } from './types';
 interface CognitoLocalUser {
   Username?: string;
   Password?: string;
+  /** The code of the last ForgotPassword (or sign-up), until it is used. */
+  ConfirmationCode?: string;
   UserStatus?: string;
   UserCreateDate?: string;
   Attributes?: Array<{ Name?: string; Value?: string }>;
@@ -50,6 +52,23 @@ export function cognitoTemporaryPassword(
 ): string | undefined {
   const wanted = email.trim().toLowerCase();
   return cognitoUsersAwaitingPassword(info).find((user) => user.email === wanted)?.temporaryPassword;
+}
+
+/** Users cognito-local holds a reset code for (ForgotPassword on a confirmed user), with the code. */
+export function cognitoResetCodes(
+  info: Pick<EmulatorInfo, 'cognitoDbDir' | 'userPoolId'>,
+): Array<{ username: string; email: string; code: string }> {
+  let db: { Users?: Record<string, CognitoLocalUser> };
+  try {
+    db = JSON.parse(readFileSync(path.join(info.cognitoDbDir, `${info.userPoolId}.json`), 'utf8'));
+  } catch {
+    return [];
+  }
+  return Object.values(db.Users ?? {}).flatMap((user) => {
+    const email = user.Attributes?.find((a) => a.Name === 'email')?.Value?.toLowerCase();
+    if (user.UserStatus !== 'CONFIRMED' || !email || !user.ConfirmationCode) return [];
+    return [{ username: user.Username ?? '', email, code: user.ConfirmationCode }];
+  });
 }
 
 /** What the CustomMessage trigger answered cognito-local, per the Lambda endpoint's log (placeholders only). */
@@ -99,7 +118,26 @@ export function emulatorOutbox(
 ): OutboxMessage[] {
   const wanted = to?.trim().toLowerCase();
   const branded = customMessagesOf(info).filter((r) => r.triggerSource === 'CustomMessage_AdminCreateUser');
-  return cognitoUsersAwaitingPassword(info)
+  const resets = customMessagesOf(info).filter((r) => r.triggerSource === 'CustomMessage_ForgotPassword');
+  const resetMessages: OutboxMessage[] = cognitoResetCodes(info)
+    .filter((user) => wanted === undefined || user.email === wanted)
+    .map((user) => {
+      const custom = resets.filter((r) => r.email?.toLowerCase() === user.email).at(-1);
+      const html = fillPlaceholders(custom?.emailMessage ?? POOL_TEMPLATES.verification.body, {
+        code: user.code,
+        username: user.username,
+      });
+      return {
+        to: user.email,
+        subject: custom?.emailSubject ?? POOL_TEMPLATES.verification.subject,
+        text: plainText(html),
+        html,
+        kind: 'RESET_CODE',
+        secret: user.code,
+        sentAt: custom?.at ?? '',
+      };
+    });
+  const invitations: OutboxMessage[] = cognitoUsersAwaitingPassword(info)
     .filter((user) => wanted === undefined || user.email === wanted)
     .map((user) => {
       const custom = branded.filter((r) => r.email?.toLowerCase() === user.email).at(-1);
@@ -115,4 +153,5 @@ export function emulatorOutbox(
         sentAt: user.createdAt,
       };
     });
+  return [...invitations, ...resetMessages];
 }

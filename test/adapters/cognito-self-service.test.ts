@@ -1,6 +1,8 @@
 import {
   AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
+  ConfirmForgotPasswordCommand,
+  ForgotPasswordCommand,
   GetTokensFromRefreshTokenCommand,
   GlobalSignOutCommand,
   InitiateAuthCommand,
@@ -13,9 +15,11 @@ import { CognitoPool } from '../../lambdas/core/adapters/aws/cognito/cognito-cli
 import { CognitoSelfService } from '../../lambdas/core/adapters/aws/cognito/cognito-self-service';
 import { CognitoSignIn } from '../../lambdas/core/adapters/aws/cognito/cognito-sign-in';
 import {
+  CodeExpiredError,
   CodeMismatchError,
   InvalidSessionError,
   NotAuthorizedError,
+  TooManyRequestsError,
   UnauthenticatedError,
 } from '../../lambdas/core/domain/errors';
 
@@ -72,6 +76,40 @@ describe('CognitoSelfService', () => {
   it('maps a wrong enrolment code to CodeMismatchError', async () => {
     cognito.on(VerifySoftwareTokenCommand).rejects(sdkError('EnableSoftwareTokenMFAException'));
     await expect(selfService.verifySoftwareToken('t', '000000')).rejects.toBeInstanceOf(CodeMismatchError);
+  });
+});
+
+describe('CognitoSelfService password reset', () => {
+  it('sends ForgotPassword and ConfirmForgotPassword for the normalized email', async () => {
+    await selfService.forgotPassword(' Jane@Example.com');
+    await selfService.confirmForgotPassword({
+      email: 'Jane@Example.com',
+      code: '123456',
+      newPassword: 'N3w!pass',
+    });
+
+    expect(cognito.commandCalls(ForgotPasswordCommand)[0]?.args[0].input).toEqual({
+      ClientId: 'client123',
+      Username: 'jane@example.com',
+    });
+    expect(cognito.commandCalls(ConfirmForgotPasswordCommand)[0]?.args[0].input).toEqual({
+      ClientId: 'client123',
+      Username: 'jane@example.com',
+      ConfirmationCode: '123456',
+      Password: 'N3w!pass',
+    });
+  });
+
+  it.each([
+    ['UserNotFoundException', CodeMismatchError],
+    ['CodeMismatchException', CodeMismatchError],
+    ['ExpiredCodeException', CodeExpiredError],
+    ['LimitExceededException', TooManyRequestsError],
+  ])('maps %s on ConfirmForgotPassword to %p (an unknown email is a wrong code)', async (name, type) => {
+    cognito.on(ConfirmForgotPasswordCommand).rejects(sdkError(name));
+    await expect(
+      selfService.confirmForgotPassword({ email: 'a@b.co', code: '1', newPassword: 'x' }),
+    ).rejects.toBeInstanceOf(type);
   });
 });
 

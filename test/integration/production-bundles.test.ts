@@ -10,7 +10,7 @@ import { OPERATION_LIST, OPERATIONS, type OperationName } from '../../lambdas/op
 import { TRIGGER_LIST } from '../../lambdas/triggers';
 import { proxyEvent } from '../../local/api-gateway';
 import { authorize } from '../../local/authorizer';
-import { customMessagesOf, lambdaInvocations } from '../../local/emulators';
+import { cognitoResetCodes, customMessagesOf, lambdaInvocations } from '../../local/emulators';
 import { bootstrapAdminOnAdapters } from '../../local/emulators/bootstrap-admin';
 import { buildProductionBundle } from '../../local/emulators/lambda-endpoint';
 import { STRONG_PASSWORD, WEBHOOK_SECRET } from '../support/harness';
@@ -138,6 +138,24 @@ describe('the production bundles on the emulators', () => {
     expect(answered).toMatchObject({ status: 200, body: { tokens: { accessToken: expect.any(String) } } });
 
     expect((await run('disableMfa', { token: accessToken })).status).toBe(204);
+  });
+
+  it('run the password reset: forgot (202 for anyone), reset with the emailed code', async () => {
+    const email = uniqueEmail('bundle-reset');
+    await bootstrapAdminOnAdapters(email, STRONG_PASSWORD);
+
+    expect((await run('requestPasswordReset', { body: JSON.stringify({ email }) })).status).toBe(202);
+    // cognito-local answers UserNotFoundException here; the route still answers 202.
+    expect(
+      (await run('requestPasswordReset', { body: JSON.stringify({ email: uniqueEmail('nobody') }) })).status,
+    ).toBe(202);
+    const code = cognitoResetCodes(emulators()).find((u) => u.email === email)?.code;
+    const reset = await run('resetPassword', {
+      body: JSON.stringify({ email, code, newPassword: 'N3w!Passw0rd-2026' }),
+    });
+    expect(reset.status).toBe(200);
+    const login = await run('login', { body: JSON.stringify({ email, password: 'N3w!Passw0rd-2026' }) });
+    expect(login.body).toHaveProperty('tokens.accessToken');
   });
 
   it('covered every operation, and every trigger ran from its bundle behind cognito-local', () => {

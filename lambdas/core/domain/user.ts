@@ -31,10 +31,12 @@ export interface UserRecord {
    * protected route (global sign-out, disable, suspend). Internal: never served.
    */
   tokensValidAfter?: string;
+  /** When the password was last reset by email code (ConfirmForgotPassword). Internal. */
+  passwordResetAt?: string;
 }
 
 /** The `User` object of the API: the record's public fields plus, where known, Cognito's view. */
-export interface User extends Omit<UserRecord, 'previousStatus' | 'tokensValidAfter'> {
+export interface User extends Omit<UserRecord, 'previousStatus' | 'tokensValidAfter' | 'passwordResetAt'> {
   cognitoStatus?: CognitoUserStatus;
   enabled?: boolean;
 }

@@ -1,10 +1,24 @@
 /**
- * Self-service: the Cognito APIs a signed-in user calls with their own access
- * token (no IAM permission): global sign-out and TOTP enrolment. Adapters map
+ * Self-service: the Cognito APIs a user calls for themselves, with no IAM
+ * permission: password reset by email code (public client APIs), and, with
+ * their own access token, global sign-out and TOTP enrolment. Adapters map
  * provider errors to domain errors; a revoked or invalid token is
  * UnauthenticatedError.
  */
 export interface SelfService {
+  /**
+   * ForgotPassword: Cognito emails a reset code. With PreventUserExistenceErrors
+   * an unknown email answers the same; callers swallow provider errors anyway.
+   */
+  forgotPassword(email: string): Promise<void>;
+
+  /**
+   * ConfirmForgotPassword: sets the new password. Throws CodeMismatchError
+   * (also for an unknown email), CodeExpiredError, InvalidPasswordError,
+   * TooManyRequestsError after too many wrong codes.
+   */
+  confirmForgotPassword(input: { email: string; code: string; newPassword: string }): Promise<void>;
+
   /** GlobalSignOut: every refresh token of the user stops working. */
   globalSignOut(accessToken: string): Promise<void>;
 

@@ -28,6 +28,9 @@ export interface UserStore {
    */
   revokeTokens(userId: string, at: Date): Promise<void>;
 
+  /** Records a password reset (`passwordResetAt`). Throws NotFoundError when there is no record. */
+  recordPasswordReset(userId: string, at: Date): Promise<void>;
+
   /** Replaces the record's `mfa` and returns the record. Throws NotFoundError when there is none. */
   setMfa(userId: string, mfa: UserRecord['mfa']): Promise<UserRecord>;
 }

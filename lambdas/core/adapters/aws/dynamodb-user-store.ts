@@ -110,6 +110,26 @@ export class DynamoDbUserStore implements UserStore {
     }
   }
 
+  async recordPasswordReset(userId: string, at: Date): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: marshall({ userId }),
+          UpdateExpression: 'SET passwordResetAt = :at, updatedAt = :now',
+          ConditionExpression: 'attribute_exists(userId)',
+          ExpressionAttributeValues: marshall({
+            ':at': at.toISOString(),
+            ':now': this.clock().toISOString(),
+          }),
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new NotFoundError(`No user ${userId}.`);
+      throw error;
+    }
+  }
+
   async setMfa(userId: string, mfa: UserRecord['mfa']): Promise<UserRecord> {
     try {
       const { Attributes } = await this.client.send(

@@ -51,6 +51,12 @@ export class InMemoryUserStore implements UserStore {
     return structuredClone(next);
   }
 
+  async recordPasswordReset(userId: string, at: Date): Promise<void> {
+    const record = this.records.get(userId);
+    if (!record) throw new NotFoundError(`No user ${userId}.`);
+    record.passwordResetAt = at.toISOString();
+  }
+
   async setMfa(userId: string, mfa: UserRecord['mfa']): Promise<UserRecord> {
     const record = this.records.get(userId);
     if (!record) throw new NotFoundError(`No user ${userId}.`);

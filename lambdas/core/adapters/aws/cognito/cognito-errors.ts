@@ -21,10 +21,12 @@ import {
  *   password is being set, so InvalidPasswordException can only mean that);
  * - `challenge` (RespondToAuthChallenge): unknown user = wrong credentials;
  * - `admin` (Admin* APIs): an unknown user is UserNotFoundError;
+ * - `reset` (ConfirmForgotPassword): an unknown user is a wrong code, like
+ *   Cognito's own answer with PreventUserExistenceErrors (no enumeration);
  * - `token` (APIs authorized by the user's access token): a refused token
  *   (revoked, expired, its user gone or disabled) is UnauthenticatedError.
  */
-export type CognitoCall = 'sign-in' | 'challenge' | 'admin' | 'token';
+export type CognitoCall = 'sign-in' | 'challenge' | 'admin' | 'token' | 'reset';
 
 /**
  * Translates a Cognito SDK exception into a domain error, so SDK names never
@@ -44,6 +46,7 @@ export function mapCognitoError(error: unknown, call: CognitoCall): unknown {
     case 'UserNotFoundException':
       if (call === 'token')
         return new UnauthenticatedError('The access token has been revoked or has expired.');
+      if (call === 'reset') return new CodeMismatchError('The code is wrong.');
       return call === 'admin' ? new UserNotFoundError('User does not exist.') : new NotAuthorizedError();
     case 'UserNotConfirmedException':
       return new UserNotConfirmedError();

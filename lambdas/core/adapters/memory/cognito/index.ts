@@ -63,7 +63,7 @@ export class InMemoryCognito {
       this.tokens,
       options.refreshRotation ?? false,
     );
-    this.selfService = new InMemorySelfService(this.pool, this.tokens);
+    this.selfService = new InMemorySelfService(this.pool, this.tokens, messenger);
   }
 
   /** The token issuer (`iss` claim). */

@@ -25,6 +25,8 @@ export interface FakeUser {
   totp?: { secret: string; verified: boolean; lastUsedStep?: number };
   /** SetUserMFAPreference: TOTP enabled (and preferred), so sign-in asks for a code. */
   totpEnabled?: boolean;
+  /** ForgotPassword: the reset code (digest), its expiry, and the wrong tries so far. */
+  resetCode?: { hash: Buffer; expiresAt: number; failures: number };
 }
 
 export interface PoolConfig {

@@ -1,0 +1,10 @@
+import { clock, selfService, userStore } from '../core/deps';
+import { httpOperation } from '../core/http/preset';
+import { resetPassword } from '../core/workflows/password-reset';
+import { AUTH } from './operations';
+
+/** POST /auth/password/reset: resetPassword (core/workflows/password-reset.ts). */
+export const handler = httpOperation(AUTH.resetPassword, {}, async ({ body }) => {
+  await resetPassword({ selfService: selfService(), users: userStore(), clock: clock() }, body);
+  return { status: 200, body: { message: 'Your password has been reset. Sign in with the new one.' } };
+});

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { ConfigurationError, InvalidPasswordError, TooManyRequestsError } from '../domain/errors';
+import { passwordPolicyViolations } from '../domain/pool-policy';
+import { log } from '../log';
+import type { Clock } from '../ports/clock';
+import type { RateLimiter } from '../ports/rate-limiter';
+import type { SelfService } from '../ports/self-service';
+import type { UserStore } from '../ports/user-store';
+
+/** At most this many reset emails per address, and for all addresses together, per window. */
+export const RESET_LIMITS = {
+  perEmail: { hits: 3, windowSeconds: 15 * 60 },
+  global: { hits: 200, windowSeconds: 15 * 60 },
+} as const;
+
+export const RESET_REQUESTED_MESSAGE =
+  'If an account exists for this email, a password reset code is on its way.';
+
+/**
+ * requestPasswordReset — `POST /auth/password/forgot`: Cognito `ForgotPassword`
+ * emails a 6-digit code. Always the same `202` whether or not the account
+ * exists: after the rate limits (per email, then global, counted before any
+ * lookup), every provider error is logged by name and swallowed; only a
+ * ConfigurationError surfaces.
+ */
+export async function requestPasswordReset(
+  ports: { selfService: SelfService; rateLimiter: RateLimiter },
+  email: string,
+): Promise<void> {
+  const key = `forgot-password:${createHash('sha256').update(email).digest('hex')}`;
+  const { perEmail, global } = RESET_LIMITS;
+  if (!(await ports.rateLimiter.hit(key, perEmail.hits, perEmail.windowSeconds))) {
+    throw new TooManyRequestsError('Too many reset requests for this email; try again later.');
+  }
+  if (!(await ports.rateLimiter.hit('forgot-password:all', global.hits, global.windowSeconds))) {
+    throw new TooManyRequestsError('Too many reset requests right now; try again later.');
+  }
+  try {
+    await ports.selfService.forgotPassword(email);
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
+    log('info', 'password reset not sent', { reason: error instanceof Error ? error.name : 'Unknown' });
+  }
+}
+
+/**
+ * resetPassword — `POST /auth/password/reset`: Cognito `ConfirmForgotPassword`
+ * with the emailed code; the old password stops working. Then `Users`
+ * records `passwordResetAt` (best effort: Cognito holds the password; a
+ * failed write is logged, not answered). A wrong code (also for an unknown
+ * email) is 400 CODE_MISMATCH, an expired one 400 CODE_EXPIRED, too many wrong
+ * tries 429; a weak password 400 INVALID_PASSWORD, checked first.
+ */
+export async function resetPassword(
+  ports: { selfService: SelfService; users: UserStore; clock: Clock },
+  input: { email: string; code: string; newPassword: string },
+): Promise<void> {
+  const missing = passwordPolicyViolations(input.newPassword);
+  if (missing.length > 0) throw new InvalidPasswordError(`newPassword needs ${missing.join(', ')}.`);
+  await ports.selfService.confirmForgotPassword(input);
+  try {
+    const record = await ports.users.findByEmail(input.email);
+    if (record) await ports.users.recordPasswordReset(record.userId, ports.clock());
+  } catch (error) {
+    log('error', 'password reset not recorded', { error: error instanceof Error ? error.name : 'Unknown' });
+  }
+}
