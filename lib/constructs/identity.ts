@@ -56,8 +56,9 @@ export class Identity extends Construct {
     );
 
     const pool = new cognito.UserPool(this, 'UserPool', {
-      // Self sign-up opens with the register route; until then only AdminCreateUser makes accounts.
-      selfSignUpEnabled: false,
+      // Open for POST /auth/register. The pool's own SignUp API then answers a taken email with
+      // UsernameExistsException to anyone holding the public client id (docs/decisions.md).
+      selfSignUpEnabled: true,
       signInAliases: { email: true },
       signInCaseSensitive: false,
       autoVerify: { email: true },

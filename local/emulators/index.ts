@@ -13,6 +13,7 @@ import { CREDENTIALS, EMULATOR_REGION, type EmulatorInfo, type RunningEmulators 
 
 export {
   cognitoResetCodes,
+  cognitoSignUpCodes,
   cognitoTemporaryPassword,
   cognitoUsersAwaitingPassword,
   customMessagesOf,

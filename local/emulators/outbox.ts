@@ -58,6 +58,20 @@ export function cognitoTemporaryPassword(
 export function cognitoResetCodes(
   info: Pick<EmulatorInfo, 'cognitoDbDir' | 'userPoolId'>,
 ): Array<{ username: string; email: string; code: string }> {
+  return pendingCodes(info, 'CONFIRMED');
+}
+
+/** Users cognito-local holds a sign-up confirmation code for (UNCONFIRMED), with the code. */
+export function cognitoSignUpCodes(
+  info: Pick<EmulatorInfo, 'cognitoDbDir' | 'userPoolId'>,
+): Array<{ username: string; email: string; code: string }> {
+  return pendingCodes(info, 'UNCONFIRMED');
+}
+
+function pendingCodes(
+  info: Pick<EmulatorInfo, 'cognitoDbDir' | 'userPoolId'>,
+  status: 'CONFIRMED' | 'UNCONFIRMED',
+): Array<{ username: string; email: string; code: string }> {
   let db: { Users?: Record<string, CognitoLocalUser> };
   try {
     db = JSON.parse(readFileSync(path.join(info.cognitoDbDir, `${info.userPoolId}.json`), 'utf8'));
@@ -66,7 +80,7 @@ export function cognitoResetCodes(
   }
   return Object.values(db.Users ?? {}).flatMap((user) => {
     const email = user.Attributes?.find((a) => a.Name === 'email')?.Value?.toLowerCase();
-    if (user.UserStatus !== 'CONFIRMED' || !email || !user.ConfirmationCode) return [];
+    if (user.UserStatus !== status || !email || !user.ConfirmationCode) return [];
     return [{ username: user.Username ?? '', email, code: user.ConfirmationCode }];
   });
 }

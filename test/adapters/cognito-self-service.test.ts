@@ -2,12 +2,15 @@ import {
   AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
   ConfirmForgotPasswordCommand,
+  ConfirmSignUpCommand,
   ForgotPasswordCommand,
   GetTokensFromRefreshTokenCommand,
   GlobalSignOutCommand,
   InitiateAuthCommand,
+  ResendConfirmationCodeCommand,
   RespondToAuthChallengeCommand,
   SetUserMFAPreferenceCommand,
+  SignUpCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -17,10 +20,12 @@ import { CognitoSignIn } from '../../lambdas/core/adapters/aws/cognito/cognito-s
 import {
   CodeExpiredError,
   CodeMismatchError,
+  InvalidPasswordError,
   InvalidSessionError,
   NotAuthorizedError,
   TooManyRequestsError,
   UnauthenticatedError,
+  UserExistsError,
 } from '../../lambdas/core/domain/errors';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
@@ -110,6 +115,59 @@ describe('CognitoSelfService password reset', () => {
     await expect(
       selfService.confirmForgotPassword({ email: 'a@b.co', code: '1', newPassword: 'x' }),
     ).rejects.toBeInstanceOf(type);
+  });
+});
+
+describe('CognitoSelfService sign-up', () => {
+  it('signs up with the email as username and attribute, and returns the sub', async () => {
+    cognito.on(SignUpCommand).resolves({ UserSub: 'sub-1', UserConfirmed: false });
+
+    await expect(
+      selfService.signUp({ email: 'Sam@Example.com', password: 'P', name: 'Sam' }),
+    ).resolves.toEqual({
+      userSub: 'sub-1',
+    });
+    expect(cognito.commandCalls(SignUpCommand)[0]?.args[0].input).toEqual({
+      ClientId: 'client123',
+      Username: 'sam@example.com',
+      Password: 'P',
+      UserAttributes: [
+        { Name: 'email', Value: 'sam@example.com' },
+        { Name: 'name', Value: 'Sam' },
+      ],
+    });
+  });
+
+  it('maps UsernameExistsException to UserExistsError and a policy complaint to InvalidPasswordError', async () => {
+    cognito.on(SignUpCommand).rejects(sdkError('UsernameExistsException'));
+    await expect(selfService.signUp({ email: 'a@b.co', password: 'P' })).rejects.toBeInstanceOf(
+      UserExistsError,
+    );
+    cognito.reset();
+    cognito
+      .on(SignUpCommand)
+      .rejects(sdkError('InvalidPasswordException', 'Password did not conform with policy'));
+    await expect(selfService.signUp({ email: 'a@b.co', password: 'P' })).rejects.toBeInstanceOf(
+      InvalidPasswordError,
+    );
+  });
+
+  it('confirms and resends (cognito-local has no ResendConfirmationCode); an already confirmed user is a wrong code', async () => {
+    await selfService.confirmSignUp('Sam@Example.com', '123456');
+    await selfService.resendConfirmationCode('Sam@Example.com');
+    expect(cognito.commandCalls(ConfirmSignUpCommand)[0]?.args[0].input).toEqual({
+      ClientId: 'client123',
+      Username: 'sam@example.com',
+      ConfirmationCode: '123456',
+    });
+    expect(cognito.commandCalls(ResendConfirmationCodeCommand)[0]?.args[0].input).toEqual({
+      ClientId: 'client123',
+      Username: 'sam@example.com',
+    });
+    cognito
+      .on(ConfirmSignUpCommand)
+      .rejects(sdkError('NotAuthorizedException', 'User cannot be confirmed. Current status is CONFIRMED'));
+    await expect(selfService.confirmSignUp('a@b.co', '1')).rejects.toBeInstanceOf(CodeMismatchError);
   });
 });
 

@@ -42,7 +42,8 @@ describe('the user pool', () => {
       MfaConfiguration: 'OPTIONAL',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       DeletionProtection: 'ACTIVE',
-      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      // Self sign-up is open for POST /auth/register (docs/decisions.md: the pool's own door).
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
     });
     template.hasResource('AWS::Cognito::UserPool', {
       DeletionPolicy: 'Retain',

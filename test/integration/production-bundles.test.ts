@@ -10,7 +10,12 @@ import { OPERATION_LIST, OPERATIONS, type OperationName } from '../../lambdas/op
 import { TRIGGER_LIST } from '../../lambdas/triggers';
 import { proxyEvent } from '../../local/api-gateway';
 import { authorize } from '../../local/authorizer';
-import { cognitoResetCodes, customMessagesOf, lambdaInvocations } from '../../local/emulators';
+import {
+  cognitoResetCodes,
+  cognitoSignUpCodes,
+  customMessagesOf,
+  lambdaInvocations,
+} from '../../local/emulators';
 import { bootstrapAdminOnAdapters } from '../../local/emulators/bootstrap-admin';
 import { buildProductionBundle } from '../../local/emulators/lambda-endpoint';
 import { STRONG_PASSWORD, WEBHOOK_SECRET } from '../support/harness';
@@ -155,6 +160,22 @@ describe('the production bundles on the emulators', () => {
     });
     expect(reset.status).toBe(200);
     const login = await run('login', { body: JSON.stringify({ email, password: 'N3w!Passw0rd-2026' }) });
+    expect(login.body).toHaveProperty('tokens.accessToken');
+  });
+
+  it('run self sign-up: register (also for a taken email), confirm, resend', async () => {
+    const email = uniqueEmail('bundle-signup');
+    const fresh = await run('register', { body: JSON.stringify({ email, password: STRONG_PASSWORD }) });
+    const taken = await run('register', { body: JSON.stringify({ email, password: STRONG_PASSWORD }) });
+    expect(fresh.status).toBe(201);
+    expect(taken).toEqual(fresh);
+
+    // cognito-local has no ResendConfirmationCode: the route still answers its 202.
+    expect((await run('resendRegistrationCode', { body: JSON.stringify({ email }) })).status).toBe(202);
+    const code = cognitoSignUpCodes(emulators()).find((u) => u.email === email)?.code;
+    const confirmed = await run('confirmRegistration', { body: JSON.stringify({ email, code }) });
+    expect(confirmed).toMatchObject({ status: 200, body: { status: 'pending_approval' } });
+    const login = await run('login', { body: JSON.stringify({ email, password: STRONG_PASSWORD }) });
     expect(login.body).toHaveProperty('tokens.accessToken');
   });
 

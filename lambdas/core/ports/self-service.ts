@@ -7,6 +7,22 @@
  */
 export interface SelfService {
   /**
+   * SignUp: an UNCONFIRMED user; Cognito emails a 6-digit code. Throws
+   * UserExistsError for a taken email (callers must not show it),
+   * InvalidPasswordError.
+   */
+  signUp(input: { email: string; password: string; name?: string }): Promise<{ userSub: string }>;
+
+  /**
+   * ConfirmSignUp. Throws CodeMismatchError (also for an unknown or already
+   * confirmed user), CodeExpiredError, TooManyRequestsError.
+   */
+  confirmSignUp(email: string, code: string): Promise<void>;
+
+  /** ResendConfirmationCode: a new code for an UNCONFIRMED user; anyone else answers the same. */
+  resendConfirmationCode(email: string): Promise<void>;
+
+  /**
    * ForgotPassword: Cognito emails a reset code. With PreventUserExistenceErrors
    * an unknown email answers the same; callers swallow provider errors anyway.
    */

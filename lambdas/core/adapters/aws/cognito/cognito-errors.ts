@@ -21,12 +21,13 @@ import {
  *   password is being set, so InvalidPasswordException can only mean that);
  * - `challenge` (RespondToAuthChallenge): unknown user = wrong credentials;
  * - `admin` (Admin* APIs): an unknown user is UserNotFoundError;
- * - `reset` (ConfirmForgotPassword): an unknown user is a wrong code, like
+ * - `sign-up` (SignUp): a password complaint is a policy failure (InvalidPasswordError);
+ * - `reset` (ConfirmForgotPassword, ConfirmSignUp): an unknown user is a wrong code, like
  *   Cognito's own answer with PreventUserExistenceErrors (no enumeration);
  * - `token` (APIs authorized by the user's access token): a refused token
  *   (revoked, expired, its user gone or disabled) is UnauthenticatedError.
  */
-export type CognitoCall = 'sign-in' | 'challenge' | 'admin' | 'token' | 'reset';
+export type CognitoCall = 'sign-in' | 'challenge' | 'admin' | 'token' | 'reset' | 'sign-up';
 
 /**
  * Translates a Cognito SDK exception into a domain error, so SDK names never
@@ -40,6 +41,8 @@ export function mapCognitoError(error: unknown, call: CognitoCall): unknown {
     case 'NotAuthorizedException':
       if (call === 'token')
         return new UnauthenticatedError('The access token has been revoked or has expired.');
+      // ConfirmSignUp of a user who is not UNCONFIRMED: as good as a wrong code (no state leaks).
+      if (call === 'reset') return new CodeMismatchError('The code is wrong.');
       if (/temporary password has expired/i.test(message)) return new TemporaryPasswordExpiredError();
       if (/session/i.test(message)) return new InvalidSessionError();
       return new NotAuthorizedError();

@@ -1,9 +1,12 @@
 import {
   AssociateSoftwareTokenCommand,
   ConfirmForgotPasswordCommand,
+  ConfirmSignUpCommand,
   ForgotPasswordCommand,
   GlobalSignOutCommand,
+  ResendConfirmationCodeCommand,
   SetUserMFAPreferenceCommand,
+  SignUpCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { normalizeEmail } from '../../../domain/email';
@@ -14,6 +17,41 @@ import type { CognitoPool } from './cognito-client';
 /** The self-service port on Amazon Cognito (calls authorized by the user's access token). */
 export class CognitoSelfService implements SelfService {
   constructor(private readonly pool: CognitoPool) {}
+
+  async signUp(input: { email: string; password: string; name?: string }): Promise<{ userSub: string }> {
+    const { UserSub } = await this.pool.send(
+      new SignUpCommand({
+        ClientId: this.pool.clientId,
+        Username: normalizeEmail(input.email),
+        Password: input.password,
+        UserAttributes: [
+          { Name: 'email', Value: normalizeEmail(input.email) },
+          ...(input.name ? [{ Name: 'name', Value: input.name }] : []),
+        ],
+      }),
+      'sign-up',
+    );
+    if (!UserSub) throw new Error('SignUp answered no user sub.');
+    return { userSub: UserSub };
+  }
+
+  async confirmSignUp(email: string, code: string): Promise<void> {
+    await this.pool.send(
+      new ConfirmSignUpCommand({
+        ClientId: this.pool.clientId,
+        Username: normalizeEmail(email),
+        ConfirmationCode: code,
+      }),
+      'reset',
+    );
+  }
+
+  async resendConfirmationCode(email: string): Promise<void> {
+    await this.pool.send(
+      new ResendConfirmationCodeCommand({ ClientId: this.pool.clientId, Username: normalizeEmail(email) }),
+      'challenge',
+    );
+  }
 
   async forgotPassword(email: string): Promise<void> {
     await this.pool.send(

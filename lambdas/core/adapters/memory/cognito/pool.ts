@@ -27,6 +27,8 @@ export interface FakeUser {
   totpEnabled?: boolean;
   /** ForgotPassword: the reset code (digest), its expiry, and the wrong tries so far. */
   resetCode?: { hash: Buffer; expiresAt: number; failures: number };
+  /** SignUp / ResendConfirmationCode: the confirmation code, its expiry, and the wrong tries so far. */
+  signUpCode?: { hash: Buffer; expiresAt: number; failures: number };
 }
 
 export interface PoolConfig {
@@ -47,7 +49,7 @@ export class PoolState {
   add(input: {
     email: string;
     password: string;
-    status: 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED';
+    status: 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED' | 'UNCONFIRMED';
     groups?: string[];
     attributes?: Record<string, string>;
   }): FakeUser {
@@ -59,7 +61,13 @@ export class PoolState {
     const user: FakeUser = {
       username,
       email,
-      attributes: { ...input.attributes, sub: username, email, email_verified: 'true' },
+      // AdminCreateUser users are verified (the invitation proves the address); sign-ups are not yet.
+      attributes: {
+        ...input.attributes,
+        sub: username,
+        email,
+        email_verified: input.status === 'UNCONFIRMED' ? 'false' : 'true',
+      },
       status: input.status,
       enabled: true,
       passwordHash: hashPassword(input.password),

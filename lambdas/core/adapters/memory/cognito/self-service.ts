@@ -13,8 +13,9 @@ import type { FakeUser, PoolState } from './pool';
 import type { TokenIssuer } from './tokens';
 
 const RESET_CODE_VALIDITY_MS = 60 * 60 * 1000;
-/** Wrong reset codes before Cognito refuses more tries (LimitExceededException). */
-const MAX_RESET_FAILURES = 5;
+const SIGN_UP_CODE_VALIDITY_MS = 24 * 60 * 60 * 1000;
+/** Wrong codes before Cognito refuses more tries (LimitExceededException). */
+const MAX_CODE_FAILURES = 5;
 
 /** The self-service port on the in-memory pool: token-authorized APIs, as Cognito checks them. */
 export class InMemorySelfService implements SelfService {
@@ -23,6 +24,36 @@ export class InMemorySelfService implements SelfService {
     private readonly tokens: TokenIssuer,
     private readonly messenger: Messenger,
   ) {}
+
+  /** SignUp: UNCONFIRMED, a 6-digit code valid 24 hours emailed; a taken email is UsernameExistsException. */
+  async signUp(input: { email: string; password: string; name?: string }): Promise<{ userSub: string }> {
+    assertPolicy(input.password);
+    const user = this.pool.add({
+      email: input.email,
+      password: input.password,
+      status: 'UNCONFIRMED',
+      ...(input.name ? { attributes: { name: input.name } } : {}),
+    });
+    await this.sendSignUpCode(user, 'SignUp');
+    return { userSub: user.username };
+  }
+
+  /** ConfirmSignUp: the code (constant time), its expiry and tries; then CONFIRMED and email verified. */
+  async confirmSignUp(email: string, code: string): Promise<void> {
+    const user = this.pool.find(email);
+    const pending = user?.status === 'UNCONFIRMED' ? user.signUpCode : undefined;
+    if (!user || !pending) throw new CodeMismatchError('The code is wrong.');
+    this.checkCode(pending, code);
+    user.status = 'CONFIRMED';
+    user.attributes.email_verified = 'true';
+    user.signUpCode = undefined;
+  }
+
+  /** ResendConfirmationCode: a new code for an UNCONFIRMED user; anyone else, silently nothing. */
+  async resendConfirmationCode(email: string): Promise<void> {
+    const user = this.pool.find(email);
+    if (user?.status === 'UNCONFIRMED') await this.sendSignUpCode(user, 'ResendCode');
+  }
 
   /** ForgotPassword: a 6-digit code valid 1 hour, emailed; unknown or unconfirmed users answer the same. */
   async forgotPassword(email: string): Promise<void> {
@@ -42,17 +73,32 @@ export class InMemorySelfService implements SelfService {
     const user = this.pool.find(input.email);
     const pending = user?.resetCode;
     if (!user || !pending) throw new CodeMismatchError('The code is wrong.');
-    if (pending.failures >= MAX_RESET_FAILURES)
-      throw new TooManyRequestsError('Too many wrong codes; ask for a new one.');
-    if (this.now() > pending.expiresAt) throw new CodeExpiredError('The code has expired.');
-    if (!passwordMatches(pending.hash, input.code)) {
-      pending.failures++;
-      throw new CodeMismatchError('The code is wrong.');
-    }
+    this.checkCode(pending, input.code);
     assertPolicy(input.newPassword);
     user.passwordHash = hashPassword(input.newPassword);
     user.status = 'CONFIRMED';
     user.resetCode = undefined;
+  }
+
+  private async sendSignUpCode(user: FakeUser, source: 'SignUp' | 'ResendCode'): Promise<void> {
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    await this.messenger.send(user, { source, secret: code });
+    user.signUpCode = {
+      hash: hashPassword(code),
+      expiresAt: this.now() + SIGN_UP_CODE_VALIDITY_MS,
+      failures: 0,
+    };
+  }
+
+  /** A pending code's tries, expiry, and value (constant time); a wrong one counts. */
+  private checkCode(pending: { hash: Buffer; expiresAt: number; failures: number }, code: string): void {
+    if (pending.failures >= MAX_CODE_FAILURES)
+      throw new TooManyRequestsError('Too many wrong codes; ask for a new one.');
+    if (this.now() > pending.expiresAt) throw new CodeExpiredError('The code has expired.');
+    if (!passwordMatches(pending.hash, code)) {
+      pending.failures++;
+      throw new CodeMismatchError('The code is wrong.');
+    }
   }
 
   private now(): number {

@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import {
+  ConfigurationError,
+  InvalidPasswordError,
+  InvalidTransitionError,
+  RecordExistsError,
+  TooManyRequestsError,
+  UserExistsError,
+} from '../domain/errors';
+import { INITIAL_STATUS, nextStatus } from '../domain/onboarding';
+import { passwordPolicyViolations } from '../domain/pool-policy';
+import { newUserRecord } from '../domain/user';
+import { log } from '../log';
+import type { Clock } from '../ports/clock';
+import type { RateLimiter } from '../ports/rate-limiter';
+import type { SelfService } from '../ports/self-service';
+import type { UserDirectory } from '../ports/user-directory';
+import type { UserStore } from '../ports/user-store';
+
+/** The answer of a registration, the same for a fresh and a taken email (API.md route 8). */
+export interface Registered {
+  userConfirmed: false;
+  delivery: { medium: 'EMAIL'; destination: string };
+}
+
+/** `jane@example.com` -> `j***@e***`: derived from the submitted address only, as Cognito masks it. */
+export function maskedDestination(email: string): string {
+  const [local = '', domain = ''] = email.split('@');
+  return `${local.charAt(0)}***@${domain.charAt(0)}***`;
+}
+
+/**
+ * register — `POST /auth/register`: Cognito `SignUp` (an UNCONFIRMED user;
+ * Cognito emails a 6-digit code), then the `Users` record
+ * (`pending_verification`). **No enumeration**: a taken email answers exactly
+ * like a fresh one — same status, body and masked destination (from the
+ * submitted address), and one table read in place of the record write so the
+ * timing stays within the noise. A weak password is refused first, for both.
+ */
+export async function register(
+  ports: { selfService: SelfService; users: UserStore; clock: Clock },
+  input: { email: string; password: string; name?: string },
+): Promise<Registered> {
+  const missing = passwordPolicyViolations(input.password);
+  if (missing.length > 0) throw new InvalidPasswordError(`password needs ${missing.join(', ')}.`);
+  const answer: Registered = {
+    userConfirmed: false,
+    delivery: { medium: 'EMAIL', destination: maskedDestination(input.email) },
+  };
+  let userSub: string;
+  try {
+    ({ userSub } = await ports.selfService.signUp(input));
+  } catch (error) {
+    if (!(error instanceof UserExistsError)) throw error;
+    await ports.users.findByEmail(input.email); // levels the timing with the write below
+    return answer;
+  }
+  try {
+    await ports.users.create(
+      newUserRecord({
+        userId: userSub,
+        email: input.email,
+        status: INITIAL_STATUS.selfSignUp,
+        now: ports.clock(),
+      }),
+    );
+  } catch (error) {
+    // Confirmation writes a missing record, so a failure here converges there.
+    if (!(error instanceof RecordExistsError))
+      log('error', 'user record not written', { error: (error as Error).name });
+  }
+  return answer;
+}
+
+/**
+ * confirmRegistration — `POST /auth/register/confirm`: Cognito `ConfirmSignUp`,
+ * then the ladder `pending_verification -> pending_approval` with
+ * `emailVerified`. A record that registration could not write is created
+ * here (AdminGetUser gives its `sub`), so a retry always converges.
+ */
+export async function confirmRegistration(
+  ports: { selfService: SelfService; users: UserStore; directory: UserDirectory; clock: Clock },
+  input: { email: string; code: string },
+): Promise<{ status: 'pending_approval' }> {
+  await ports.selfService.confirmSignUp(input.email, input.code);
+  const to = nextStatus('pending_verification', 'emailConfirmed') as 'pending_approval';
+  const record = await ports.users.findByEmail(input.email);
+  if (record?.status === 'pending_verification') {
+    await ports.users
+      .transition(record.userId, 'pending_verification', to, { emailVerified: true })
+      .catch((error: unknown) => {
+        if (!(error instanceof InvalidTransitionError)) throw error; // a concurrent confirm moved it
+      });
+  } else if (!record) {
+    const account = await ports.directory.getUser(input.email);
+    if (account) {
+      const fresh = newUserRecord({
+        userId: account.sub,
+        email: account.email,
+        status: to,
+        emailVerified: true,
+        now: ports.clock(),
+      });
+      await ports.users.create(fresh).catch((error: unknown) => {
+        if (!(error instanceof RecordExistsError)) throw error;
+      });
+    }
+  }
+  return { status: 'pending_approval' };
+}
+
+/** At most this many confirmation-code resends per address, and for all together, per window. */
+export const REGISTRATION_RESEND_LIMITS = {
+  perEmail: { hits: 3, windowSeconds: 15 * 60 },
+  global: { hits: 200, windowSeconds: 15 * 60 },
+} as const;
+
+/**
+ * resendRegistrationCode — `POST /auth/register/resend`: Cognito
+ * `ResendConfirmationCode` behind the rate limits; every provider error is
+ * logged by name and swallowed, so the answer is always the same `202`.
+ */
+export async function resendRegistrationCode(
+  ports: { selfService: SelfService; rateLimiter: RateLimiter },
+  email: string,
+): Promise<void> {
+  const { perEmail, global } = REGISTRATION_RESEND_LIMITS;
+  const key = `resend-confirmation:${createHash('sha256').update(email).digest('hex')}`;
+  if (
+    !(await ports.rateLimiter.hit(key, perEmail.hits, perEmail.windowSeconds)) ||
+    !(await ports.rateLimiter.hit('resend-confirmation:all', global.hits, global.windowSeconds))
+  ) {
+    throw new TooManyRequestsError('Too many code requests; try again later.');
+  }
+  try {
+    await ports.selfService.resendConfirmationCode(email);
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
+    log('info', 'confirmation code not resent', { reason: error instanceof Error ? error.name : 'Unknown' });
+  }
+}
