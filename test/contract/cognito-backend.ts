@@ -1,5 +1,6 @@
 import type { Jwks } from 'aws-jwt-verify/jwk';
 import type { AuthOutcome } from '../../lambdas/core/domain/tokens';
+import type { SelfService } from '../../lambdas/core/ports/self-service';
 import type { SignIn } from '../../lambdas/core/ports/sign-in';
 import type { UserDirectory } from '../../lambdas/core/ports/user-directory';
 
@@ -8,13 +9,21 @@ export type CognitoGap =
   | 'checksTemporaryPassword'
   | 'enforcesPasswordPolicy'
   | 'resend'
-  | 'validatesChallengeSession';
+  | 'validatesChallengeSession'
+  | 'globalSignOut'
+  | 'resendConfirmationCode'
+  | 'refreshAfterChallenge';
 
 /** A Cognito backend the contract suites run on: the in-memory fake, or the AWS adapters on cognito-local. */
 export interface CognitoBackend {
   name: string;
   directory(): UserDirectory;
   signIn(): SignIn;
+  selfService(): SelfService;
+  /** The newest sign-up confirmation code delivered to `email`. */
+  signUpCodeOf(email: string): Promise<string>;
+  /** The newest password-reset code delivered to `email`. */
+  resetCodeOf(email: string): Promise<string>;
   /** The newest temporary password delivered to `email` (other than `previous`). */
   temporaryPasswordOf(email: string, previous?: string): Promise<string>;
   jwks(): Promise<Jwks>;

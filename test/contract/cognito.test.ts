@@ -1,14 +1,16 @@
 import { CognitoPool } from '../../lambdas/core/adapters/aws/cognito/cognito-client';
+import { CognitoSelfService } from '../../lambdas/core/adapters/aws/cognito/cognito-self-service';
 import { CognitoSignIn } from '../../lambdas/core/adapters/aws/cognito/cognito-sign-in';
 import { CognitoUserDirectory } from '../../lambdas/core/adapters/aws/cognito/cognito-user-directory';
 import { InMemoryCognito } from '../../lambdas/core/adapters/memory/cognito';
 import { sharedJwtSigner } from '../../lambdas/core/adapters/memory/jwt-signer';
 import { Outbox } from '../../lambdas/core/adapters/memory/outbox';
 import { MOCK_POOL } from '../../lambdas/core/adapters/memory/world';
-import { emulatorJwks } from '../../local/emulators';
+import { cognitoResetCodes, cognitoSignUpCodes, emulatorJwks } from '../../local/emulators';
 import { registryTriggers } from '../../local/triggers';
 import { deliveredCode, emulators } from '../integration/emulators';
 import type { CognitoBackend } from './cognito-backend';
+import { selfServiceContract } from './self-service.contract';
 import { signInContract } from './sign-in.contract';
 import { userDirectoryContract } from './user-directory.contract';
 
@@ -20,10 +22,22 @@ const fake = new InMemoryCognito({
   triggers: registryTriggers(),
 });
 
+function latestSecret(email: string, kind: 'VERIFICATION_CODE' | 'RESET_CODE'): string {
+  const secret = outbox
+    .list(email)
+    .filter((m) => m.kind === kind)
+    .at(-1)?.secret;
+  if (!secret) throw new Error(`no ${kind} for ${email}`);
+  return secret;
+}
+
 const onFake: CognitoBackend = {
   name: 'the in-memory Cognito',
   directory: () => fake.directory,
   signIn: () => fake.signIn,
+  selfService: () => fake.selfService,
+  signUpCodeOf: async (email) => latestSecret(email, 'VERIFICATION_CODE'),
+  resetCodeOf: async (email) => latestSecret(email, 'RESET_CODE'),
   async temporaryPasswordOf(email, previous) {
     const message = outbox
       .list(email)
@@ -48,6 +62,9 @@ const onEmulator: CognitoBackend = {
   name: 'the Cognito adapters on cognito-local',
   directory: () => new CognitoUserDirectory(pool),
   signIn: () => new CognitoSignIn(pool),
+  selfService: () => new CognitoSelfService(pool),
+  signUpCodeOf: async (email) => codeFrom(cognitoSignUpCodes(info), email),
+  resetCodeOf: async (email) => codeFrom(cognitoResetCodes(info), email),
   temporaryPasswordOf: (email, previous) => deliveredCode(email, previous),
   jwks: () => emulatorJwks(info),
   userPoolId: info.userPoolId,
@@ -57,10 +74,21 @@ const onEmulator: CognitoBackend = {
     enforcesPasswordPolicy: 'cognito-local does not apply the pool password policy to NEW_PASSWORD_REQUIRED',
     resend: 'cognito-local does not implement AdminCreateUser MessageAction=RESEND',
     validatesChallengeSession: 'cognito-local ignores the Session of RespondToAuthChallenge',
+    globalSignOut: 'cognito-local has no GlobalSignOut',
+    resendConfirmationCode: 'cognito-local has no ResendConfirmationCode',
+    refreshAfterChallenge:
+      'cognito-local does not keep the refresh token that RespondToAuthChallenge issues (only InitiateAuth ones)',
   },
 };
 
 for (const backend of [onFake, onEmulator]) {
   userDirectoryContract(backend);
   signInContract(backend);
+  selfServiceContract(backend);
+}
+
+function codeFrom(codes: Array<{ email: string; code: string }>, email: string): string {
+  const code = codes.find((c) => c.email === email.toLowerCase())?.code;
+  if (!code) throw new Error(`cognito-local holds no code for ${email}`);
+  return code;
 }
