@@ -94,7 +94,12 @@ export function toUser(record: UserRecord, cognito?: { status: CognitoUserStatus
   return cognito ? { ...user, cognitoStatus: cognito.status, enabled: cognito.enabled } : user;
 }
 
-/** The `tokensValidAfter` for a revocation at `at`: whole seconds, the resolution of a token's `iat`. */
+/**
+ * The `tokensValidAfter` for a revocation at `at`, in whole seconds (the
+ * resolution of a token's `iat`), rounded up past the current second: a token
+ * issued in the very second of the revocation — the one presented to sign out,
+ * say — is refused too. A sign-in within that second must be repeated a second later.
+ */
 export function revocationInstant(at: Date): string {
-  return new Date(Math.floor(at.getTime() / 1000) * 1000).toISOString();
+  return new Date((Math.floor(at.getTime() / 1000) + 1) * 1000).toISOString();
 }

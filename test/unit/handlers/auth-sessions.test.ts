@@ -66,6 +66,14 @@ describe('refresh, sign-out and TOTP (routes 5-7, 17-19)', () => {
       expect((await call('getProfile', { token: again.body.tokens.accessToken })).status).toBe(200);
     });
 
+    it('refuses the presented token even within the second it was issued', async () => {
+      const login = await call<{ tokens: Tokens }>('login', { body: { email: EMAIL, password: STRONG_PASSWORD } });
+      const fresh = login.body.tokens.accessToken;
+
+      expect((await call('signOut', { token: fresh })).status).toBe(204);
+      expect((await call('getProfile', { token: fresh })).status).toBe(401);
+    });
+
     it('returns 401 without a token', async () => {
       expect((await call('signOut')).status).toBe(401);
     });
