@@ -67,7 +67,9 @@ describe('refresh, sign-out and TOTP (routes 5-7, 17-19)', () => {
     });
 
     it('refuses the presented token even within the second it was issued', async () => {
-      const login = await call<{ tokens: Tokens }>('login', { body: { email: EMAIL, password: STRONG_PASSWORD } });
+      const login = await call<{ tokens: Tokens }>('login', {
+        body: { email: EMAIL, password: STRONG_PASSWORD },
+      });
       const fresh = login.body.tokens.accessToken;
 
       expect((await call('signOut', { token: fresh })).status).toBe(204);
