@@ -132,25 +132,37 @@ export function emulatorOutbox(
 ): OutboxMessage[] {
   const wanted = to?.trim().toLowerCase();
   const branded = customMessagesOf(info).filter((r) => r.triggerSource === 'CustomMessage_AdminCreateUser');
-  const resets = customMessagesOf(info).filter((r) => r.triggerSource === 'CustomMessage_ForgotPassword');
-  const resetMessages: OutboxMessage[] = cognitoResetCodes(info)
-    .filter((user) => wanted === undefined || user.email === wanted)
-    .map((user) => {
-      const custom = resets.filter((r) => r.email?.toLowerCase() === user.email).at(-1);
-      const html = fillPlaceholders(custom?.emailMessage ?? POOL_TEMPLATES.verification.body, {
-        code: user.code,
-        username: user.username,
+  const codeMessages = (
+    codes: Array<{ username: string; email: string; code: string }>,
+    sources: string[],
+    kind: 'RESET_CODE' | 'VERIFICATION_CODE',
+  ): OutboxMessage[] => {
+    const worded = customMessagesOf(info).filter((r) => sources.includes(r.triggerSource));
+    return codes
+      .filter((user) => wanted === undefined || user.email === wanted)
+      .map((user) => {
+        const custom = worded.filter((r) => r.email?.toLowerCase() === user.email).at(-1);
+        const html = fillPlaceholders(custom?.emailMessage ?? POOL_TEMPLATES.verification.body, {
+          code: user.code,
+          username: user.username,
+        });
+        return {
+          to: user.email,
+          subject: custom?.emailSubject ?? POOL_TEMPLATES.verification.subject,
+          text: plainText(html),
+          html,
+          kind,
+          secret: user.code,
+          sentAt: custom?.at ?? '',
+        };
       });
-      return {
-        to: user.email,
-        subject: custom?.emailSubject ?? POOL_TEMPLATES.verification.subject,
-        text: plainText(html),
-        html,
-        kind: 'RESET_CODE',
-        secret: user.code,
-        sentAt: custom?.at ?? '',
-      };
-    });
+  };
+  const resetMessages = codeMessages(cognitoResetCodes(info), ['CustomMessage_ForgotPassword'], 'RESET_CODE');
+  const signUpMessages = codeMessages(
+    cognitoSignUpCodes(info),
+    ['CustomMessage_SignUp', 'CustomMessage_ResendCode'],
+    'VERIFICATION_CODE',
+  );
   const invitations: OutboxMessage[] = cognitoUsersAwaitingPassword(info)
     .filter((user) => wanted === undefined || user.email === wanted)
     .map((user) => {
@@ -167,5 +179,5 @@ export function emulatorOutbox(
         sentAt: user.createdAt,
       };
     });
-  return [...invitations, ...resetMessages];
+  return [...invitations, ...signUpMessages, ...resetMessages];
 }
