@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
-import { ConfigurationError, InvalidPasswordError, TooManyRequestsError } from '../domain/errors';
+import { InvalidPasswordError } from '../domain/errors';
 import { passwordPolicyViolations } from '../domain/pool-policy';
 import { log } from '../log';
 import type { Clock } from '../ports/clock';
 import type { RateLimiter } from '../ports/rate-limiter';
 import type { SelfService } from '../ports/self-service';
 import type { UserStore } from '../ports/user-store';
+import { enumerationSafeSend } from './enumeration-safe-send';
 
 /** At most this many reset emails per address, and for all addresses together, per window. */
 export const RESET_LIMITS = {
@@ -27,20 +27,12 @@ export async function requestPasswordReset(
   ports: { selfService: SelfService; rateLimiter: RateLimiter },
   email: string,
 ): Promise<void> {
-  const key = `forgot-password:${createHash('sha256').update(email).digest('hex')}`;
-  const { perEmail, global } = RESET_LIMITS;
-  if (!(await ports.rateLimiter.hit(key, perEmail.hits, perEmail.windowSeconds))) {
-    throw new TooManyRequestsError('Too many reset requests for this email; try again later.');
-  }
-  if (!(await ports.rateLimiter.hit('forgot-password:all', global.hits, global.windowSeconds))) {
-    throw new TooManyRequestsError('Too many reset requests right now; try again later.');
-  }
-  try {
-    await ports.selfService.forgotPassword(email);
-  } catch (error) {
-    if (error instanceof ConfigurationError) throw error;
-    log('info', 'password reset not sent', { reason: error instanceof Error ? error.name : 'Unknown' });
-  }
+  await enumerationSafeSend(ports.rateLimiter, {
+    scope: 'forgot-password',
+    email,
+    limits: RESET_LIMITS,
+    send: () => ports.selfService.forgotPassword(email),
+  });
 }
 
 /**

@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
 import {
-  ConfigurationError,
   InvalidPasswordError,
   InvalidTransitionError,
   RecordExistsError,
-  TooManyRequestsError,
   UserExistsError,
 } from '../domain/errors';
 import { INITIAL_STATUS, nextStatus } from '../domain/onboarding';
@@ -16,6 +13,7 @@ import type { RateLimiter } from '../ports/rate-limiter';
 import type { SelfService } from '../ports/self-service';
 import type { UserDirectory } from '../ports/user-directory';
 import type { UserStore } from '../ports/user-store';
+import { enumerationSafeSend } from './enumeration-safe-send';
 
 /** The answer of a registration, the same for a fresh and a taken email (API.md route 8). */
 export interface Registered {
@@ -124,18 +122,10 @@ export async function resendRegistrationCode(
   ports: { selfService: SelfService; rateLimiter: RateLimiter },
   email: string,
 ): Promise<void> {
-  const { perEmail, global } = REGISTRATION_RESEND_LIMITS;
-  const key = `resend-confirmation:${createHash('sha256').update(email).digest('hex')}`;
-  if (
-    !(await ports.rateLimiter.hit(key, perEmail.hits, perEmail.windowSeconds)) ||
-    !(await ports.rateLimiter.hit('resend-confirmation:all', global.hits, global.windowSeconds))
-  ) {
-    throw new TooManyRequestsError('Too many code requests; try again later.');
-  }
-  try {
-    await ports.selfService.resendConfirmationCode(email);
-  } catch (error) {
-    if (error instanceof ConfigurationError) throw error;
-    log('info', 'confirmation code not resent', { reason: error instanceof Error ? error.name : 'Unknown' });
-  }
+  await enumerationSafeSend(ports.rateLimiter, {
+    scope: 'resend-confirmation',
+    email,
+    limits: REGISTRATION_RESEND_LIMITS,
+    send: () => ports.selfService.resendConfirmationCode(email),
+  });
 }

@@ -1,13 +1,6 @@
-import { createHash } from 'node:crypto';
-import {
-  ConfigurationError,
-  TooManyRequestsError,
-  UserNotFoundError,
-  UserStateError,
-} from '../domain/errors';
-import { log } from '../log';
 import type { RateLimiter } from '../ports/rate-limiter';
 import type { UserDirectory } from '../ports/user-directory';
+import { enumerationSafeSend } from './enumeration-safe-send';
 
 /** At most this many resends per email address per window. */
 export const RESEND_LIMIT = { hits: 3, windowSeconds: 15 * 60 } as const;
@@ -44,33 +37,10 @@ export async function resendTemporaryPassword(
   ports: { directory: UserDirectory; rateLimiter: RateLimiter },
   email: string,
 ): Promise<void> {
-  const key = `resend-temporary-password:${createHash('sha256').update(email).digest('hex')}`;
-  if (!(await ports.rateLimiter.hit(key, RESEND_LIMIT.hits, RESEND_LIMIT.windowSeconds))) {
-    throw new TooManyRequestsError('Too many resend requests for this email; try again later.');
-  }
-  // Every unauthenticated resend, whoever it is for, also counts against one global cap: a
-  // flood across many addresses must not drain the pool's email quota (F5).
-  if (
-    !(await ports.rateLimiter.hit(GLOBAL_KEY, RESEND_GLOBAL_LIMIT.hits, RESEND_GLOBAL_LIMIT.windowSeconds))
-  ) {
-    throw new TooManyRequestsError('Too many resend requests right now; try again later.');
-  }
-  try {
-    await ports.directory.resendTemporaryPassword(email);
-  } catch (error) {
-    // Only existing accounts reach most provider errors, so any of them answered differently
-    // from an unknown email would tell who has an account (F6). Configuration errors are ours.
-    if (error instanceof ConfigurationError) throw error;
-    const expected =
-      error instanceof UserNotFoundError ||
-      error instanceof UserStateError ||
-      error instanceof TooManyRequestsError;
-    log(expected ? 'info' : 'warn', 'temporary password not resent', { reason: nameOf(error) });
-  }
-}
-
-const GLOBAL_KEY = 'resend-temporary-password:all';
-
-function nameOf(error: unknown): string {
-  return error instanceof Error ? error.name : 'Unknown';
+  await enumerationSafeSend(ports.rateLimiter, {
+    scope: 'resend-temporary-password',
+    email,
+    limits: { perEmail: RESEND_LIMIT, global: RESEND_GLOBAL_LIMIT },
+    send: () => ports.directory.resendTemporaryPassword(email),
+  });
 }
