@@ -45,8 +45,12 @@ async function main(): Promise<void> {
     const claims = { iat: String(Math.floor(Date.now() / 1000)) };
     const user = userGate(deps.userStore());
     const admin = adminGate(deps.userStore(), deps.userDirectory());
-    const u = await timed(() => user.admit(caller, claims));
-    const a = await timed(() => admin.admit(caller, claims));
+    const u = await timed(async () => {
+      await user.admit(caller, claims);
+    });
+    const a = await timed(async () => {
+      await admin.admit(caller, claims);
+    });
     const section = [
       '## Caller gate',
       '',

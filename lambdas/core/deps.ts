@@ -188,7 +188,9 @@ export function provisioningPorts(remainingMs?: () => number): ProvisioningPorts
     directory: userDirectory(),
     admins: adminStore(),
     users: userStore(),
-    idempotency: idempotencyStore(),
+    // Resolved on first use: only a request with an Idempotency-Key needs the table
+    // (npm run bootstrap-admin runs without IDEMPOTENCY_TABLE_NAME).
+    idempotency: { claim: (...args) => idempotencyStore().claim(...args) },
     reconciliations: reconciliationLog(),
     clock: clock(),
     sleep: realSleep,

@@ -7,8 +7,11 @@ import { ME } from './operations';
 export const handler = httpOperation(
   ME.disableMfa,
   { gate: userCallerGate() },
-  async ({ caller, accessToken }) => {
-    await disableMfa({ selfService: selfService(), users: userStore() }, { caller, accessToken });
+  async ({ caller, callerRecord, accessToken }) => {
+    await disableMfa(
+      { selfService: selfService(), users: userStore() },
+      { caller, record: callerRecord, accessToken },
+    );
     return { status: 204 };
   },
 );

@@ -1,13 +1,17 @@
-import { userCallerGate, userStore } from '../core/deps';
-import { NotFoundError } from '../core/domain/errors';
+import { userCallerGate } from '../core/deps';
 import { type Profile, toUser } from '../core/domain/user';
 import { httpOperation } from '../core/http/preset';
 import { ME } from './operations';
 
-/** The caller's profile: their `Users` record plus the groups of their access token. */
-export const handler = httpOperation(ME.getProfile, { gate: userCallerGate() }, async ({ caller }) => {
-  const record = await userStore().get(caller.sub);
-  if (!record) throw new NotFoundError('There is no profile for this account yet.');
-  const profile: Profile = { ...toUser(record), groups: caller.groups };
-  return { status: 200, body: profile };
-});
+/**
+ * The caller's profile: their `Users` record (as the caller gate just read it,
+ * consistently: no second read) plus the groups of their access token.
+ */
+export const handler = httpOperation(
+  ME.getProfile,
+  { gate: userCallerGate() },
+  async ({ caller, callerRecord }) => {
+    const profile: Profile = { ...toUser(callerRecord), groups: caller.groups };
+    return { status: 200, body: profile };
+  },
+);

@@ -7,11 +7,11 @@ import { ME } from './operations';
 export const handler = httpOperation(
   ME.startTotpEnrollment,
   { gate: userCallerGate() },
-  async ({ caller, accessToken }) => ({
+  async ({ caller, callerRecord, accessToken }) => ({
     status: 200,
     body: await startTotpEnrollment(
       { selfService: selfService(), users: userStore() },
-      { caller, accessToken },
+      { caller, record: callerRecord, accessToken },
     ),
   }),
 );

@@ -7,11 +7,11 @@ import { ME } from './operations';
 export const handler = httpOperation(
   ME.verifyTotpEnrollment,
   { gate: userCallerGate() },
-  async ({ body, caller, accessToken }) => ({
+  async ({ body, caller, callerRecord, accessToken }) => ({
     status: 200,
     body: await verifyTotpEnrollment(
       { selfService: selfService(), users: userStore() },
-      { caller, accessToken, code: body.code },
+      { caller, record: callerRecord, accessToken, code: body.code },
     ),
   }),
 );

@@ -14,10 +14,20 @@ interface CognitoLocalUser {
   Attributes?: Array<{ Name?: string; Value?: string }>;
 }
 
-/** Users cognito-local holds in FORCE_CHANGE_PASSWORD, with the temporary password it generated. */
-export function cognitoUsersAwaitingPassword(
-  info: Pick<EmulatorInfo, 'cognitoDbDir' | 'userPoolId'>,
-): Array<{ username: string; email: string; temporaryPassword: string; createdAt: string }> {
+type DbInfo = Pick<EmulatorInfo, 'cognitoDbDir' | 'userPoolId'>;
+
+/** A user of cognito-local's database, with what the outbox needs of it. */
+interface PoolUser {
+  username: string;
+  email: string;
+  status: string;
+  password?: string;
+  code?: string;
+  createdAt: string;
+}
+
+/** Every user of the pool, read once from cognito-local's database (written before each call answers). */
+function poolUsers(info: DbInfo): PoolUser[] {
   let db: { Users?: Record<string, CognitoLocalUser> };
   try {
     db = JSON.parse(readFileSync(path.join(info.cognitoDbDir, `${info.userPoolId}.json`), 'utf8'));
@@ -26,16 +36,33 @@ export function cognitoUsersAwaitingPassword(
   }
   return Object.values(db.Users ?? {}).flatMap((user) => {
     const email = user.Attributes?.find((a) => a.Name === 'email')?.Value?.toLowerCase();
-    if (user.UserStatus !== 'FORCE_CHANGE_PASSWORD' || !email || !user.Password) return [];
+    if (!email) return [];
     return [
       {
         username: user.Username ?? '',
         email,
-        temporaryPassword: user.Password,
+        status: user.UserStatus ?? '',
+        ...(user.Password ? { password: user.Password } : {}),
+        ...(user.ConfirmationCode ? { code: user.ConfirmationCode } : {}),
         createdAt: String(user.UserCreateDate ?? ''),
       },
     ];
   });
+}
+
+/** Users cognito-local holds in FORCE_CHANGE_PASSWORD, with the temporary password it generated. */
+export function cognitoUsersAwaitingPassword(
+  info: DbInfo,
+): Array<{ username: string; email: string; temporaryPassword: string; createdAt: string }> {
+  return awaitingPassword(poolUsers(info));
+}
+
+function awaitingPassword(users: PoolUser[]) {
+  return users.flatMap((u) =>
+    u.status === 'FORCE_CHANGE_PASSWORD' && u.password
+      ? [{ username: u.username, email: u.email, temporaryPassword: u.password, createdAt: u.createdAt }]
+      : [],
+  );
 }
 
 /**
@@ -46,43 +73,25 @@ export function cognitoUsersAwaitingPassword(
  * line reaches the log only when a later request flushes the logger, while
  * the database file is written before AdminCreateUser answers.
  */
-export function cognitoTemporaryPassword(
-  info: Pick<EmulatorInfo, 'cognitoDbDir' | 'userPoolId'>,
-  email: string,
-): string | undefined {
+export function cognitoTemporaryPassword(info: DbInfo, email: string): string | undefined {
   const wanted = email.trim().toLowerCase();
   return cognitoUsersAwaitingPassword(info).find((user) => user.email === wanted)?.temporaryPassword;
 }
 
 /** Users cognito-local holds a reset code for (ForgotPassword on a confirmed user), with the code. */
-export function cognitoResetCodes(
-  info: Pick<EmulatorInfo, 'cognitoDbDir' | 'userPoolId'>,
-): Array<{ username: string; email: string; code: string }> {
-  return pendingCodes(info, 'CONFIRMED');
+export function cognitoResetCodes(info: DbInfo): Array<{ username: string; email: string; code: string }> {
+  return codesOf(poolUsers(info), 'CONFIRMED');
 }
 
 /** Users cognito-local holds a sign-up confirmation code for (UNCONFIRMED), with the code. */
-export function cognitoSignUpCodes(
-  info: Pick<EmulatorInfo, 'cognitoDbDir' | 'userPoolId'>,
-): Array<{ username: string; email: string; code: string }> {
-  return pendingCodes(info, 'UNCONFIRMED');
+export function cognitoSignUpCodes(info: DbInfo): Array<{ username: string; email: string; code: string }> {
+  return codesOf(poolUsers(info), 'UNCONFIRMED');
 }
 
-function pendingCodes(
-  info: Pick<EmulatorInfo, 'cognitoDbDir' | 'userPoolId'>,
-  status: 'CONFIRMED' | 'UNCONFIRMED',
-): Array<{ username: string; email: string; code: string }> {
-  let db: { Users?: Record<string, CognitoLocalUser> };
-  try {
-    db = JSON.parse(readFileSync(path.join(info.cognitoDbDir, `${info.userPoolId}.json`), 'utf8'));
-  } catch {
-    return [];
-  }
-  return Object.values(db.Users ?? {}).flatMap((user) => {
-    const email = user.Attributes?.find((a) => a.Name === 'email')?.Value?.toLowerCase();
-    if (user.UserStatus !== status || !email || !user.ConfirmationCode) return [];
-    return [{ username: user.Username ?? '', email, code: user.ConfirmationCode }];
-  });
+function codesOf(users: PoolUser[], status: 'CONFIRMED' | 'UNCONFIRMED') {
+  return users.flatMap((u) =>
+    u.status === status && u.code ? [{ username: u.username, email: u.email, code: u.code }] : [],
+  );
 }
 
 /** What the CustomMessage trigger answered cognito-local, per the Lambda endpoint's log (placeholders only). */
@@ -122,62 +131,74 @@ export function customMessagesOf(info: Pick<EmulatorInfo, 'lambdaLog'>): CustomM
 }
 
 /**
- * cognito-local sends no email: its pending temporary passwords, in the local
- * outbox's shape, worded as the CustomMessage trigger answered cognito-local
- * (or as the pool template, when the trigger did not brand it).
+ * cognito-local sends no email: its pending temporary passwords, sign-up and
+ * reset codes, in the local outbox's shape, worded as the CustomMessage
+ * trigger answered cognito-local (or as the pool template, when the trigger
+ * did not brand it). The database and the Lambda log are read once per call.
  */
 export function emulatorOutbox(
   info: Pick<EmulatorInfo, 'cognitoDbDir' | 'userPoolId' | 'lambdaLog'>,
   to?: string,
 ): OutboxMessage[] {
   const wanted = to?.trim().toLowerCase();
-  const branded = customMessagesOf(info).filter((r) => r.triggerSource === 'CustomMessage_AdminCreateUser');
-  const codeMessages = (
-    codes: Array<{ username: string; email: string; code: string }>,
+  const users = poolUsers(info).filter((user) => wanted === undefined || user.email === wanted);
+  const worded = customMessagesOf(info);
+  const message = (
+    user: { username: string; email: string },
+    secret: string,
     sources: string[],
-    kind: 'RESET_CODE' | 'VERIFICATION_CODE',
-  ): OutboxMessage[] => {
-    const worded = customMessagesOf(info).filter((r) => sources.includes(r.triggerSource));
-    return codes
-      .filter((user) => wanted === undefined || user.email === wanted)
-      .map((user) => {
-        const custom = worded.filter((r) => r.email?.toLowerCase() === user.email).at(-1);
-        const html = fillPlaceholders(custom?.emailMessage ?? POOL_TEMPLATES.verification.body, {
-          code: user.code,
-          username: user.username,
-        });
-        return {
-          to: user.email,
-          subject: custom?.emailSubject ?? POOL_TEMPLATES.verification.subject,
-          text: plainText(html),
-          html,
-          kind,
-          secret: user.code,
-          sentAt: custom?.at ?? '',
-        };
-      });
-  };
-  const resetMessages = codeMessages(cognitoResetCodes(info), ['CustomMessage_ForgotPassword'], 'RESET_CODE');
-  const signUpMessages = codeMessages(
-    cognitoSignUpCodes(info),
-    ['CustomMessage_SignUp', 'CustomMessage_ResendCode'],
-    'VERIFICATION_CODE',
-  );
-  const invitations: OutboxMessage[] = cognitoUsersAwaitingPassword(info)
-    .filter((user) => wanted === undefined || user.email === wanted)
-    .map((user) => {
-      const custom = branded.filter((r) => r.email?.toLowerCase() === user.email).at(-1);
-      const values = { code: user.temporaryPassword, username: user.username };
-      const html = fillPlaceholders(custom?.emailMessage ?? POOL_TEMPLATES.invitation.body, values);
-      return {
-        to: user.email,
-        subject: custom?.emailSubject ?? POOL_TEMPLATES.invitation.subject,
-        text: plainText(html),
-        html,
-        kind: custom?.invitation === 'admin' ? 'ADMIN_INVITE' : 'TEMPORARY_PASSWORD',
-        secret: user.temporaryPassword,
-        sentAt: user.createdAt,
-      };
+    template: { subject: string; body: string },
+    kind: (custom: CustomMessageRecord | undefined) => OutboxMessage['kind'],
+    sentAt: (custom: CustomMessageRecord | undefined) => string,
+  ): OutboxMessage => {
+    const custom = worded
+      .filter((r) => sources.includes(r.triggerSource) && r.email?.toLowerCase() === user.email)
+      .at(-1);
+    const html = fillPlaceholders(custom?.emailMessage ?? template.body, {
+      code: secret,
+      username: user.username,
     });
-  return [...invitations, ...signUpMessages, ...resetMessages];
+    return {
+      to: user.email,
+      subject: custom?.emailSubject ?? template.subject,
+      text: plainText(html),
+      html,
+      kind: kind(custom),
+      secret,
+      sentAt: sentAt(custom),
+    };
+  };
+  const codeSentAt = (custom: CustomMessageRecord | undefined) => custom?.at ?? '';
+  return [
+    ...awaitingPassword(users).map((u) =>
+      message(
+        u,
+        u.temporaryPassword,
+        ['CustomMessage_AdminCreateUser'],
+        POOL_TEMPLATES.invitation,
+        (custom) => (custom?.invitation === 'admin' ? 'ADMIN_INVITE' : 'TEMPORARY_PASSWORD'),
+        () => u.createdAt,
+      ),
+    ),
+    ...codesOf(users, 'UNCONFIRMED').map((u) =>
+      message(
+        u,
+        u.code,
+        ['CustomMessage_SignUp', 'CustomMessage_ResendCode'],
+        POOL_TEMPLATES.verification,
+        () => 'VERIFICATION_CODE',
+        codeSentAt,
+      ),
+    ),
+    ...codesOf(users, 'CONFIRMED').map((u) =>
+      message(
+        u,
+        u.code,
+        ['CustomMessage_ForgotPassword'],
+        POOL_TEMPLATES.verification,
+        () => 'RESET_CODE',
+        codeSentAt,
+      ),
+    ),
+  ];
 }

@@ -2,6 +2,7 @@ import { ForbiddenError, UnauthenticatedError, UserNotFoundError } from '../doma
 import type { UserStatus } from '../domain/onboarding';
 import { ADMIN_GROUP } from '../domain/pool-policy';
 import type { Caller } from '../domain/tokens';
+import type { UserRecord } from '../domain/user';
 import type { UserDirectory } from '../ports/user-directory';
 import type { UserStore } from '../ports/user-store';
 
@@ -26,8 +27,12 @@ const LOCKED_OUT: ReadonlySet<UserStatus> = new Set<UserStatus>(['suspended', 'd
 export interface CallerGate {
   /** `user`: the Users record; `admin`: also the caller's Cognito account and group. */
   readonly level: 'user' | 'admin';
-  /** Throws UnauthenticatedError (revoked) or ForbiddenError (no longer an admin). */
-  admit(caller: Caller, claims: Record<string, unknown>): Promise<void>;
+  /**
+   * The caller's `Users` record as just read (consistently), so the handler
+   * need not read it again. Throws UnauthenticatedError (revoked) or
+   * ForbiddenError (no longer an admin).
+   */
+  admit(caller: Caller, claims: Record<string, unknown>): Promise<UserRecord>;
 }
 
 const revoked = () => new UnauthenticatedError('The access token has been revoked.');
@@ -40,9 +45,7 @@ const revoked = () => new UnauthenticatedError('The access token has been revoke
 export function userGate(users: UserStore): CallerGate {
   return {
     level: 'user',
-    async admit(caller, claims) {
-      await admitRecord(users, caller, claims);
-    },
+    admit: (caller, claims) => admitRecord(users, caller, claims),
   };
 }
 
@@ -69,11 +72,16 @@ export function adminGate(users: UserStore, directory: UserDirectory): CallerGat
       if (record.role !== 'admin' || !groups.includes(ADMIN_GROUP)) {
         throw new ForbiddenError('This route is for administrators.');
       }
+      return record;
     },
   };
 }
 
-async function admitRecord(users: UserStore, caller: Caller, claims: Record<string, unknown>) {
+async function admitRecord(
+  users: UserStore,
+  caller: Caller,
+  claims: Record<string, unknown>,
+): Promise<UserRecord> {
   const record = await users.get(caller.sub);
   if (!record || LOCKED_OUT.has(record.status)) throw revoked();
   if (record.tokensValidAfter) {

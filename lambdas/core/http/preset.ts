@@ -9,6 +9,7 @@ import {
 } from '../domain/errors';
 import { ADMIN_GROUP } from '../domain/pool-policy';
 import type { Caller } from '../domain/tokens';
+import type { UserRecord } from '../domain/user';
 import { log } from '../log';
 import type { Access, OperationDefinition } from '../operation-definition';
 import type { CallerGate } from './caller-gate';
@@ -35,6 +36,8 @@ type CallerOf<A extends Access> = A extends 'user' | 'admin' ? Caller : undefine
 export interface OperationRequest<D extends OperationDefinition> {
   body: BodyOf<D>;
   caller: CallerOf<D['access']>;
+  /** The caller's `Users` record as the caller gate read it (protected routes): no second read. */
+  callerRecord: CallerOf<D['access']> extends Caller ? UserRecord : undefined;
   /** Raw body text exactly as received (webhook signatures are computed over it). */
   rawBody: string;
   /** The query string, validated by the row's `query` schema when it has one. */
@@ -74,6 +77,7 @@ interface Internal {
   params?: unknown;
   query?: unknown;
   caller?: Caller;
+  callerRecord?: UserRecord;
 }
 
 /**
@@ -119,7 +123,9 @@ export function httpOperation<D extends OperationDefinition>(
       before: async function authorize(request: MiddyRequest) {
         const caller = callerFor(definition.access, request.event);
         internal(request).caller = caller;
-        if (caller && options.gate) await options.gate.admit(caller, claimsOf(request.event));
+        if (caller && options.gate) {
+          internal(request).callerRecord = await options.gate.admit(caller, claimsOf(request.event));
+        }
       },
     })
     .use({
@@ -137,6 +143,7 @@ export function httpOperation<D extends OperationDefinition>(
       const result = await handler({
         body: own.parsedBody as BodyOf<D>,
         caller: own.caller as CallerOf<D['access']>,
+        callerRecord: own.callerRecord as OperationRequest<D>['callerRecord'],
         rawBody: own.rawBody,
         query: own.query as ParamsOf<D['query']>,
         params: own.params as ParamsOf<D['params']>,

@@ -1,9 +1,9 @@
-import { MfaRequiredError, NotFoundError } from '../domain/errors';
+import { MfaRequiredError } from '../domain/errors';
 import { BRAND } from '../domain/messages';
 import { nextStatus } from '../domain/onboarding';
 import type { Caller } from '../domain/tokens';
 import { otpauthUri } from '../domain/totp';
-import { type Profile, toUser } from '../domain/user';
+import { type Profile, toUser, type UserRecord } from '../domain/user';
 import { log } from '../log';
 import type { SelfService } from '../ports/self-service';
 import type { UserStore } from '../ports/user-store';
@@ -16,6 +16,8 @@ export interface TotpPorts {
 /** The issuer authenticator apps show beside the account. */
 export const TOTP_ISSUER = BRAND;
 
+// Each step takes the caller's `Users` record as the caller gate read it.
+
 /**
  * startTotpEnrollment — `POST /me/mfa/totp`: Cognito `AssociateSoftwareToken`
  * gives a new secret; the answer carries it and the `otpauth://` URI to scan.
@@ -23,10 +25,9 @@ export const TOTP_ISSUER = BRAND;
  */
 export async function startTotpEnrollment(
   ports: TotpPorts,
-  input: { caller: Caller; accessToken: string },
+  input: { caller: Caller; record: UserRecord; accessToken: string },
 ): Promise<{ secretCode: string; otpauthUri: string }> {
-  const record = await ports.users.get(input.caller.sub);
-  if (!record) throw new NotFoundError('There is no profile for this account yet.');
+  const { record } = input;
   const { secretCode } = await ports.selfService.associateSoftwareToken(input.accessToken);
   return { secretCode, otpauthUri: otpauthUri(TOTP_ISSUER, record.email, secretCode) };
 }
@@ -41,12 +42,11 @@ export async function startTotpEnrollment(
  */
 export async function verifyTotpEnrollment(
   ports: TotpPorts,
-  input: { caller: Caller; accessToken: string; code: string },
+  input: { caller: Caller; record: UserRecord; accessToken: string; code: string },
 ): Promise<Profile> {
   await ports.selfService.verifySoftwareToken(input.accessToken, input.code);
   await ports.selfService.setTotpPreference(input.accessToken, true);
-  const current = await ports.users.get(input.caller.sub);
-  if (!current) throw new NotFoundError('There is no profile for this account yet.');
+  const current = input.record;
   let record = await ports.users.setMfa(current.userId, { ...current.mfa, enabled: true, method: 'totp' });
   if (record.status === 'pending_mfa') {
     try {
@@ -69,10 +69,9 @@ export async function verifyTotpEnrollment(
  */
 export async function disableMfa(
   ports: TotpPorts,
-  input: { caller: Caller; accessToken: string },
+  input: { caller: Caller; record: UserRecord; accessToken: string },
 ): Promise<void> {
-  const record = await ports.users.get(input.caller.sub);
-  if (!record) throw new NotFoundError('There is no profile for this account yet.');
+  const { record } = input;
   if (record.mfa.required) throw new MfaRequiredError();
   await ports.selfService.setTotpPreference(input.accessToken, false);
   await ports.users.setMfa(record.userId, { enabled: false, required: false });

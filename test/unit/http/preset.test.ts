@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { NotAuthorizedError } from '../../../lambdas/core/domain/errors';
+import { newUserRecord } from '../../../lambdas/core/domain/user';
 import { ERROR_CODES } from '../../../lambdas/core/http/error-table';
 import { parseGroups } from '../../../lambdas/core/http/headers';
 import { httpOperation, MAX_BODY_BYTES } from '../../../lambdas/core/http/preset';
@@ -150,7 +151,8 @@ describe('the HTTP preset', () => {
 describe('protected routes in the preset', () => {
   const userRoute = { ...definition, access: 'user', body: undefined } as const;
   const adminRoute = { ...definition, access: 'admin', body: undefined } as const;
-  const openGate = { level: 'admin' as const, admit: async () => undefined };
+  const record = newUserRecord({ userId: 'u1', email: 'u1@example.com', status: 'active', now: new Date() });
+  const openGate = { level: 'admin' as const, admit: async () => record };
   const whoami = (d: OperationDefinition) =>
     httpOperation(d, { gate: openGate }, async ({ caller }) => ({ status: 200, body: caller }));
 

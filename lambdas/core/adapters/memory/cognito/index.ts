@@ -90,9 +90,4 @@ export class InMemoryCognito {
   }) {
     return viewOf(this.pool.add({ ...input, status: 'CONFIRMED' }));
   }
-
-  /** Whether a verified access token has been revoked (its user deleted, or signed out). */
-  isRevoked(claims: { username?: unknown; origin_jti?: unknown }): boolean {
-    return this.tokens.isRevoked(this.pool, claims);
-  }
 }
