@@ -10,7 +10,8 @@ function flag(app: App, name: string): boolean {
 
 /**
  * Adds the backend stack to `app` from its context (`mockMode`,
- * `threatProtection`, `waf`, `sesFromAddress`, `stackName`) and turns on cdk-nag: any finding that is
+ * `threatProtection`, `waf`, `sesFromAddress`, `refreshTokenRotation`, `mfaRequired`,
+ * `stackName`) and turns on cdk-nag: any finding that is
  * not acknowledged (with a reason, beside its resource) fails synth.
  */
 export function configureApp(app: App): AuthStack {
@@ -20,6 +21,7 @@ export function configureApp(app: App): AuthStack {
     threatProtection: flag(app, 'threatProtection'),
     waf: flag(app, 'waf'),
     refreshTokenRotation: flag(app, 'refreshTokenRotation'),
+    mfaRequired: flag(app, 'mfaRequired'),
     ...(typeof app.node.tryGetContext('sesFromAddress') === 'string'
       ? { sesFromAddress: app.node.tryGetContext('sesFromAddress') as string }
       : {}),

@@ -38,6 +38,11 @@ export interface AuthStackProps extends StackProps {
    * @default false
    */
   readonly refreshTokenRotation?: boolean;
+  /**
+   * Every user must have TOTP: one without it enrols at sign-in (MFA_SETUP).
+   * @default false (MFA optional; required per user by an admin)
+   */
+  readonly mfaRequired?: boolean;
 }
 
 /** The account backend: wires the constructs, creates one function per registry row. */
@@ -49,6 +54,7 @@ export class AuthStack extends Stack {
       threatProtection: props.threatProtection ?? false,
       ...(props.sesFromAddress ? { sesFromAddress: props.sesFromAddress } : {}),
       refreshTokenRotation: props.refreshTokenRotation ?? false,
+      mfaRequired: props.mfaRequired ?? false,
     });
     const data = new Data(this, 'Data');
     const webhookSecrets = new WebhookSecrets(this, 'WebhookSecrets', {

@@ -1,14 +1,15 @@
 import { signIn } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
+import { login } from '../core/workflows/sign-in';
 import { AUTH } from './operations';
 
 /**
  * Signs in with email and password (Cognito `InitiateAuth`, USER_PASSWORD_AUTH).
  * Answers `{ tokens }`, or `{ challenge }` such as NEW_PASSWORD_REQUIRED for an
- * invited user's first login. Wrong password and unknown email answer the same
- * 401 NOT_AUTHORIZED.
+ * invited user's first login, or MFA_SETUP with the secret to enrol. Wrong
+ * password and unknown email answer the same 401 NOT_AUTHORIZED.
  */
 export const handler = httpOperation(AUTH.login, {}, async ({ body }) => ({
   status: 200,
-  body: await signIn().passwordLogin(body.email, body.password),
+  body: await login({ signIn: signIn() }, body),
 }));

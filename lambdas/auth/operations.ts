@@ -44,11 +44,11 @@ export const AUTH = {
     access: 'public',
     entry: 'auth/respond-to-challenge.ts',
     summary:
-      'Answer a sign-in challenge (TOTP or SMS code, or a new password): tokens or the next challenge.',
+      'Answer a sign-in challenge (TOTP or SMS code, MFA_SETUP code, or a new password): tokens or the next challenge.',
     body: z.object({
       email: email(),
       session: session(),
-      name: z.enum(['NEW_PASSWORD_REQUIRED', 'SOFTWARE_TOKEN_MFA', 'SMS_MFA']),
+      name: z.enum(['NEW_PASSWORD_REQUIRED', 'SOFTWARE_TOKEN_MFA', 'SMS_MFA', 'MFA_SETUP']),
       code: z.optional(mfaCode()),
       newPassword: z.optional(password()),
     }),

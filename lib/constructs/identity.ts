@@ -33,6 +33,12 @@ export interface IdentityProps {
    * @default false
    */
   readonly refreshTokenRotation?: boolean;
+  /**
+   * MFA REQUIRED for every user (TOTP only): a user without it is sent to
+   * MFA_SETUP at sign-in, which `/auth/login` presents with the secret to scan.
+   * @default false
+   */
+  readonly mfaRequired?: boolean;
 }
 
 /**
@@ -76,7 +82,7 @@ export class Identity extends Construct {
         requireSymbols: PASSWORD_POLICY.requireSymbols,
         tempPasswordValidity: Duration.days(TEMPORARY_PASSWORD_VALIDITY_DAYS),
       },
-      mfa: cognito.Mfa.OPTIONAL,
+      mfa: props.mfaRequired ? cognito.Mfa.REQUIRED : cognito.Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       // The pool's own templates, used where the CustomMessage trigger does not brand a message.
@@ -134,11 +140,13 @@ export class Identity extends Construct {
     this.userPool = pool;
     this.pool = pool;
 
-    Validations.of(pool).acknowledge({
-      id: 'AwsSolutions-COG2',
-      reason:
-        'MFA is OPTIONAL by product decision: applicants enrol TOTP on the onboarding ladder (pending_mfa) and admins can require it per user; REQUIRED would block the first login of invited users before they can enrol.',
-    });
+    if (!props.mfaRequired) {
+      Validations.of(pool).acknowledge({
+        id: 'AwsSolutions-COG2',
+        reason:
+          'MFA is OPTIONAL by default, a product decision: applicants enrol TOTP on the onboarding ladder (pending_mfa, after approval) and admins can require it per user; -c mfaRequired=true makes it REQUIRED for everyone (enrolment at first sign-in through MFA_SETUP).',
+      });
+    }
     if (!props.threatProtection) {
       const reason =
         'Threat protection needs the Cognito Plus plan, billed per monthly active user; it is one context flag away (-c threatProtection=true) and documented in the README. Per-email throttles and API stage throttling stay on either way.';

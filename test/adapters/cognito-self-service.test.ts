@@ -190,6 +190,41 @@ describe('CognitoSignIn challenges and refresh', () => {
     });
   });
 
+  it('answers MFA_SETUP: AssociateSoftwareToken and VerifySoftwareToken on the session, then RespondToAuthChallenge (cognito-local has no MFA_SETUP)', async () => {
+    cognito.on(AssociateSoftwareTokenCommand).resolves({ SecretCode: 'SECRET', Session: 's2' });
+    cognito.on(VerifySoftwareTokenCommand).resolves({ Status: 'SUCCESS', Session: 's3' });
+    cognito.on(RespondToAuthChallengeCommand).resolves({ AuthenticationResult: result });
+
+    await expect(signIn.startMfaSetup('s1')).resolves.toEqual({ secretCode: 'SECRET', session: 's2' });
+    const outcome = await signIn.respondToChallenge({
+      email: 'Jane@Example.com',
+      session: 's2',
+      name: 'MFA_SETUP',
+      code: '123456',
+    });
+
+    expect(outcome).toHaveProperty('tokens.accessToken', 'a');
+    expect(cognito.commandCalls(AssociateSoftwareTokenCommand)[0]?.args[0].input).toEqual({ Session: 's1' });
+    expect(cognito.commandCalls(VerifySoftwareTokenCommand)[0]?.args[0].input).toEqual({
+      Session: 's2',
+      UserCode: '123456',
+    });
+    expect(cognito.commandCalls(RespondToAuthChallengeCommand)[0]?.args[0].input).toEqual({
+      ClientId: 'client123',
+      ChallengeName: 'MFA_SETUP',
+      Session: 's3',
+      ChallengeResponses: { USERNAME: 'jane@example.com' },
+    });
+  });
+
+  it('maps a wrong MFA_SETUP code to CodeMismatchError, without answering the challenge', async () => {
+    cognito.on(VerifySoftwareTokenCommand).rejects(sdkError('EnableSoftwareTokenMFAException'));
+    await expect(
+      signIn.respondToChallenge({ email: 'a@b.co', session: 's', name: 'MFA_SETUP', code: '000000' }),
+    ).rejects.toBeInstanceOf(CodeMismatchError);
+    expect(cognito.commandCalls(RespondToAuthChallengeCommand)).toHaveLength(0);
+  });
+
   it('maps a wrong code to CodeMismatchError and an expired session to InvalidSessionError', async () => {
     cognito.on(RespondToAuthChallengeCommand).rejects(sdkError('CodeMismatchException'));
     await expect(

@@ -12,7 +12,8 @@ export type CognitoGap =
   | 'validatesChallengeSession'
   | 'globalSignOut'
   | 'resendConfirmationCode'
-  | 'refreshAfterChallenge';
+  | 'refreshAfterChallenge'
+  | 'mfaSetup';
 
 /** A Cognito backend the contract suites run on: the in-memory fake, or the AWS adapters on cognito-local. */
 export interface CognitoBackend {
@@ -30,6 +31,8 @@ export interface CognitoBackend {
   userPoolId: string;
   clientId: string;
   gaps: Partial<Record<CognitoGap, string>>;
+  /** The same backend on a pool whose MFA is REQUIRED (absent with the `mfaSetup` gap). */
+  requiringMfa?: CognitoBackend;
 }
 
 export const STRONG = 'Str0ng!Passw0rd';

@@ -15,12 +15,9 @@ import { signInContract } from './sign-in.contract';
 import { userDirectoryContract } from './user-directory.contract';
 
 const outbox = new Outbox();
-const fake = new InMemoryCognito({
-  ...MOCK_POOL,
-  signer: sharedJwtSigner(),
-  outbox,
-  triggers: registryTriggers(),
-});
+const fakeWith = (mfa: 'OPTIONAL' | 'REQUIRED') =>
+  new InMemoryCognito({ ...MOCK_POOL, signer: sharedJwtSigner(), outbox, triggers: registryTriggers(), mfa });
+const fake = fakeWith('OPTIONAL');
 
 function latestSecret(email: string, kind: 'VERIFICATION_CODE' | 'RESET_CODE'): string {
   const secret = outbox
@@ -31,11 +28,11 @@ function latestSecret(email: string, kind: 'VERIFICATION_CODE' | 'RESET_CODE'): 
   return secret;
 }
 
-const onFake: CognitoBackend = {
+const onFakeWith = (pool: InMemoryCognito): CognitoBackend => ({
   name: 'the in-memory Cognito',
-  directory: () => fake.directory,
-  signIn: () => fake.signIn,
-  selfService: () => fake.selfService,
+  directory: () => pool.directory,
+  signIn: () => pool.signIn,
+  selfService: () => pool.selfService,
   signUpCodeOf: async (email) => latestSecret(email, 'VERIFICATION_CODE'),
   resetCodeOf: async (email) => latestSecret(email, 'RESET_CODE'),
   async temporaryPasswordOf(email, previous) {
@@ -47,11 +44,12 @@ const onFake: CognitoBackend = {
       throw new Error(`no new temporary password for ${email}`);
     return message.secret;
   },
-  jwks: async () => fake.jwks,
+  jwks: async () => pool.jwks,
   userPoolId: MOCK_POOL.userPoolId,
   clientId: MOCK_POOL.clientId,
   gaps: {},
-};
+});
+const onFake: CognitoBackend = { ...onFakeWith(fake), requiringMfa: onFakeWith(fakeWith('REQUIRED')) };
 
 const info = emulators();
 const pool = new CognitoPool(info.userPoolId, info.clientId);
@@ -78,6 +76,8 @@ const onEmulator: CognitoBackend = {
     resendConfirmationCode: 'cognito-local has no ResendConfirmationCode',
     refreshAfterChallenge:
       'cognito-local does not keep the refresh token that RespondToAuthChallenge issues (only InitiateAuth ones)',
+    mfaSetup:
+      'cognito-local never issues MFA_SETUP (it has no MFA REQUIRED sign-in path, nor AssociateSoftwareToken with a Session)',
   },
 };
 

@@ -1,9 +1,11 @@
 import { cognitoAccessTokenVerifier } from '../../lambdas/core/auth/access-token-verifier';
 import {
+  CodeMismatchError,
   InvalidPasswordError,
   InvalidSessionError,
   NotAuthorizedError,
 } from '../../lambdas/core/domain/errors';
+import { totpCode } from '../../lambdas/core/domain/totp';
 import {
   type CognitoBackend,
   challengeOf,
@@ -102,5 +104,39 @@ export function signInContract(backend: CognitoBackend): void {
         ).rejects.toBeInstanceOf(InvalidSessionError);
       },
     );
+
+    unless('mfaSetup')(
+      `on a pool that requires MFA, sends a user without TOTP to MFA_SETUP and enrols it there${skipNote('mfaSetup')}`,
+      async () => {
+        const strict = backend.requiringMfa as CognitoBackend;
+        const { email, outcome } = await confirmed(strict, 'mfa-setup');
+        const setup = challengeOf(outcome);
+        expect(setup.name).toBe('MFA_SETUP');
+
+        const { secretCode, session } = await strict.signIn().startMfaSetup(setup.session);
+        await expect(
+          strict
+            .signIn()
+            .respondToChallenge({ email, session, name: 'MFA_SETUP', code: wrongCode(secretCode) }),
+        ).rejects.toBeInstanceOf(CodeMismatchError);
+        const code = totpCode(secretCode, Date.now());
+        await expect(
+          strict.signIn().respondToChallenge({ email, session, name: 'MFA_SETUP', code }),
+        ).resolves.toHaveProperty('tokens');
+
+        // Enrolled: the next sign-in asks for a code of that secret.
+        expect(challengeOf(await strict.signIn().passwordLogin(email, STRONG)).name).toBe(
+          'SOFTWARE_TOKEN_MFA',
+        );
+      },
+    );
   });
+}
+
+/** A 6-digit code that is none of the secret's codes around now. */
+function wrongCode(secret: string): string {
+  const near = [-1, 0, 1].map((step) => totpCode(secret, Date.now() + step * 30_000));
+  let candidate = 0;
+  while (near.includes(String(candidate).padStart(6, '0'))) candidate++;
+  return String(candidate).padStart(6, '0');
 }

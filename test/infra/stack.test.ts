@@ -330,6 +330,14 @@ describe('the REST API', () => {
     });
   });
 
+  it('makes TOTP MFA required for everyone only with -c mfaRequired=true (cdk-nag COG2 then needs no acknowledgment)', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'OPTIONAL' });
+    synth({ mfaRequired: 'true' }).template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+    });
+  });
+
   it('sends email through SES from the given address with -c sesFromAddress=...', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', { EmailConfiguration: Match.absent() });
     synth({ sesFromAddress: 'no-reply@example.com' }).template.hasResourceProperties(

@@ -1,5 +1,10 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { type MemoryWorld, resetMemoryWorld, seedAdmin } from '../../lambdas/core/adapters/memory/world';
+import {
+  type MemoryWorld,
+  resetMemoryWorld,
+  seedAdmin,
+  type WorldOptions,
+} from '../../lambdas/core/adapters/memory/world';
 import { hmacHex } from '../../lambdas/core/http/webhook-signature';
 import { OPERATIONS, type OperationName } from '../../lambdas/operations';
 import { invokeOperation } from '../../local/dispatch';
@@ -12,9 +17,9 @@ export const STRONG_PASSWORD = 'Str0ng!Passw0rd';
  * A fresh mock world with a clock the test moves by hand. Its pool runs the
  * project's own triggers from the registry, as `npm start` does.
  */
-export function freshWorld(): MemoryWorld & { advance(ms: number): void } {
+export function freshWorld(options: WorldOptions = {}): MemoryWorld & { advance(ms: number): void } {
   let now = Date.now();
-  const world = resetMemoryWorld({ clock: () => new Date(now), triggers: registryTriggers() });
+  const world = resetMemoryWorld({ clock: () => new Date(now), triggers: registryTriggers(), ...options });
   return Object.assign(world, {
     advance(ms: number) {
       now += ms;

@@ -18,6 +18,9 @@ export type ChallengeName =
 export interface Challenge {
   name: ChallengeName;
   session: string;
+  /** MFA_SETUP only: the TOTP secret to enrol, and the `otpauth://` URI to scan. */
+  secretCode?: string;
+  otpauthUri?: string;
 }
 
 /** What a login-like call yields: tokens, or the next challenge. */

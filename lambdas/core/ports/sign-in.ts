@@ -1,6 +1,9 @@
 import type { AuthOutcome, ChallengeName, Tokens } from '../domain/tokens';
 
-/** An answer to a sign-in challenge: `code` for an MFA code, `newPassword` for NEW_PASSWORD_REQUIRED. */
+/**
+ * An answer to a sign-in challenge: `code` for an MFA code (for MFA_SETUP, a
+ * code of the secret the challenge carried), `newPassword` for NEW_PASSWORD_REQUIRED.
+ */
 export interface ChallengeAnswer {
   email: string;
   session: string;
@@ -33,8 +36,16 @@ export interface SignIn {
   }): Promise<AuthOutcome>;
 
   /**
+   * MFA_SETUP (a pool that requires MFA, for a user without it): Cognito
+   * `AssociateSoftwareToken` with the challenge session gives the TOTP secret
+   * and the session to answer with. Throws InvalidSessionError.
+   */
+  startMfaSetup(session: string): Promise<{ secretCode: string; session: string }>;
+
+  /**
    * RespondToAuthChallenge for any challenge the API surfaces: `code` answers
-   * SOFTWARE_TOKEN_MFA / SMS_MFA, `newPassword` NEW_PASSWORD_REQUIRED. Throws
+   * SOFTWARE_TOKEN_MFA / SMS_MFA, and MFA_SETUP (VerifySoftwareToken with the
+   * session first), `newPassword` NEW_PASSWORD_REQUIRED. Throws
    * CodeMismatchError for a wrong code, InvalidSessionError for an expired or
    * used session, InvalidPasswordError.
    */

@@ -1,10 +1,10 @@
-import { InvalidPasswordError, InvalidTransitionError, NewPasswordNotRequiredError } from '../domain/errors';
-import { nextStatus } from '../domain/onboarding';
+import { InvalidPasswordError, NewPasswordNotRequiredError } from '../domain/errors';
 import { passwordPolicyViolations } from '../domain/pool-policy';
 import type { AuthOutcome } from '../domain/tokens';
-import { log } from '../log';
 import type { SignIn } from '../ports/sign-in';
 import type { UserStore } from '../ports/user-store';
+import { mirrorEmailConfirmed } from './ladder-mirror';
+import { presentOutcome } from './sign-in';
 
 export type NewPasswordInput =
   | { email: string; newPassword: string; session: string }
@@ -63,22 +63,5 @@ export async function handleNewPasswordChallenge(
     newPassword: input.newPassword,
   });
   await mirrorEmailConfirmed(ports.users, input.email);
-  return outcome;
-}
-
-/**
- * Cognito is the source of truth for the password; the ladder mirror must not
- * undo a password change that already happened, so a failure here is logged
- * loudly instead of failing the request.
- */
-export async function mirrorEmailConfirmed(users: UserStore, email: string): Promise<void> {
-  try {
-    const record = await users.findByEmail(email);
-    if (record?.status !== 'pending_verification') return;
-    const to = nextStatus(record.status, 'emailConfirmed');
-    await users.transition(record.userId, record.status, to, { emailVerified: true });
-  } catch (error) {
-    if (error instanceof InvalidTransitionError) return; // a concurrent request moved it already
-    log('error', 'onboarding mirror failed', { step: 'emailConfirmed', error: (error as Error).name });
-  }
+  return presentOutcome(ports.signIn, input.email, outcome);
 }

@@ -1,12 +1,11 @@
 import { MfaRequiredError } from '../domain/errors';
 import { BRAND } from '../domain/messages';
-import { nextStatus } from '../domain/onboarding';
 import type { Caller } from '../domain/tokens';
 import { otpauthUri } from '../domain/totp';
 import { type Profile, toUser, type UserRecord } from '../domain/user';
-import { log } from '../log';
 import type { SelfService } from '../ports/self-service';
 import type { UserStore } from '../ports/user-store';
+import { mirrorTotpEnabled } from './ladder-mirror';
 
 export interface TotpPorts {
   selfService: SelfService;
@@ -46,19 +45,7 @@ export async function verifyTotpEnrollment(
 ): Promise<Profile> {
   await ports.selfService.verifySoftwareToken(input.accessToken, input.code);
   await ports.selfService.setTotpPreference(input.accessToken, true);
-  const current = input.record;
-  let record = await ports.users.setMfa(current.userId, { ...current.mfa, enabled: true, method: 'totp' });
-  if (record.status === 'pending_mfa') {
-    try {
-      record = await ports.users.transition(
-        record.userId,
-        'pending_mfa',
-        nextStatus('pending_mfa', 'totpEnrolled'),
-      );
-    } catch (error) {
-      log('warn', 'onboarding mirror failed', { step: 'totpEnrolled', error: (error as Error).name });
-    }
-  }
+  const record = await mirrorTotpEnabled(ports.users, input.record);
   return { ...toUser(record), groups: input.caller.groups };
 }
 

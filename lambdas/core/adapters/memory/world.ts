@@ -41,6 +41,8 @@ export interface WorldOptions {
   triggers?: PoolTriggers;
   /** The app client rotates refresh tokens. @default REFRESH_TOKEN_ROTATION === 'true' */
   refreshRotation?: boolean;
+  /** The pool's MFA mode. @default POOL_MFA ('REQUIRED' or 'OPTIONAL') or 'OPTIONAL' */
+  mfa?: 'OPTIONAL' | 'REQUIRED';
 }
 
 let world: MemoryWorld | undefined;
@@ -60,6 +62,7 @@ function createWorld(options: WorldOptions = {}): MemoryWorld {
       clock,
       ...(options.triggers ? { triggers: options.triggers } : {}),
       refreshRotation: options.refreshRotation ?? process.env.REFRESH_TOKEN_ROTATION === 'true',
+      mfa: options.mfa ?? (process.env.POOL_MFA === 'REQUIRED' ? 'REQUIRED' : 'OPTIONAL'),
     }),
     users,
     admins: new InMemoryAdminStore(users),

@@ -1,10 +1,12 @@
 import {
+  AssociateSoftwareTokenCommand,
   GetTokensFromRefreshTokenCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
+  VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { normalizeEmail } from '../../../domain/email';
-import { NotAuthorizedError, RequestValidationError } from '../../../domain/errors';
+import { InvalidSessionError, NotAuthorizedError, RequestValidationError } from '../../../domain/errors';
 import type { AuthOutcome, ChallengeName, Tokens } from '../../../domain/tokens';
 import type { ChallengeAnswer, SignIn } from '../../../ports/sign-in';
 import type { CognitoPool } from './cognito-client';
@@ -55,7 +57,14 @@ export class CognitoSignIn implements SignIn {
     return toOutcome(answer);
   }
 
+  async startMfaSetup(session: string): Promise<{ secretCode: string; session: string }> {
+    const answer = await this.pool.send(new AssociateSoftwareTokenCommand({ Session: session }), 'challenge');
+    if (!answer.SecretCode || !answer.Session) throw new InvalidSessionError();
+    return { secretCode: answer.SecretCode, session: answer.Session };
+  }
+
   async respondToChallenge(input: ChallengeAnswer): Promise<AuthOutcome> {
+    if (input.name === 'MFA_SETUP') return this.answerMfaSetup(input);
     const answer = ANSWER_KEYS[input.name];
     const value = answer ? input[answer.from] : undefined;
     if (!answer || value === undefined) {
@@ -72,6 +81,27 @@ export class CognitoSignIn implements SignIn {
         ChallengeName: input.name,
         Session: input.session,
         ChallengeResponses: { USERNAME: normalizeEmail(input.email), [answer.key]: value },
+      }),
+      'challenge',
+    );
+    return toOutcome(result);
+  }
+
+  /** MFA_SETUP: VerifySoftwareToken on the session (a wrong code is CodeMismatch), then RespondToAuthChallenge. */
+  private async answerMfaSetup(input: ChallengeAnswer): Promise<AuthOutcome> {
+    if (input.code === undefined)
+      throw new RequestValidationError('code', 'code: required to answer MFA_SETUP');
+    const verified = await this.pool.send(
+      new VerifySoftwareTokenCommand({ Session: input.session, UserCode: input.code }),
+      'challenge',
+    );
+    if (verified.Status !== 'SUCCESS' || !verified.Session) throw new InvalidSessionError();
+    const result = await this.pool.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: this.pool.clientId,
+        ChallengeName: 'MFA_SETUP',
+        Session: verified.Session,
+        ChallengeResponses: { USERNAME: normalizeEmail(input.email) },
       }),
       'challenge',
     );

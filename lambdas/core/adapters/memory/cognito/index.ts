@@ -23,6 +23,8 @@ export interface InMemoryCognitoOptions {
   triggers?: PoolTriggers;
   /** The app client rotates refresh tokens (the stack's `refreshTokenRotation`). @default false */
   refreshRotation?: boolean;
+  /** The pool's MFA mode (the stack's `mfa` option). @default 'OPTIONAL' */
+  mfa?: 'OPTIONAL' | 'REQUIRED';
 }
 
 /**
@@ -51,6 +53,7 @@ export class InMemoryCognito {
       clientId: options.clientId,
       region: options.userPoolId.split('_')[0] ?? 'us-east-1',
       clock: options.clock ?? systemClock,
+      mfa: options.mfa ?? 'OPTIONAL',
     };
     this.pool = new PoolState(config);
     this.tokens = new TokenIssuer(config, options.signer);

@@ -36,6 +36,8 @@ export interface PoolConfig {
   clientId: string;
   region: string;
   clock: Clock;
+  /** The pool's MfaConfiguration: REQUIRED sends a user without MFA to MFA_SETUP at sign-in. */
+  mfa: 'OPTIONAL' | 'REQUIRED';
 }
 
 /** The users of one pool, by username and by email (the pool's sign-in alias, case-insensitive). */

@@ -30,6 +30,15 @@ export class Sessions {
     return session;
   }
 
+  /** The user a session was opened for (AssociateSoftwareToken takes no username). */
+  userOf(
+    session: string,
+    pool: { byUsername(username: string): FakeUser | undefined },
+  ): FakeUser | undefined {
+    const pending = this.pending.get(session);
+    return pending ? pool.byUsername(pending.username) : undefined;
+  }
+
   /** Consumes `session`; throws InvalidSessionError unless it is `user`'s open `name` challenge. */
   take(session: string, user: FakeUser | undefined, name: ChallengeName): FakeUser {
     const checked = this.check(session, user, name);

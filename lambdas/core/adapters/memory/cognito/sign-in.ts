@@ -9,7 +9,7 @@ import {
 } from '../../../domain/errors';
 import { TEMPORARY_PASSWORD_VALIDITY_DAYS } from '../../../domain/pool-policy';
 import type { AuthOutcome, Tokens } from '../../../domain/tokens';
-import { matchTotp } from '../../../domain/totp';
+import { matchTotp, newTotpSecret } from '../../../domain/totp';
 import type { ChallengeAnswer, SignIn } from '../../../ports/sign-in';
 import { assertPolicy, hashPassword, passwordMatches } from './passwords';
 import type { FakeUser, PoolState } from './pool';
@@ -56,7 +56,7 @@ export class InMemorySignIn implements SignIn {
             },
           };
         }
-        return { tokens: this.tokens.issue(user) };
+        return this.tokensOrMfaSetup(user);
       default:
         throw new NotAuthorizedError();
     }
@@ -73,6 +73,22 @@ export class InMemorySignIn implements SignIn {
     user.passwordHash = hashPassword(input.newPassword);
     user.status = 'CONFIRMED';
     user.temporaryPasswordIssuedAt = undefined;
+    return this.tokensOrMfaSetup(user);
+  }
+
+  /** AssociateSoftwareToken with an MFA_SETUP session: a new secret, and a new session to answer with. */
+  async startMfaSetup(session: string): Promise<{ secretCode: string; session: string }> {
+    const user = this.sessions.take(session, this.sessions.userOf(session, this.pool), 'MFA_SETUP');
+    const secretCode = newTotpSecret();
+    user.totp = { secret: secretCode, verified: false };
+    return { secretCode, session: this.sessions.open(user, 'MFA_SETUP') };
+  }
+
+  /** A pool that requires MFA sends a user without it to MFA_SETUP instead of issuing tokens. */
+  private tokensOrMfaSetup(user: FakeUser): AuthOutcome {
+    if (this.pool.config.mfa === 'REQUIRED' && !user.totpEnabled) {
+      return { challenge: { name: 'MFA_SETUP', session: this.sessions.open(user, 'MFA_SETUP') } };
+    }
     return { tokens: this.tokens.issue(user) };
   }
 
@@ -83,18 +99,24 @@ export class InMemorySignIn implements SignIn {
         throw new RequestValidationError('newPassword', 'newPassword: required');
       return this.respondToNewPasswordChallenge({ ...input, newPassword: input.newPassword });
     }
-    if (input.name !== 'SOFTWARE_TOKEN_MFA') throw new InvalidSessionError();
-    const user = this.sessions.check(input.session, this.pool.find(input.email), 'SOFTWARE_TOKEN_MFA');
-    const secret = user.totp?.secret;
-    const step = secret
-      ? matchTotp(secret, input.code ?? '', this.pool.config.clock().getTime(), user.totp?.lastUsedStep)
+    if (input.name !== 'SOFTWARE_TOKEN_MFA' && input.name !== 'MFA_SETUP') throw new InvalidSessionError();
+    const user = this.sessions.check(input.session, this.pool.find(input.email), input.name);
+    // SOFTWARE_TOKEN_MFA checks the enrolled secret; MFA_SETUP (VerifySoftwareToken) the pending one.
+    const totp = input.name === 'MFA_SETUP' || user.totp?.verified ? user.totp : undefined;
+    const step = totp
+      ? matchTotp(totp.secret, input.code ?? '', this.pool.config.clock().getTime(), totp.lastUsedStep)
       : undefined;
-    if (step === undefined || !user.totp) {
+    if (step === undefined || !totp) {
       this.sessions.fail(input.session);
       throw new CodeMismatchError('The code is wrong.');
     }
-    this.sessions.take(input.session, user, 'SOFTWARE_TOKEN_MFA');
-    user.totp.lastUsedStep = step;
+    this.sessions.take(input.session, user, input.name);
+    totp.lastUsedStep = step;
+    if (input.name === 'MFA_SETUP') {
+      // Cognito enables (and prefers) the TOTP that answered MFA_SETUP.
+      totp.verified = true;
+      user.totpEnabled = true;
+    }
     return { tokens: this.tokens.issue(user) };
   }
 
