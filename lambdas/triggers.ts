@@ -15,6 +15,13 @@ export const TRIGGERS = {
     summary: 'Brands the invitation, verification and reset emails Cognito sends.',
     permissions: {},
   },
+  preSignUp: {
+    name: 'preSignUp',
+    trigger: 'PreSignUp',
+    entry: 'triggers/pre-sign-up.ts',
+    summary: 'Admits a self sign-up only with the ticket POST /auth/register signs.',
+    permissions: { secrets: ['signUpTicket'] },
+  },
 } as const satisfies Record<string, TriggerDefinition>;
 
 export type TriggerName = keyof typeof TRIGGERS;

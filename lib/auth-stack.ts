@@ -8,8 +8,8 @@ import { Data } from './constructs/data';
 import { Identity } from './constructs/identity';
 import { Monitoring, type WatchedFunction } from './constructs/monitoring';
 import { OperationFunction } from './constructs/operation-function';
+import { SharedSecrets } from './constructs/shared-secrets';
 import { TriggerFunction } from './constructs/trigger-function';
-import { WebhookSecrets } from './constructs/webhook-secrets';
 
 /** Props of the whole backend. */
 export interface AuthStackProps extends StackProps {
@@ -57,8 +57,9 @@ export class AuthStack extends Stack {
       mfaRequired: props.mfaRequired ?? false,
     });
     const data = new Data(this, 'Data');
-    const webhookSecrets = new WebhookSecrets(this, 'WebhookSecrets', {
-      names: OPERATION_LIST.flatMap((op) => op.permissions.secrets ?? []),
+    // The construct id stays 'WebhookSecrets': the deployed secrets keep their logical ids.
+    const sharedSecrets = new SharedSecrets(this, 'WebhookSecrets', {
+      names: [...OPERATION_LIST, ...TRIGGER_LIST].flatMap((row) => row.permissions.secrets ?? []),
     });
 
     const operations = OPERATION_LIST.map((definition) => {
@@ -67,7 +68,7 @@ export class AuthStack extends Stack {
         userPool: identity.userPool,
         userPoolClient: identity.userPoolClient,
         tables: data.tables,
-        secrets: webhookSecrets.secrets,
+        secrets: sharedSecrets.secrets,
         mockMode: props.mockMode ?? false,
         refreshTokenRotation: props.refreshTokenRotation ?? false,
       });
@@ -85,6 +86,7 @@ export class AuthStack extends Stack {
         definition,
         userPoolArn: identity.userPool.userPoolArn,
         tables: data.tables,
+        secrets: sharedSecrets.secrets,
         mockMode: props.mockMode ?? false,
       });
       identity.addTrigger(definition, trigger.function);
@@ -112,7 +114,7 @@ export class AuthStack extends Stack {
         description: `${TABLES[key].envVar}: ${TABLES[key].description}`,
       });
     }
-    for (const [name, secret] of Object.entries(webhookSecrets.secrets)) {
+    for (const [name, secret] of Object.entries(sharedSecrets.secrets)) {
       new CfnOutput(this, `${name}SecretArn`, { value: secret.secretArn });
     }
   }

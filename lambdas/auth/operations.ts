@@ -76,7 +76,7 @@ export const AUTH = {
       password: password(),
       name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
     }),
-    permissions: { tables: { users: ['PutItem', 'Query'] } },
+    permissions: { tables: { users: ['PutItem', 'Query'] }, secrets: ['signUpTicket'] },
   },
   confirmRegistration: {
     name: 'confirmRegistration',

@@ -1,4 +1,4 @@
-import { clock, selfService, userStore } from '../core/deps';
+import { clock, secretSource, selfService, userStore } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { register } from '../core/workflows/registration';
 import { AUTH } from './operations';
@@ -6,5 +6,8 @@ import { AUTH } from './operations';
 /** POST /auth/register: register (core/workflows/registration.ts); 201, also for a taken email. */
 export const handler = httpOperation(AUTH.register, {}, async ({ body }) => ({
   status: 201,
-  body: await register({ selfService: selfService(), users: userStore(), clock: clock() }, body),
+  body: await register(
+    { selfService: selfService(), users: userStore(), clock: clock(), secrets: secretSource() },
+    body,
+  ),
 }));

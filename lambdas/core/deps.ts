@@ -18,12 +18,13 @@ import { type Clock, systemClock } from './ports/clock';
 import type { IdempotencyStore } from './ports/idempotency-store';
 import type { RateLimiter } from './ports/rate-limiter';
 import type { ReconciliationLog } from './ports/reconciliation-log';
-import type { SecretSource } from './ports/secret-source';
+import type { SecretName, SecretSource } from './ports/secret-source';
 import type { SelfService } from './ports/self-service';
 import type { SignIn } from './ports/sign-in';
 import type { UserDirectory } from './ports/user-directory';
 import type { UserStore } from './ports/user-store';
 import { realSleep } from './retry';
+import { SECRETS } from './secrets';
 import { TABLES } from './tables';
 import type { ProvisioningPorts } from './workflows/admin-provisioning';
 
@@ -120,30 +121,30 @@ const dynamoIdempotency = /* @__PURE__ */ cached(
 );
 
 /**
- * Shared webhook secrets. Wherever a secret ARN is set — every deployed
+ * Shared secrets (core/secrets.ts). Wherever a secret ARN is set — every deployed
  * function, mock mode included (F17: a deployed mock stack must not accept
  * the public local default) — Secrets Manager. Local runs without ARNs:
  * environment variables, and in mock mode the local defaults.
  */
 export const secretSource = (): SecretSource =>
-  process.env.APPLICATION_WEBHOOK_SECRET_ARN || process.env.BILLING_WEBHOOK_SECRET_ARN
+  SECRET_NAMES.some((name) => process.env[SECRETS[name].arnEnv])
     ? managedSecrets()
     : process.env.MOCK_MODE === 'true'
       ? mockSecrets()
       : envSecrets();
+const SECRET_NAMES = Object.keys(SECRETS) as SecretName[];
 const managedSecrets = /* @__PURE__ */ cached(
   () =>
-    new SecretsManagerSecretSource({
-      applicationWebhook: process.env.APPLICATION_WEBHOOK_SECRET_ARN,
-      billingWebhook: process.env.BILLING_WEBHOOK_SECRET_ARN,
-    }),
+    new SecretsManagerSecretSource(
+      Object.fromEntries(SECRET_NAMES.map((name) => [name, process.env[SECRETS[name].arnEnv]])),
+    ),
 );
 const mockSecrets = /* @__PURE__ */ cached(
   () =>
-    new EnvSecretSource(process.env, {
-      applicationWebhook: 'local-webhook-secret',
-      billingWebhook: 'local-billing-secret',
-    }),
+    new EnvSecretSource(
+      process.env,
+      Object.fromEntries(SECRET_NAMES.map((name) => [name, SECRETS[name].mockDefault])),
+    ),
 );
 const envSecrets = /* @__PURE__ */ cached(() => new EnvSecretSource(process.env));
 

@@ -1,22 +1,16 @@
 import { Duration } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
-import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { OperationDefinition } from '../../lambdas/core/operation-definition';
-import type { SecretName } from '../../lambdas/core/ports/secret-source';
 import type { TableKey } from '../../lambdas/core/tables';
 import type { TableRef } from './data';
 import { presetFunction, tableGrants } from './lambda-preset';
+import { type SecretRefs, secretGrants } from './shared-secrets';
 
 export { LAMBDAS_DIR } from './lambda-preset';
-
-const SECRET_ENV: Record<SecretName, string> = {
-  applicationWebhook: 'APPLICATION_WEBHOOK_SECRET_ARN',
-  billingWebhook: 'BILLING_WEBHOOK_SECRET_ARN',
-};
 
 /** Props of one operation's function. */
 export interface OperationFunctionProps {
@@ -24,7 +18,7 @@ export interface OperationFunctionProps {
   readonly userPool: cognito.IUserPool;
   readonly userPoolClient: cognito.IUserPoolClient;
   readonly tables: Readonly<Record<TableKey, TableRef>>;
-  readonly secrets: Readonly<Partial<Record<SecretName, secretsmanager.ISecret>>>;
+  readonly secrets: SecretRefs;
   /**
    * Run on the in-memory fakes (MOCK_MODE=true) instead of AWS.
    * @default false
@@ -61,20 +55,13 @@ export class OperationFunction extends Construct {
     statements.push(...tables.statements);
     Object.assign(environment, tables.environment);
 
-    for (const name of definition.permissions.secrets ?? []) {
-      const secret = props.secrets[name];
-      if (!secret)
-        throw new Error(
-          `Operation ${definition.name} reads secret "${name}", which the stack did not create.`,
-        );
-      statements.push(
-        new iam.PolicyStatement({
-          actions: ['secretsmanager:GetSecretValue'],
-          resources: [secret.secretArn],
-        }),
-      );
-      environment[SECRET_ENV[name]] = secret.secretArn;
-    }
+    const secrets = secretGrants(
+      `Operation ${definition.name}`,
+      definition.permissions.secrets,
+      props.secrets,
+    );
+    statements.push(...secrets.statements);
+    Object.assign(environment, secrets.environment);
 
     const { fn, role, logGroup } = presetFunction(this, {
       entry: definition.entry,

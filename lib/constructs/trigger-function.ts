@@ -7,6 +7,7 @@ import type { TableKey } from '../../lambdas/core/tables';
 import type { TriggerDefinition } from '../../lambdas/core/trigger/definition';
 import type { TableRef } from './data';
 import { presetFunction, tableGrants } from './lambda-preset';
+import { type SecretRefs, secretGrants } from './shared-secrets';
 
 /** Props of one Cognito trigger's function. */
 export interface TriggerFunctionProps {
@@ -14,6 +15,8 @@ export interface TriggerFunctionProps {
   /** The pool ARN, for the trigger's Cognito actions only (never in the environment). */
   readonly userPoolArn: string;
   readonly tables: Readonly<Record<TableKey, TableRef>>;
+  /** The stack's shared secrets (those the row reads). @default none */
+  readonly secrets?: SecretRefs;
   /** @default false */
   readonly mockMode?: boolean;
 }
@@ -36,15 +39,21 @@ export class TriggerFunction extends Construct {
     super(scope, id);
     const { definition } = props;
     const tables = tableGrants(definition.permissions.tables, props.tables);
+    const secrets = secretGrants(
+      `Trigger ${definition.name}`,
+      definition.permissions.secrets,
+      props.secrets ?? {},
+    );
     const { fn, role, logGroup } = presetFunction(this, {
       entry: definition.entry,
       description: `Cognito ${definition.trigger} trigger: ${definition.summary}`,
       roleDescription: `Runs the ${definition.name} Cognito trigger`,
-      environment: tables.environment,
+      environment: { ...tables.environment, ...secrets.environment },
       timeout: Duration.seconds(5),
       mockMode: props.mockMode ?? false,
     });
-    for (const statement of tables.statements) role.addToPrincipalPolicy(statement);
+    for (const statement of [...tables.statements, ...secrets.statements])
+      role.addToPrincipalPolicy(statement);
 
     const cognitoActions = definition.permissions.cognito ?? [];
     if (cognitoActions.length > 0) {

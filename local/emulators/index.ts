@@ -1,8 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Jwks } from 'aws-jwt-verify/jwk';
+import { SECRETS } from '../../lambdas/core/secrets';
 import { TABLE_KEYS, TABLES } from '../../lambdas/core/tables';
 import { startCognitoLocal } from './cognito-local';
 import { startDynamoDbLocal } from './dynamodb-local';
@@ -60,7 +62,14 @@ export async function startEmulators(
 
     say(`serving the Cognito triggers (production bundles) on 127.0.0.1:${lambdaPort}`);
     const lambdaLog = path.join(workDir, 'lambda-invocations.jsonl');
-    const lambda = startLambdaEndpoint({ port: lambdaPort, workDir, logFile: lambdaLog });
+    // The register function signs each SignUp with this key; the PreSignUp trigger checks it.
+    const signUpTicketKey = process.env[SECRETS.signUpTicket.valueEnv] || randomBytes(24).toString('hex');
+    const lambda = startLambdaEndpoint({
+      port: lambdaPort,
+      workDir,
+      logFile: lambdaLog,
+      environment: { [SECRETS.signUpTicket.valueEnv]: signUpTicketKey },
+    });
     watch(lambda);
     const lambdaEndpoint = `http://127.0.0.1:${lambdaPort}`;
     await waitFor(() => fetch(`${lambdaEndpoint}/`), 'the Lambda endpoint', lambda);
@@ -90,6 +99,7 @@ export async function startEmulators(
       tables,
       lambdaEndpoint,
       lambdaLog,
+      signUpTicketKey,
       pids: children.map((c) => c.pid ?? 0),
       workDir,
       stop,
@@ -113,6 +123,7 @@ export function emulatorEnvironment(info: EmulatorInfo): Record<string, string> 
     COGNITO_USER_POOL_ID: info.userPoolId,
     COGNITO_CLIENT_ID: info.clientId,
     COGNITO_JWKS_URI: info.jwksUri,
+    [SECRETS.signUpTicket.valueEnv]: info.signUpTicketKey,
     ...Object.fromEntries(TABLE_KEYS.map((key) => [TABLES[key].envVar, info.tables[key]])),
   };
 }

@@ -26,6 +26,8 @@ export function startLambdaEndpoint(options: {
   workDir: string;
   logFile: string;
   triggers?: readonly TriggerDefinition[];
+  /** Extra environment of the trigger functions (as the stack gives them theirs). */
+  environment?: Record<string, string>;
 }): ChildProcess {
   const functions = Object.fromEntries(
     (options.triggers ?? TRIGGER_LIST).map((row) => [
@@ -38,7 +40,7 @@ export function startLambdaEndpoint(options: {
   try {
     return watched(
       spawn(process.execPath, [path.join(__dirname, 'lambda-service.js')], {
-        env: { ...process.env, LAMBDA_SERVICE_CONFIG: config },
+        env: { ...process.env, ...options.environment, LAMBDA_SERVICE_CONFIG: config },
         stdio: ['ignore', out, out],
       }),
     );

@@ -20,6 +20,8 @@ export interface EmulatorInfo {
   lambdaEndpoint: string;
   /** One JSON line per trigger invocation (trigger, source, user, the trigger's answer; no event). */
   lambdaLog: string;
+  /** The key of the sign-up tickets, shared by the API (register) and the PreSignUp trigger. */
+  signUpTicketKey: string;
   pids: number[];
   workDir: string;
 }

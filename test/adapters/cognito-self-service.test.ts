@@ -119,11 +119,11 @@ describe('CognitoSelfService password reset', () => {
 });
 
 describe('CognitoSelfService sign-up', () => {
-  it('signs up with the email as username and attribute, and returns the sub', async () => {
+  it('signs up with the email as username and attribute and the ticket in ClientMetadata, and returns the sub', async () => {
     cognito.on(SignUpCommand).resolves({ UserSub: 'sub-1', UserConfirmed: false });
 
     await expect(
-      selfService.signUp({ email: 'Sam@Example.com', password: 'P', name: 'Sam' }),
+      selfService.signUp({ email: 'Sam@Example.com', password: 'P', name: 'Sam', ticket: 'T' }),
     ).resolves.toEqual({
       userSub: 'sub-1',
     });
@@ -135,19 +135,20 @@ describe('CognitoSelfService sign-up', () => {
         { Name: 'email', Value: 'sam@example.com' },
         { Name: 'name', Value: 'Sam' },
       ],
+      ClientMetadata: { signUpTicket: 'T' },
     });
   });
 
   it('maps UsernameExistsException to UserExistsError and a policy complaint to InvalidPasswordError', async () => {
     cognito.on(SignUpCommand).rejects(sdkError('UsernameExistsException'));
-    await expect(selfService.signUp({ email: 'a@b.co', password: 'P' })).rejects.toBeInstanceOf(
+    await expect(selfService.signUp({ email: 'a@b.co', password: 'P', ticket: 'T' })).rejects.toBeInstanceOf(
       UserExistsError,
     );
     cognito.reset();
     cognito
       .on(SignUpCommand)
       .rejects(sdkError('InvalidPasswordException', 'Password did not conform with policy'));
-    await expect(selfService.signUp({ email: 'a@b.co', password: 'P' })).rejects.toBeInstanceOf(
+    await expect(selfService.signUp({ email: 'a@b.co', password: 'P', ticket: 'T' })).rejects.toBeInstanceOf(
       InvalidPasswordError,
     );
   });

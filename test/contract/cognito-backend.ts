@@ -1,8 +1,10 @@
 import type { Jwks } from 'aws-jwt-verify/jwk';
+import { signUpTicket } from '../../lambdas/core/domain/sign-up-ticket';
 import type { AuthOutcome } from '../../lambdas/core/domain/tokens';
 import type { SelfService } from '../../lambdas/core/ports/self-service';
 import type { SignIn } from '../../lambdas/core/ports/sign-in';
 import type { UserDirectory } from '../../lambdas/core/ports/user-directory';
+import { SECRETS } from '../../lambdas/core/secrets';
 
 /** Real-Cognito behaviours a backend may lack; each skip names the backend and says why. */
 export type CognitoGap =
@@ -36,6 +38,12 @@ export interface CognitoBackend {
 }
 
 export const STRONG = 'Str0ng!Passw0rd';
+
+/** The sign-up ticket POST /auth/register would send (both backends run the PreSignUp trigger). */
+export function ticketFor(email: string): string {
+  const key = process.env[SECRETS.signUpTicket.valueEnv] || SECRETS.signUpTicket.mockDefault;
+  return signUpTicket(key, email, new Date());
+}
 
 export function uniqueEmail(label: string): string {
   return `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@Example.com`;

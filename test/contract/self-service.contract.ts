@@ -6,7 +6,7 @@ import {
   UserNotConfirmedError,
 } from '../../lambdas/core/domain/errors';
 import { totpCode } from '../../lambdas/core/domain/totp';
-import { type CognitoBackend, confirmed, gapAware, STRONG, uniqueEmail } from './cognito-backend';
+import { type CognitoBackend, confirmed, gapAware, STRONG, ticketFor, uniqueEmail } from './cognito-backend';
 
 const NEW_PASSWORD = 'N3w!Passw0rd-2026';
 
@@ -29,7 +29,7 @@ export function selfServiceContract(backend: CognitoBackend): void {
   describe(`SelfService contract on ${backend.name}`, () => {
     it('signs up UNCONFIRMED, refuses sign-in until confirmed, then signs in', async () => {
       const email = uniqueEmail('signup').toLowerCase();
-      await service().signUp({ email, password: STRONG });
+      await service().signUp({ email, password: STRONG, ticket: ticketFor(email) });
 
       await expect(signIn().passwordLogin(email, STRONG)).rejects.toBeInstanceOf(UserNotConfirmedError);
       await expect(service().confirmSignUp(email, '000000')).rejects.toBeInstanceOf(CodeMismatchError);
@@ -39,15 +39,33 @@ export function selfServiceContract(backend: CognitoBackend): void {
 
     it('refuses a second sign-up of the same email with UserExistsError', async () => {
       const email = uniqueEmail('signup-twice').toLowerCase();
-      await service().signUp({ email, password: STRONG });
-      await expect(service().signUp({ email, password: STRONG })).rejects.toBeInstanceOf(UserExistsError);
+      await service().signUp({ email, password: STRONG, ticket: ticketFor(email) });
+      await expect(
+        service().signUp({ email, password: STRONG, ticket: ticketFor(email) }),
+      ).rejects.toBeInstanceOf(UserExistsError);
+    });
+
+    it("refuses a SignUp without the API's ticket (the PreSignUp trigger), and creates nothing", async () => {
+      const email = uniqueEmail('signup-door').toLowerCase();
+      await expect(service().signUp({ email, password: STRONG, ticket: '' })).rejects.toThrow(
+        /PreSignUp failed with error Sign-up is only possible through the API/i,
+      );
+      const other = uniqueEmail('signup-door-other').toLowerCase();
+      await expect(service().signUp({ email, password: STRONG, ticket: ticketFor(other) })).rejects.toThrow(
+        /PreSignUp failed/i,
+      );
+      await expect(backend.directory().getUser(email)).resolves.toBeUndefined();
+      // A valid ticket for this email admits it.
+      await expect(
+        service().signUp({ email, password: STRONG, ticket: ticketFor(email) }),
+      ).resolves.toHaveProperty('userSub');
     });
 
     unless('resendConfirmationCode')(
       `resends a confirmation code that confirms${skipNote('resendConfirmationCode')}`,
       async () => {
         const email = uniqueEmail('signup-resend').toLowerCase();
-        await service().signUp({ email, password: STRONG });
+        await service().signUp({ email, password: STRONG, ticket: ticketFor(email) });
         await service().resendConfirmationCode(email);
         await service().confirmSignUp(email, await backend.signUpCodeOf(email));
       },

@@ -190,6 +190,22 @@ describe('the operation functions', () => {
     },
   );
 
+  it('let only the register function and the PreSignUp trigger read the sign-up ticket key', () => {
+    const readers = resourcesOf('AWS::IAM::Policy')
+      .filter(([, policy]) =>
+        (policy.Properties.PolicyDocument.Statement as Array<{ Action: unknown; Resource: unknown }>).some(
+          (s) =>
+            s.Action === 'secretsmanager:GetSecretValue' &&
+            JSON.stringify(s.Resource).includes('signUpTicket'),
+        ),
+      )
+      .map(([id]) => id.replace(/Role.*$/, ''));
+    expect(readers.sort()).toEqual(['Opregister', 'TriggerpreSignUp']);
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: Match.objectLike({ PreSignUp: Match.anyValue() }),
+    });
+  });
+
   it('scope Cognito actions to the pool ARN and Query to the named index', () => {
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {

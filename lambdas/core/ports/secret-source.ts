@@ -1,5 +1,6 @@
-/** Names of the shared secrets the handlers use. */
-export type SecretName = 'applicationWebhook' | 'billingWebhook';
+import type { SecretName } from '../secrets';
+
+export type { SecretName } from '../secrets';
 
 /** Where shared secrets come from (Secrets Manager deployed, env locally). */
 export interface SecretSource {

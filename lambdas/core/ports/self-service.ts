@@ -7,11 +7,17 @@
  */
 export interface SelfService {
   /**
-   * SignUp: an UNCONFIRMED user; Cognito emails a 6-digit code. Throws
-   * UserExistsError for a taken email (callers must not show it),
-   * InvalidPasswordError.
+   * SignUp: an UNCONFIRMED user; Cognito emails a 6-digit code. `ticket`
+   * goes to the PreSignUp trigger (ClientMetadata), which refuses a sign-up
+   * without a valid one. Throws UserExistsError for a taken email (callers
+   * must not show it), InvalidPasswordError.
    */
-  signUp(input: { email: string; password: string; name?: string }): Promise<{ userSub: string }>;
+  signUp(input: {
+    email: string;
+    password: string;
+    name?: string;
+    ticket: string;
+  }): Promise<{ userSub: string }>;
 
   /**
    * ConfirmSignUp. Throws CodeMismatchError (also for an unknown or already

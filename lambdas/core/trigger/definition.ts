@@ -1,4 +1,5 @@
 import type { CognitoAction, DynamoAction, TableKey } from '../operation-definition';
+import type { SecretName } from '../secrets';
 
 /**
  * The user pool triggers, named as in the pool's LambdaConfig (and in
@@ -18,6 +19,8 @@ export type PoolTrigger =
 export interface TriggerPermissions {
   readonly cognito?: readonly CognitoAction[];
   readonly tables?: { readonly [T in TableKey]?: readonly DynamoAction[] };
+  /** Secrets the trigger reads (`secretsmanager:GetSecretValue` on each ARN). */
+  readonly secrets?: readonly SecretName[];
 }
 
 /** One row of the trigger registry (`lambdas/triggers.ts`). */

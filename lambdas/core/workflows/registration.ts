@@ -6,10 +6,12 @@ import {
 } from '../domain/errors';
 import { INITIAL_STATUS, nextStatus } from '../domain/onboarding';
 import { passwordPolicyViolations } from '../domain/pool-policy';
+import { signUpTicket } from '../domain/sign-up-ticket';
 import { newUserRecord } from '../domain/user';
 import { log } from '../log';
 import type { Clock } from '../ports/clock';
 import type { RateLimiter } from '../ports/rate-limiter';
+import type { SecretSource } from '../ports/secret-source';
 import type { SelfService } from '../ports/self-service';
 import type { UserDirectory } from '../ports/user-directory';
 import type { UserStore } from '../ports/user-store';
@@ -34,9 +36,11 @@ export function maskedDestination(email: string): string {
  * like a fresh one — same status, body and masked destination (from the
  * submitted address), and one table read in place of the record write so the
  * timing stays within the noise. A weak password is refused first, for both.
+ * The SignUp carries a ticket the PreSignUp trigger checks
+ * (domain/sign-up-ticket.ts): sign-ups around this route are refused.
  */
 export async function register(
-  ports: { selfService: SelfService; users: UserStore; clock: Clock },
+  ports: { selfService: SelfService; users: UserStore; clock: Clock; secrets: SecretSource },
   input: { email: string; password: string; name?: string },
 ): Promise<Registered> {
   const missing = passwordPolicyViolations(input.password);
@@ -47,7 +51,8 @@ export async function register(
   };
   let userSub: string;
   try {
-    ({ userSub } = await ports.selfService.signUp(input));
+    const ticket = signUpTicket(await ports.secrets.get('signUpTicket'), input.email, ports.clock());
+    ({ userSub } = await ports.selfService.signUp({ ...input, ticket }));
   } catch (error) {
     if (!(error instanceof UserExistsError)) throw error;
     await ports.users.findByEmail(input.email); // levels the timing with the write below

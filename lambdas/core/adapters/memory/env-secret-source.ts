@@ -1,12 +1,8 @@
 import { ConfigurationError } from '../../domain/errors';
 import type { SecretName, SecretSource } from '../../ports/secret-source';
+import { SECRETS } from '../../secrets';
 
-const VARIABLES: Record<SecretName, string> = {
-  applicationWebhook: 'APPLICATION_WEBHOOK_SECRET',
-  billingWebhook: 'BILLING_WEBHOOK_SECRET',
-};
-
-/** Secrets from environment variables (local runs), with optional defaults for mock mode. */
+/** Secrets from environment variables (`valueEnv`, local runs), with optional defaults for mock mode. */
 export class EnvSecretSource implements SecretSource {
   constructor(
     private readonly env: NodeJS.ProcessEnv,
@@ -14,8 +10,9 @@ export class EnvSecretSource implements SecretSource {
   ) {}
 
   async get(name: SecretName): Promise<string> {
-    const value = this.env[VARIABLES[name]] || this.defaults[name];
-    if (!value) throw new ConfigurationError(`${VARIABLES[name]} is not set.`);
+    const variable = SECRETS[name].valueEnv;
+    const value = this.env[variable] || this.defaults[name];
+    if (!value) throw new ConfigurationError(`${variable} is not set.`);
     return value;
   }
 }

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { normalizeEmail } from '../../../domain/email';
 import { CodeMismatchError } from '../../../domain/errors';
+import { SIGN_UP_TICKET_FIELD } from '../../../domain/sign-up-ticket';
 import type { SelfService } from '../../../ports/self-service';
 import type { CognitoPool } from './cognito-client';
 
@@ -18,7 +19,12 @@ import type { CognitoPool } from './cognito-client';
 export class CognitoSelfService implements SelfService {
   constructor(private readonly pool: CognitoPool) {}
 
-  async signUp(input: { email: string; password: string; name?: string }): Promise<{ userSub: string }> {
+  async signUp(input: {
+    email: string;
+    password: string;
+    name?: string;
+    ticket: string;
+  }): Promise<{ userSub: string }> {
     const { UserSub } = await this.pool.send(
       new SignUpCommand({
         ClientId: this.pool.clientId,
@@ -28,6 +34,7 @@ export class CognitoSelfService implements SelfService {
           { Name: 'email', Value: normalizeEmail(input.email) },
           ...(input.name ? [{ Name: 'name', Value: input.name }] : []),
         ],
+        ClientMetadata: { [SIGN_UP_TICKET_FIELD]: input.ticket },
       }),
       'sign-up',
     );

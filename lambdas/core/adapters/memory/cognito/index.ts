@@ -66,7 +66,7 @@ export class InMemoryCognito {
       this.tokens,
       options.refreshRotation ?? false,
     );
-    this.selfService = new InMemorySelfService(this.pool, this.tokens, messenger);
+    this.selfService = new InMemorySelfService(this.pool, this.tokens, messenger, this.triggers);
   }
 
   /** The token issuer (`iss` claim). */

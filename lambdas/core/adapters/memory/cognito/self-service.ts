@@ -1,16 +1,20 @@
 import { randomInt } from 'node:crypto';
+import { normalizeEmail } from '../../../domain/email';
 import {
   CodeExpiredError,
   CodeMismatchError,
   TooManyRequestsError,
   UnauthenticatedError,
+  UserExistsError,
 } from '../../../domain/errors';
+import { SIGN_UP_TICKET_FIELD } from '../../../domain/sign-up-ticket';
 import { matchTotp, newTotpSecret } from '../../../domain/totp';
 import type { SelfService } from '../../../ports/self-service';
 import type { Messenger } from './messages';
 import { assertPolicy, hashPassword, passwordMatches } from './passwords';
 import type { FakeUser, PoolState } from './pool';
 import type { TokenIssuer } from './tokens';
+import type { Triggers } from './triggers';
 
 const RESET_CODE_VALIDITY_MS = 60 * 60 * 1000;
 const SIGN_UP_CODE_VALIDITY_MS = 24 * 60 * 60 * 1000;
@@ -23,11 +27,37 @@ export class InMemorySelfService implements SelfService {
     private readonly pool: PoolState,
     private readonly tokens: TokenIssuer,
     private readonly messenger: Messenger,
+    private readonly triggers: Triggers,
   ) {}
 
-  /** SignUp: UNCONFIRMED, a 6-digit code valid 24 hours emailed; a taken email is UsernameExistsException. */
-  async signUp(input: { email: string; password: string; name?: string }): Promise<{ userSub: string }> {
+  /**
+   * SignUp: UNCONFIRMED, a 6-digit code valid 24 hours emailed. A taken email
+   * is UsernameExistsException before any trigger runs (as cognito-local does,
+   * and as we assume of Cognito: docs/decisions.md, "the pool's own door");
+   * then PreSignUp, with the ticket in ClientMetadata, may refuse.
+   */
+  async signUp(input: {
+    email: string;
+    password: string;
+    name?: string;
+    ticket: string;
+  }): Promise<{ userSub: string }> {
     assertPolicy(input.password);
+    if (this.pool.find(input.email))
+      throw new UserExistsError('An account with the given email already exists.');
+    await this.triggers.call('PreSignUp', {
+      version: '1',
+      triggerSource: 'PreSignUp_SignUp',
+      region: this.pool.config.region,
+      userPoolId: this.pool.config.userPoolId,
+      userName: input.email,
+      callerContext: { awsSdkVersion: 'in-memory', clientId: this.pool.config.clientId },
+      request: {
+        userAttributes: { email: normalizeEmail(input.email), ...(input.name ? { name: input.name } : {}) },
+        clientMetadata: { [SIGN_UP_TICKET_FIELD]: input.ticket },
+      },
+      response: { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false },
+    });
     const user = this.pool.add({
       email: input.email,
       password: input.password,

@@ -1,0 +1,46 @@
+/**
+ * The secret catalogue: one entry per shared secret. The stack creates one
+ * generated Secrets Manager secret per entry a registry row reads, grants
+ * `GetSecretValue` on it to exactly those functions and hands them its ARN in
+ * `arnEnv`; local runs read the value from `valueEnv`, and mock mode falls
+ * back to `mockDefault` (never used where an ARN is set: F17).
+ */
+export interface SecretSpec {
+  readonly arnEnv: string;
+  readonly valueEnv: string;
+  readonly mockDefault: string;
+  readonly description: string;
+  /** Why no rotation Lambda (the cdk-nag AwsSolutions-SMG4 acknowledgment). */
+  readonly rotation: string;
+}
+
+const SHARED_WITH_SENDER =
+  'A webhook signing key is shared with an external sender; rotating it needs the sender to switch at the same moment, so it is rotated by the documented manual procedure (docs/operations.md), not by a rotation Lambda.';
+
+export const SECRETS = {
+  applicationWebhook: {
+    arnEnv: 'APPLICATION_WEBHOOK_SECRET_ARN',
+    valueEnv: 'APPLICATION_WEBHOOK_SECRET',
+    mockDefault: 'local-webhook-secret',
+    description: 'HMAC-SHA256 key shared with the e-signature provider (POST /applications).',
+    rotation: SHARED_WITH_SENDER,
+  },
+  billingWebhook: {
+    arnEnv: 'BILLING_WEBHOOK_SECRET_ARN',
+    valueEnv: 'BILLING_WEBHOOK_SECRET',
+    mockDefault: 'local-billing-secret',
+    description: 'Signing secret shared with the billing provider (POST /webhooks/billing).',
+    rotation: SHARED_WITH_SENDER,
+  },
+  signUpTicket: {
+    arnEnv: 'SIGN_UP_TICKET_SECRET_ARN',
+    valueEnv: 'SIGN_UP_TICKET_KEY',
+    mockDefault: 'local-sign-up-ticket-key',
+    description:
+      'HMAC key of the sign-up tickets: POST /auth/register signs each SignUp, the PreSignUp trigger admits only signed ones.',
+    rotation:
+      'An internal key read only by the register function and the PreSignUp trigger (cached 5 minutes); changing its value refuses tickets in flight for at most that long, so it is rotated by putting a new value (docs/operations.md), without a rotation Lambda.',
+  },
+} as const satisfies Record<string, SecretSpec>;
+
+export type SecretName = keyof typeof SECRETS;
