@@ -1,3 +1,4 @@
+import { ADMIN_USERS } from './admin-users/operations';
 import { ADMINS } from './admins/operations';
 import { APPLICATIONS } from './applications/operations';
 import { AUTH } from './auth/operations';
@@ -16,6 +17,7 @@ export const OPERATIONS = {
   ...AUTH,
   ...ME,
   ...ADMINS,
+  ...ADMIN_USERS,
 } as const satisfies Record<string, OperationDefinition>;
 
 export type OperationName = keyof typeof OPERATIONS;

@@ -1,4 +1,4 @@
-import { clock, reconciliationLog, userDirectory, userStore } from '../lambdas/core/deps';
+import { adminStore, clock, reconciliationLog, userDirectory, userStore } from '../lambdas/core/deps';
 import { repairReconciliations } from '../lambdas/core/workflows/reconciliation';
 import { parseArgs, run } from './cli';
 
@@ -29,6 +29,7 @@ run(async () => {
       {
         directory: userDirectory(),
         users: userStore(),
+        admins: adminStore(),
         reconciliations: reconciliationLog(),
         clock: clock(),
       },

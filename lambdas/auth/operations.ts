@@ -128,6 +128,7 @@ export const AUTH = {
     access: 'user',
     entry: 'auth/sign-out.ts',
     summary: "Global sign-out: every refresh token dies; the caller's access tokens are refused from now on.",
+    openDuringMfaEnrolment: true,
     permissions: { tables: { users: ['GetItem', 'UpdateItem'] } },
   },
 } as const satisfies Record<string, OperationDefinition>;

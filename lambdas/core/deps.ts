@@ -1,3 +1,4 @@
+import { CognitoAccountAdmin } from './adapters/aws/cognito/cognito-account-admin';
 import { CognitoPool } from './adapters/aws/cognito/cognito-client';
 import { CognitoSelfService } from './adapters/aws/cognito/cognito-self-service';
 import { CognitoSignIn } from './adapters/aws/cognito/cognito-sign-in';
@@ -13,6 +14,7 @@ import { memoryWorld } from './adapters/memory/world';
 import { type AccessTokenVerifier, cognitoAccessTokenVerifier } from './auth/access-token-verifier';
 import { ConfigurationError } from './domain/errors';
 import { adminGate, type CallerGate, userGate } from './http/caller-gate';
+import type { AccountAdmin } from './ports/account-admin';
 import type { AdminStore } from './ports/admin-store';
 import { type Clock, systemClock } from './ports/clock';
 import type { IdempotencyStore } from './ports/idempotency-store';
@@ -27,6 +29,8 @@ import { realSleep } from './retry';
 import { SECRETS } from './secrets';
 import { TABLES } from './tables';
 import type { ProvisioningPorts } from './workflows/admin-provisioning';
+import type { AdminUserPorts } from './workflows/admin-users';
+import type { DeletionPorts } from './workflows/delete-user';
 
 /**
  * The composition root: the ONLY reader of MOCK_MODE. One lazy factory per
@@ -80,6 +84,11 @@ const cognitoSignIn = /* @__PURE__ */ cached(
 export const selfService = (): SelfService =>
   process.env.MOCK_MODE === 'true' ? memoryWorld().cognito.selfService : cognitoSelfService();
 const cognitoSelfService = /* @__PURE__ */ cached(() => new CognitoSelfService(cognitoPool()));
+
+/** Cognito's Admin* APIs on someone else's account: passwords, attributes, MFA, sign-out (or the fake's). */
+export const accountAdmin = (): AccountAdmin =>
+  process.env.MOCK_MODE === 'true' ? memoryWorld().cognito.accountAdmin : cognitoAccountAdmin();
+const cognitoAccountAdmin = /* @__PURE__ */ cached(() => new CognitoAccountAdmin(cognitoPool()));
 
 /** The `Users` table. */
 export const userStore = (): UserStore =>
@@ -192,6 +201,24 @@ export function provisioningPorts(remainingMs?: () => number): ProvisioningPorts
     // Resolved on first use: only a request with an Idempotency-Key needs the table
     // (npm run bootstrap-admin runs without IDEMPOTENCY_TABLE_NAME).
     idempotency: { claim: (...args) => idempotencyStore().claim(...args) },
+    reconciliations: reconciliationLog(),
+    clock: clock(),
+    sleep: realSleep,
+  };
+}
+
+/** The ports of the admin user operations. */
+export function adminUserPorts(): AdminUserPorts {
+  return { users: userStore(), directory: userDirectory(), accounts: accountAdmin(), clock: clock() };
+}
+
+/** The ports of the deletion saga; `remainingMs` bounds it to the invocation's time. */
+export function deletionPorts(remainingMs?: () => number): DeletionPorts {
+  return {
+    ...(remainingMs ? { remainingMs } : {}),
+    directory: userDirectory(),
+    admins: adminStore(),
+    users: userStore(),
     reconciliations: reconciliationLog(),
     clock: clock(),
     sleep: realSleep,

@@ -78,4 +78,11 @@ export interface OperationDefinition {
   /** Schema of the query string; its keys are declared as request parameters (optional unless required). */
   readonly query?: ParamsSchema;
   readonly permissions: Permissions;
+  /**
+   * Open to a caller whom an admin requires MFA for and who has not enrolled
+   * yet (their profile, TOTP enrolment, sign-out); every other protected
+   * route answers them 403 MFA_ENROLMENT_REQUIRED.
+   * @default false
+   */
+  readonly openDuringMfaEnrolment?: boolean;
 }

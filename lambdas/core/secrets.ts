@@ -41,6 +41,15 @@ export const SECRETS = {
     rotation:
       'An internal key read only by the register function and the PreSignUp trigger (cached 5 minutes); changing its value refuses tickets in flight for at most that long, so it is rotated by putting a new value (docs/operations.md), without a rotation Lambda.',
   },
+  listCursor: {
+    arnEnv: 'LIST_CURSOR_SECRET_ARN',
+    valueEnv: 'LIST_CURSOR_KEY',
+    mockDefault: 'local-list-cursor-key',
+    description:
+      'HMAC key of the opaque paging cursors of GET /admin/users (tamper-proof, bound to their query).',
+    rotation:
+      'An internal key read only by the list function (cached 5 minutes); a new value only makes cursors issued before it invalid (400, the admin reloads the first page), so it is rotated by putting a new value, without a rotation Lambda.',
+  },
 } as const satisfies Record<string, SecretSpec>;
 
 export type SecretName = keyof typeof SECRETS;

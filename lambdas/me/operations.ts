@@ -11,6 +11,7 @@ export const ME = {
     access: 'user',
     entry: 'me/get-profile.ts',
     summary: "The caller's profile: their User record and groups.",
+    openDuringMfaEnrolment: true,
     permissions: { tables: { users: ['GetItem'] } },
   },
   startTotpEnrollment: {
@@ -20,6 +21,7 @@ export const ME = {
     access: 'user',
     entry: 'me/start-totp-enrollment.ts',
     summary: 'Start TOTP enrolment: the secret and the otpauth:// URI for an authenticator app.',
+    openDuringMfaEnrolment: true,
     permissions: { tables: { users: ['GetItem'] } },
   },
   verifyTotpEnrollment: {
@@ -30,6 +32,7 @@ export const ME = {
     entry: 'me/verify-totp-enrollment.ts',
     summary: 'Verify a TOTP code and make TOTP the preferred MFA (pending_mfa -> pending_subscription).',
     body: z.object({ code: mfaCode() }),
+    openDuringMfaEnrolment: true,
     permissions: { tables: { users: ['GetItem', 'UpdateItem'] } },
   },
   disableMfa: {

@@ -49,6 +49,7 @@ function ports(overrides: { directory?: UserDirectory; onRecordsWritten?: () => 
         overrides.onRecordsWritten?.();
       },
       getAdminInfo: (id: string) => admins.getAdminInfo(id),
+      deleteAdminInfo: (id: string) => admins.deleteAdminInfo(id),
     },
     users: new DynamoDbUserStore({ tableName: info.tables.users, client }),
     idempotency: new DynamoDbIdempotencyStore({ tableName: info.tables.idempotency, client }),
@@ -63,6 +64,10 @@ function ports(overrides: { directory?: UserDirectory; onRecordsWritten?: () => 
 const direct = {
   directory,
   users: new DynamoDbUserStore({ tableName: info.tables.users }),
+  admins: new DynamoDbAdminStore({
+    usersTableName: info.tables.users,
+    adminInfoTableName: info.tables.adminInfo,
+  }),
   reconciliations: new DynamoDbReconciliationLog({ tableName: info.tables.reconciliations }),
   clock: () => new Date(),
 };

@@ -127,6 +127,20 @@ export class MfaRequiredError extends DomainError {
   }
 }
 
+/** An admin aimed a disable, suspend, demotion or delete at their own account. */
+export class CannotTargetSelfError extends DomainError {
+  constructor(message = 'An administrator may not do this to their own account.') {
+    super(message);
+  }
+}
+
+/** An admin requires MFA and the caller has not enrolled yet: only enrolment routes are open. */
+export class MfaEnrolmentRequiredError extends DomainError {
+  constructor(message = 'An administrator requires MFA: enrol TOTP first (POST /me/mfa/totp).') {
+    super(message);
+  }
+}
+
 /** An `Idempotency-Key` sent again with a different request. */
 export class IdempotencyKeyReusedError extends DomainError {
   constructor(message = 'This Idempotency-Key was used with a different request.') {

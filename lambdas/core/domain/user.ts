@@ -20,6 +20,10 @@ export interface UserRecord {
   status: UserStatus;
   previousStatus?: UserStatus;
   role: Role;
+  /** The display name (Cognito `name`), when set. */
+  name?: string;
+  /** The tenant (Cognito `custom:organizationId`), when set. */
+  organizationId?: string;
   username?: string;
   legacyId?: string;
   emailVerified: boolean;
@@ -39,6 +43,14 @@ export interface UserRecord {
 export interface User extends Omit<UserRecord, 'previousStatus' | 'tokensValidAfter' | 'passwordResetAt'> {
   cognitoStatus?: CognitoUserStatus;
   enabled?: boolean;
+  /** Cognito's own MFA settings for the user (AdminGetUser), on the admin's view. */
+  cognitoMfa?: CognitoMfa;
+}
+
+/** AdminGetUser's MFA view: the enabled methods and the preferred one. */
+export interface CognitoMfa {
+  methods: Array<'SOFTWARE_TOKEN_MFA' | 'SMS_MFA'>;
+  preferred?: 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA';
 }
 
 /** The caller's `User` plus their Cognito groups (`GET /me`). */
@@ -74,12 +86,17 @@ export function newUserRecord(input: {
  * The API view of a record, from an explicit list of fields: an internal
  * attribute added to the table later is never served by accident.
  */
-export function toUser(record: UserRecord, cognito?: { status: CognitoUserStatus; enabled: boolean }): User {
+export function toUser(
+  record: UserRecord,
+  cognito?: { status: CognitoUserStatus; enabled: boolean; mfa?: CognitoMfa },
+): User {
   const user: User = {
     userId: record.userId,
     email: record.email,
     status: record.status,
     role: record.role,
+    ...(record.name !== undefined ? { name: record.name } : {}),
+    ...(record.organizationId !== undefined ? { organizationId: record.organizationId } : {}),
     ...(record.username !== undefined ? { username: record.username } : {}),
     ...(record.legacyId !== undefined ? { legacyId: record.legacyId } : {}),
     emailVerified: record.emailVerified,
@@ -91,7 +108,13 @@ export function toUser(record: UserRecord, cognito?: { status: CognitoUserStatus
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };
-  return cognito ? { ...user, cognitoStatus: cognito.status, enabled: cognito.enabled } : user;
+  if (!cognito) return user;
+  return {
+    ...user,
+    cognitoStatus: cognito.status,
+    enabled: cognito.enabled,
+    ...(cognito.mfa ? { cognitoMfa: cognito.mfa } : {}),
+  };
 }
 
 /**

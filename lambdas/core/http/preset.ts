@@ -4,6 +4,7 @@ import type * as z from 'zod/mini';
 import {
   ConfigurationError,
   ForbiddenError,
+  MfaEnrolmentRequiredError,
   RequestValidationError,
   UnauthenticatedError,
 } from '../domain/errors';
@@ -124,7 +125,11 @@ export function httpOperation<D extends OperationDefinition>(
         const caller = callerFor(definition.access, request.event);
         internal(request).caller = caller;
         if (caller && options.gate) {
-          internal(request).callerRecord = await options.gate.admit(caller, claimsOf(request.event));
+          const record = await options.gate.admit(caller, claimsOf(request.event));
+          // An admin requires MFA and the caller has none yet: only the enrolment routes are open.
+          if (record.mfa.required && !record.mfa.enabled && !definition.openDuringMfaEnrolment)
+            throw new MfaEnrolmentRequiredError();
+          internal(request).callerRecord = record;
         }
       },
     })

@@ -20,4 +20,6 @@ export interface AdminStore {
    */
   createAdminRecords(user: UserRecord, adminInfo: AdminInfoRecord): Promise<void>;
   getAdminInfo(userId: string): Promise<AdminInfoRecord | undefined>;
+  /** Deletes the `AdminInfo` record. Idempotent. */
+  deleteAdminInfo(userId: string): Promise<void>;
 }

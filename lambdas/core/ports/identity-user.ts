@@ -1,4 +1,4 @@
-import type { CognitoUserStatus } from '../domain/user';
+import type { CognitoMfa, CognitoUserStatus } from '../domain/user';
 
 /** A user as the identity provider (Cognito) sees it. */
 export interface IdentityUser {
@@ -10,6 +10,8 @@ export interface IdentityUser {
   enabled: boolean;
   attributes: Record<string, string>;
   createdAt: Date;
+  /** MFA settings, where the call returns them (AdminGetUser). */
+  mfa?: CognitoMfa;
 }
 
 /**

@@ -6,8 +6,10 @@ export interface Reconciliation {
    * its first external write and resolved at its end — still pending means the
    * run was cut off (timeout, crash) and may have left a Cognito user behind.
    * `orphan-cognito-user`: a Cognito user whose compensation failed.
+   * `deletion-in-progress`: the write-ahead record of a user deletion; still
+   * pending means it stopped part-way, and `npm run reconcile` finishes it.
    */
-  kind: 'provisioning-in-progress' | 'orphan-cognito-user';
+  kind: 'provisioning-in-progress' | 'orphan-cognito-user' | 'deletion-in-progress';
   /** The Cognito username (sub), once known, and the email concerned. */
   username?: string;
   email: string;

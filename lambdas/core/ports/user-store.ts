@@ -33,4 +33,20 @@ export interface UserStore {
 
   /** Replaces the record's `mfa` and returns the record. Throws NotFoundError when there is none. */
   setMfa(userId: string, mfa: UserRecord['mfa']): Promise<UserRecord>;
+
+  /**
+   * One page of records, in the table's own order: at most `limit`, after the
+   * record `after` (a `userId` from a previous page's `last`). `last` is set
+   * when there may be more.
+   */
+  list(page: { limit: number; after?: string }): Promise<{ records: UserRecord[]; last?: string }>;
+
+  /** Sets the profile fields an admin may change; returns the record. Throws NotFoundError when there is none. */
+  update(userId: string, patch: ProfilePatch): Promise<UserRecord>;
+
+  /** Deletes the record. Idempotent: deleting a missing record succeeds. */
+  delete(userId: string): Promise<void>;
 }
+
+/** The `Users` fields mirrored from the Cognito attributes an admin may change. */
+export type ProfilePatch = Partial<Pick<UserRecord, 'name' | 'role' | 'organizationId'>>;

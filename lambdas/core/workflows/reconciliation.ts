@@ -1,6 +1,16 @@
+import type { AdminStore } from '../ports/admin-store';
 import type { Reconciliation, ReconciliationLog } from '../ports/reconciliation-log';
 import type { UserDirectory } from '../ports/user-directory';
 import type { UserStore } from '../ports/user-store';
+import { finishDeletion } from './delete-user';
+
+interface RepairPorts {
+  directory: UserDirectory;
+  users: UserStore;
+  admins: AdminStore;
+  reconciliations: ReconciliationLog;
+  clock: () => Date;
+}
 
 export interface RepairOutcome {
   id: string;
@@ -24,33 +34,25 @@ export interface RepairOutcome {
  * only the email: the Cognito user of that email counts as the saga's when it
  * was created at or after the record and carries `custom:role` admin, and is
  * then treated as above; a user that is not the saga's is never touched. A
+ * `deletion-in-progress` record is a user deletion that stopped: its
+ * remaining steps run (Cognito user, AdminInfo, Users; each idempotent). A
  * repair that fails stays pending and is reported.
  */
-export async function repairReconciliations(
-  ports: {
-    directory: UserDirectory;
-    users: UserStore;
-    reconciliations: ReconciliationLog;
-    clock: () => Date;
-  },
-  only?: string,
-): Promise<RepairOutcome[]> {
+export async function repairReconciliations(ports: RepairPorts, only?: string): Promise<RepairOutcome[]> {
   const pending = (await ports.reconciliations.pending()).filter((r) => only === undefined || r.id === only);
   const outcomes: RepairOutcome[] = [];
   for (const entry of pending) outcomes.push(await repairOne(ports, entry));
   return outcomes;
 }
 
-async function repairOne(
-  ports: {
-    directory: UserDirectory;
-    users: UserStore;
-    reconciliations: ReconciliationLog;
-    clock: () => Date;
-  },
-  entry: Reconciliation,
-): Promise<RepairOutcome> {
+async function repairOne(ports: RepairPorts, entry: Reconciliation): Promise<RepairOutcome> {
   try {
+    if (entry.kind === 'deletion-in-progress' && entry.username) {
+      // A deletion that stopped part-way: run its remaining (idempotent) steps.
+      await finishDeletion(ports, entry.username);
+      await ports.reconciliations.resolve(entry.id, ports.clock());
+      return { id: entry.id, email: entry.email, action: 'deleted' };
+    }
     const username = entry.username ?? (await sagaUser(ports.directory, entry));
     if (!username) {
       await ports.reconciliations.resolve(entry.id, ports.clock());

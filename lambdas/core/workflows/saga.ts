@@ -41,7 +41,7 @@ export class SagaDeadlineError extends Error {
 }
 
 /** Throws SagaDeadlineError unless `step` and the compensation after it still fit. */
-export function assertTimeFor(ports: SagaPorts, budget: SagaBudget, step: string): void {
+export function assertTimeFor(ports: Pick<SagaPorts, 'remainingMs'>, budget: SagaBudget, step: string): void {
   const left = ports.remainingMs?.() ?? Number.POSITIVE_INFINITY;
   if (left < budget.callMs + budget.reserveMs) throw new SagaDeadlineError(step);
 }

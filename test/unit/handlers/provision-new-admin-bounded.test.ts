@@ -93,6 +93,7 @@ describe('provisionNewAdmin within its time budget', () => {
       {
         directory: world.cognito.directory,
         users: world.users,
+        admins: world.admins,
         reconciliations: world.reconciliations,
         clock: world.clock,
       },
@@ -122,6 +123,7 @@ describe('provisionNewAdmin within its time budget', () => {
     const repaired = await repairReconciliations({
       directory: world.cognito.directory,
       users: world.users,
+      admins: world.admins,
       reconciliations: world.reconciliations,
       clock: world.clock,
     });

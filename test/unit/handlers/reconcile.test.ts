@@ -7,6 +7,7 @@ describe('repairReconciliations (npm run reconcile -- repair)', () => {
   const ports = () => ({
     directory: world.cognito.directory,
     users: world.users,
+    admins: world.admins,
     reconciliations: world.reconciliations,
     clock: world.clock,
   });

@@ -1,4 +1,9 @@
-import { type DynamoDBClient, GetItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteItemCommand,
+  type DynamoDBClient,
+  GetItemCommand,
+  TransactWriteItemsCommand,
+} from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { RecordExistsError } from '../../domain/errors';
 import type { UserRecord } from '../../domain/user';
@@ -57,6 +62,12 @@ export class DynamoDbAdminStore implements AdminStore {
       }),
     );
     return Item ? (unmarshall(Item) as AdminInfoRecord) : undefined;
+  }
+
+  async deleteAdminInfo(userId: string): Promise<void> {
+    await this.client.send(
+      new DeleteItemCommand({ TableName: this.options.adminInfoTableName, Key: marshall({ userId }) }),
+    );
   }
 }
 

@@ -1,8 +1,10 @@
 import {
+  DeleteItemCommand,
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
+  ScanCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
@@ -11,7 +13,7 @@ import { InvalidTransitionError, NotFoundError, RecordExistsError } from '../../
 import type { UserStatus } from '../../domain/onboarding';
 import { revocationInstant, type UserRecord } from '../../domain/user';
 import { type Clock, systemClock } from '../../ports/clock';
-import type { UserStore } from '../../ports/user-store';
+import type { ProfilePatch, UserStore } from '../../ports/user-store';
 import { TABLES } from '../../tables';
 import { isConditionFailure, sharedDynamoDbClient } from './dynamodb-client';
 
@@ -111,61 +113,63 @@ export class DynamoDbUserStore implements UserStore {
   }
 
   async recordPasswordReset(userId: string, at: Date): Promise<void> {
-    try {
-      await this.client.send(
-        new UpdateItemCommand({
-          TableName: this.tableName,
-          Key: marshall({ userId }),
-          UpdateExpression: 'SET passwordResetAt = :at, updatedAt = :now',
-          ConditionExpression: 'attribute_exists(userId)',
-          ExpressionAttributeValues: marshall({
-            ':at': at.toISOString(),
-            ':now': this.clock().toISOString(),
-          }),
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) throw new NotFoundError(`No user ${userId}.`);
-      throw error;
-    }
+    await this.updateExisting(userId, { passwordResetAt: at.toISOString() });
   }
 
   async setMfa(userId: string, mfa: UserRecord['mfa']): Promise<UserRecord> {
+    return this.updateExisting(userId, { mfa });
+  }
+
+  async revokeTokens(userId: string, at: Date): Promise<void> {
+    await this.updateExisting(userId, { tokensValidAfter: revocationInstant(at) });
+  }
+
+  async update(userId: string, patch: ProfilePatch): Promise<UserRecord> {
+    return this.updateExisting(userId, patch);
+  }
+
+  async list(page: { limit: number; after?: string }): Promise<{ records: UserRecord[]; last?: string }> {
+    const { Items, LastEvaluatedKey } = await this.client.send(
+      new ScanCommand({
+        TableName: this.tableName,
+        Limit: page.limit,
+        ...(page.after ? { ExclusiveStartKey: marshall({ userId: page.after }) } : {}),
+      }),
+    );
+    const records = (Items ?? []).map((item) => unmarshall(item) as UserRecord);
+    const last = LastEvaluatedKey ? (unmarshall(LastEvaluatedKey).userId as string) : undefined;
+    return { records, ...(last ? { last } : {}) };
+  }
+
+  async delete(userId: string): Promise<void> {
+    await this.client.send(new DeleteItemCommand({ TableName: this.tableName, Key: marshall({ userId }) }));
+  }
+
+  /** SET the given fields (and `updatedAt`) on an existing record; NotFoundError when there is none. */
+  private async updateExisting(userId: string, fields: Record<string, unknown>): Promise<UserRecord> {
+    const entries = Object.entries(fields).filter(([, value]) => value !== undefined);
+    const sets = [...entries.map(([key]) => `#${key} = :${key}`), 'updatedAt = :now'];
     try {
       const { Attributes } = await this.client.send(
         new UpdateItemCommand({
           TableName: this.tableName,
           Key: marshall({ userId }),
-          UpdateExpression: 'SET mfa = :mfa, updatedAt = :now',
+          UpdateExpression: `SET ${sets.join(', ')}`,
           ConditionExpression: 'attribute_exists(userId)',
+          ...(entries.length > 0
+            ? { ExpressionAttributeNames: Object.fromEntries(entries.map(([key]) => [`#${key}`, key])) }
+            : {}),
           ExpressionAttributeValues: marshall(
-            { ':mfa': mfa, ':now': this.clock().toISOString() },
+            {
+              ...Object.fromEntries(entries.map(([key, value]) => [`:${key}`, value])),
+              ':now': this.clock().toISOString(),
+            },
             { removeUndefinedValues: true },
           ),
           ReturnValues: 'ALL_NEW',
         }),
       );
       return unmarshall(Attributes ?? {}) as UserRecord;
-    } catch (error) {
-      if (isConditionFailure(error)) throw new NotFoundError(`No user ${userId}.`);
-      throw error;
-    }
-  }
-
-  async revokeTokens(userId: string, at: Date): Promise<void> {
-    try {
-      await this.client.send(
-        new UpdateItemCommand({
-          TableName: this.tableName,
-          Key: marshall({ userId }),
-          UpdateExpression: 'SET tokensValidAfter = :at, updatedAt = :now',
-          ConditionExpression: 'attribute_exists(userId)',
-          ExpressionAttributeValues: marshall({
-            ':at': revocationInstant(at),
-            ':now': this.clock().toISOString(),
-          }),
-        }),
-      );
     } catch (error) {
       if (isConditionFailure(error)) throw new NotFoundError(`No user ${userId}.`);
       throw error;

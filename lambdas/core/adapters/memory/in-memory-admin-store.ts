@@ -25,4 +25,8 @@ export class InMemoryAdminStore implements AdminStore {
     const record = this.records.get(userId);
     return record ? structuredClone(record) : undefined;
   }
+
+  async deleteAdminInfo(userId: string): Promise<void> {
+    this.records.delete(userId);
+  }
 }

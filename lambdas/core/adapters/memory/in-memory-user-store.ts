@@ -3,7 +3,7 @@ import { InvalidTransitionError, NotFoundError, RecordExistsError } from '../../
 import type { UserStatus } from '../../domain/onboarding';
 import { revocationInstant, type UserRecord } from '../../domain/user';
 import { type Clock, systemClock } from '../../ports/clock';
-import type { UserStore } from '../../ports/user-store';
+import type { ProfilePatch, UserStore } from '../../ports/user-store';
 
 /** The `Users` table in memory, with the same conditional-write semantics as the DynamoDB adapter. */
 export class InMemoryUserStore implements UserStore {
@@ -65,11 +65,35 @@ export class InMemoryUserStore implements UserStore {
     return structuredClone(record);
   }
 
+  /** In `userId` order (DynamoDB's scan order is its own; callers rely on no order). */
+  async list(page: { limit: number; after?: string }): Promise<{ records: UserRecord[]; last?: string }> {
+    const sorted = [...this.records.values()].sort(byUserId);
+    const rest = page.after === undefined ? sorted : sorted.filter((r) => r.userId > (page.after as string));
+    const records = rest.slice(0, page.limit).map((r) => structuredClone(r));
+    const last = rest.length > page.limit ? records.at(-1)?.userId : undefined;
+    return { records, ...(last ? { last } : {}) };
+  }
+
+  async update(userId: string, patch: ProfilePatch): Promise<UserRecord> {
+    const record = this.records.get(userId);
+    if (!record) throw new NotFoundError(`No user ${userId}.`);
+    Object.assign(record, structuredClone(patch), { updatedAt: this.clock().toISOString() });
+    return structuredClone(record);
+  }
+
+  async delete(userId: string): Promise<void> {
+    this.records.delete(userId);
+  }
+
   async revokeTokens(userId: string, at: Date): Promise<void> {
     const record = this.records.get(userId);
     if (!record) throw new NotFoundError(`No user ${userId}.`);
     record.tokensValidAfter = revocationInstant(at);
   }
+}
+
+function byUserId(a: UserRecord, b: UserRecord): number {
+  return a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0;
 }
 
 function copy<T>(value: T | undefined): T | undefined {

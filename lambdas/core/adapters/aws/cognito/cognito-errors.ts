@@ -5,6 +5,7 @@ import {
   InvalidSessionError,
   NotAuthorizedError,
   PasswordResetRequiredError,
+  RequestValidationError,
   TemporaryPasswordExpiredError,
   TooManyRequestsError,
   UnauthenticatedError,
@@ -67,6 +68,10 @@ export function mapCognitoError(error: unknown, call: CognitoCall): unknown {
     case 'CodeMismatchException':
     case 'EnableSoftwareTokenMFAException':
       return new CodeMismatchError('The code is wrong.');
+    case 'InvalidParameterException':
+      // Admin calls only: the request is at fault (Cognito's message names the rule, not a secret).
+      if (call === 'admin') return new RequestValidationError('request', message);
+      return error;
     case 'ExpiredCodeException':
       return new CodeExpiredError('The code has expired.');
     case 'TooManyRequestsException':

@@ -4,7 +4,7 @@ import type {
   ChallengeNameType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AuthOutcome, ChallengeName } from '../../../domain/tokens';
-import type { CognitoUserStatus } from '../../../domain/user';
+import type { CognitoMfa, CognitoUserStatus } from '../../../domain/user';
 import type { IdentityUser } from '../../../ports/identity-user';
 
 /** Cognito's attribute list from a name -> value record. */
@@ -19,6 +19,8 @@ export function toIdentityUser(user: {
   UserStatus?: string;
   Enabled?: boolean;
   UserCreateDate?: Date;
+  UserMFASettingList?: string[];
+  PreferredMfaSetting?: string;
 }): IdentityUser {
   const attributes = Object.fromEntries((user.Attributes ?? []).map((a) => [a.Name ?? '', a.Value ?? '']));
   return {
@@ -29,7 +31,20 @@ export function toIdentityUser(user: {
     enabled: user.Enabled ?? true,
     attributes,
     createdAt: user.UserCreateDate ?? new Date(0),
+    ...(user.UserMFASettingList !== undefined || user.PreferredMfaSetting !== undefined
+      ? { mfa: mfaOf(user.UserMFASettingList, user.PreferredMfaSetting) }
+      : {}),
   };
+}
+
+type MfaMethod = CognitoMfa['methods'][number];
+const MFA_METHODS: readonly MfaMethod[] = ['SOFTWARE_TOKEN_MFA', 'SMS_MFA'];
+
+/** AdminGetUser's UserMFASettingList and PreferredMfaSetting, as the domain names them. */
+function mfaOf(list: string[] | undefined, preferred: string | undefined): CognitoMfa {
+  const methods = (list ?? []).filter((m): m is MfaMethod => MFA_METHODS.includes(m as MfaMethod));
+  const chosen = MFA_METHODS.find((m) => m === preferred);
+  return { methods, ...(chosen ? { preferred: chosen } : {}) };
 }
 
 const CHALLENGES: readonly ChallengeName[] = [

@@ -2,6 +2,7 @@ import { type Clock, systemClock } from '../../../ports/clock';
 import type { PoolTriggers } from '../../../trigger/definition';
 import type { JwtSigner } from '../jwt-signer';
 import type { Outbox } from '../outbox';
+import { InMemoryAccountAdmin } from './account-admin';
 import { Messenger } from './messages';
 import { PoolState, viewOf } from './pool';
 import { InMemorySelfService } from './self-service';
@@ -39,6 +40,7 @@ export class InMemoryCognito {
   readonly directory: InMemoryUserDirectory;
   readonly signIn: InMemorySignIn;
   readonly selfService: InMemorySelfService;
+  readonly accountAdmin: InMemoryAccountAdmin;
   private readonly pool: PoolState;
   private readonly tokens: TokenIssuer;
   private readonly triggers = new Triggers();
@@ -67,6 +69,7 @@ export class InMemoryCognito {
       options.refreshRotation ?? false,
     );
     this.selfService = new InMemorySelfService(this.pool, this.tokens, messenger, this.triggers);
+    this.accountAdmin = new InMemoryAccountAdmin(this.pool, messenger, this.tokens);
   }
 
   /** The token issuer (`iss` claim). */

@@ -121,5 +121,9 @@ export function viewOf(user: FakeUser): IdentityUser {
     enabled: user.enabled,
     attributes: { ...user.attributes },
     createdAt: user.createdAt,
+    mfa:
+      user.totpEnabled && user.totp?.verified
+        ? { methods: ['SOFTWARE_TOKEN_MFA'], preferred: 'SOFTWARE_TOKEN_MFA' }
+        : { methods: [] },
   };
 }

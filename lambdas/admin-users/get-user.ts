@@ -1,0 +1,14 @@
+import { adminCallerGate, adminUserPorts } from '../core/deps';
+import { httpOperation } from '../core/http/preset';
+import { getUserForAdmin } from '../core/workflows/admin-users';
+import { ADMIN_USERS } from './operations';
+
+/** GET /admin/users/{userId}: the User with Cognito's state; unknown id 404. */
+export const handler = httpOperation(
+  ADMIN_USERS.getUser,
+  { gate: adminCallerGate() },
+  async ({ params }) => ({
+    status: 200,
+    body: await getUserForAdmin(adminUserPorts(), params.userId),
+  }),
+);

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { nextStatus } from '../domain/onboarding';
+import { log } from '../log';
+import type { AdminStore } from '../ports/admin-store';
+import type { Reconciliation } from '../ports/reconciliation-log';
+import type { UserStore } from '../ports/user-store';
+import type { AdminRequest } from './admin-users';
+import { assertNotSelf } from './admin-users';
+import { audited } from './audit';
+import { assertTimeFor, closeSaga, nameOf, type SagaBudget, type SagaPorts } from './saga';
+
+export interface DeletionPorts extends SagaPorts {
+  users: UserStore;
+  admins: AdminStore;
+}
+
+/** One Admin* or DynamoDB call at its worst, and what is kept free to write the record of a stop. */
+export const DELETION_BUDGET: SagaBudget = { callMs: 2_500, reserveMs: 1_500 };
+
+/**
+ * deleteUser — `DELETE /admin/users/{userId}`, the second saga. Deleting
+ * cannot be undone, so it recovers forward instead of compensating:
+ * 1. a write-ahead `deletion-in-progress` record (nothing happens without it);
+ * 2. lock out first: the record `disabled` with `tokensValidAfter`, and
+ *    AdminDisableUser — from here the user's tokens are refused, whatever fails later;
+ * 3. AdminDeleteUser, then the `AdminInfo` and `Users` records (each idempotent);
+ * 4. the write-ahead record resolved.
+ * Each step first checks there is time left for it and for recording a stop.
+ * A stop leaves the write-ahead record pending (with the error names): the
+ * admin's retry, or `npm run reconcile`, runs the remaining steps. Deleting
+ * a user who is already gone is `204` again. (Usernames reserved by
+ * `PUT /me/username` join step 3 when that route exists.)
+ */
+export async function deleteUser(ports: DeletionPorts, request: AdminRequest): Promise<void> {
+  assertNotSelf(request);
+  const entry = {
+    action: 'deleteUser',
+    actor: request.actor.sub,
+    target: request.userId,
+    correlationId: request.correlationId,
+  };
+  await audited(
+    entry,
+    async () => {
+      const [record, account] = await Promise.all([
+        ports.users.get(request.userId),
+        ports.directory.getUser(request.userId),
+      ]);
+      if (!record && !account) return;
+      const saga: Reconciliation = {
+        id: randomUUID(),
+        kind: 'deletion-in-progress',
+        username: request.userId,
+        email: record?.email ?? account?.email ?? '',
+        actor: request.actor.sub,
+        correlationId: request.correlationId,
+        createdAt: ports.clock().toISOString(),
+        errors: [],
+        status: 'pending',
+      };
+      await ports.reconciliations.record(saga);
+      try {
+        if (record && record.status !== 'disabled') {
+          await ports.users.transition(
+            record.userId,
+            record.status,
+            nextStatus(record.status, 'adminDisabled'),
+            {
+              previousStatus: record.status,
+            },
+          );
+        }
+        if (record) await ports.users.revokeTokens(request.userId, ports.clock());
+        await finishDeletion(ports, request.userId, account !== undefined);
+      } catch (error) {
+        log('error', 'deletion stopped', {
+          reconciliationId: saga.id,
+          error: nameOf(error),
+          correlationId: request.correlationId,
+        });
+        await ports.reconciliations.record({ ...saga, errors: [nameOf(error)] }).catch(() => undefined);
+        throw error;
+      }
+      await closeSaga(ports, saga);
+    },
+    'deleted',
+  );
+}
+
+/** Steps 2b-3, also run by `npm run reconcile` for a pending `deletion-in-progress` record. */
+export async function finishDeletion(
+  ports: Pick<DeletionPorts, 'directory' | 'users' | 'admins' | 'remainingMs'>,
+  userId: string,
+  inCognito = true,
+): Promise<void> {
+  if (inCognito) {
+    assertTimeFor(ports, DELETION_BUDGET, 'AdminDisableUser');
+    await ports.directory.setEnabled(userId, false).catch(ignoreGone);
+    assertTimeFor(ports, DELETION_BUDGET, 'AdminDeleteUser');
+    await ports.directory.deleteUser(userId);
+  }
+  assertTimeFor(ports, DELETION_BUDGET, 'delete records');
+  await ports.admins.deleteAdminInfo(userId);
+  await ports.users.delete(userId);
+}
+
+function ignoreGone(error: unknown): void {
+  if ((error as Error)?.name !== 'UserNotFoundError') throw error;
+}
