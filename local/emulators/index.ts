@@ -100,6 +100,7 @@ export async function startEmulators(
       lambdaEndpoint,
       lambdaLog,
       signUpTicketKey,
+      listCursorKey: process.env[SECRETS.listCursor.valueEnv] || randomBytes(24).toString('hex'),
       pids: children.map((c) => c.pid ?? 0),
       workDir,
       stop,
@@ -124,6 +125,7 @@ export function emulatorEnvironment(info: EmulatorInfo): Record<string, string> 
     COGNITO_CLIENT_ID: info.clientId,
     COGNITO_JWKS_URI: info.jwksUri,
     [SECRETS.signUpTicket.valueEnv]: info.signUpTicketKey,
+    [SECRETS.listCursor.valueEnv]: info.listCursorKey,
     ...Object.fromEntries(TABLE_KEYS.map((key) => [TABLES[key].envVar, info.tables[key]])),
   };
 }

@@ -22,6 +22,8 @@ export interface EmulatorInfo {
   lambdaLog: string;
   /** The key of the sign-up tickets, shared by the API (register) and the PreSignUp trigger. */
   signUpTicketKey: string;
+  /** The key of the paging cursors of GET /admin/users (the API's only). */
+  listCursorKey: string;
   pids: number[];
   workDir: string;
 }

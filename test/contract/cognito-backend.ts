@@ -1,6 +1,7 @@
 import type { Jwks } from 'aws-jwt-verify/jwk';
 import { signUpTicket } from '../../lambdas/core/domain/sign-up-ticket';
 import type { AuthOutcome } from '../../lambdas/core/domain/tokens';
+import type { AccountAdmin } from '../../lambdas/core/ports/account-admin';
 import type { SelfService } from '../../lambdas/core/ports/self-service';
 import type { SignIn } from '../../lambdas/core/ports/sign-in';
 import type { UserDirectory } from '../../lambdas/core/ports/user-directory';
@@ -15,7 +16,8 @@ export type CognitoGap =
   | 'globalSignOut'
   | 'resendConfirmationCode'
   | 'refreshAfterChallenge'
-  | 'mfaSetup';
+  | 'mfaSetup'
+  | 'adminAccountCalls';
 
 /** A Cognito backend the contract suites run on: the in-memory fake, or the AWS adapters on cognito-local. */
 export interface CognitoBackend {
@@ -23,6 +25,7 @@ export interface CognitoBackend {
   directory(): UserDirectory;
   signIn(): SignIn;
   selfService(): SelfService;
+  accountAdmin(): AccountAdmin;
   /** The newest sign-up confirmation code delivered to `email`. */
   signUpCodeOf(email: string): Promise<string>;
   /** The newest password-reset code delivered to `email`. */

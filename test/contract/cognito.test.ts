@@ -1,3 +1,4 @@
+import { CognitoAccountAdmin } from '../../lambdas/core/adapters/aws/cognito/cognito-account-admin';
 import { CognitoPool } from '../../lambdas/core/adapters/aws/cognito/cognito-client';
 import { CognitoSelfService } from '../../lambdas/core/adapters/aws/cognito/cognito-self-service';
 import { CognitoSignIn } from '../../lambdas/core/adapters/aws/cognito/cognito-sign-in';
@@ -33,6 +34,7 @@ const onFakeWith = (pool: InMemoryCognito): CognitoBackend => ({
   directory: () => pool.directory,
   signIn: () => pool.signIn,
   selfService: () => pool.selfService,
+  accountAdmin: () => pool.accountAdmin,
   signUpCodeOf: async (email) => latestSecret(email, 'VERIFICATION_CODE'),
   resetCodeOf: async (email) => latestSecret(email, 'RESET_CODE'),
   async temporaryPasswordOf(email, previous) {
@@ -61,6 +63,7 @@ const onEmulator: CognitoBackend = {
   directory: () => new CognitoUserDirectory(pool),
   signIn: () => new CognitoSignIn(pool),
   selfService: () => new CognitoSelfService(pool),
+  accountAdmin: () => new CognitoAccountAdmin(pool),
   signUpCodeOf: async (email) => codeFrom(cognitoSignUpCodes(info), email),
   resetCodeOf: async (email) => codeFrom(cognitoResetCodes(info), email),
   temporaryPasswordOf: (email, previous) => deliveredCode(email, previous),
@@ -76,6 +79,8 @@ const onEmulator: CognitoBackend = {
     resendConfirmationCode: 'cognito-local has no ResendConfirmationCode',
     refreshAfterChallenge:
       'cognito-local does not keep the refresh token that RespondToAuthChallenge issues (only InitiateAuth ones)',
+    adminAccountCalls:
+      'cognito-local has no AdminResetUserPassword, AdminSetUserMFAPreference or AdminUserGlobalSignOut',
     mfaSetup:
       'cognito-local never issues MFA_SETUP (it has no MFA REQUIRED sign-in path, nor AssociateSoftwareToken with a Session)',
   },

@@ -80,6 +80,43 @@ export function userStoreContract(name: string, store: () => UserStore): void {
         store().transition(uniqueId('nobody'), 'pending_verification', 'pending_approval'),
       ).rejects.toBeInstanceOf(NotFoundError);
     });
+
+    it('pages through every record with `last`, each once, at most `limit` a page', async () => {
+      const mine = [record('page'), record('page'), record('page')];
+      for (const user of mine) await store().create(user);
+      const seen: string[] = [];
+      let after: string | undefined;
+      do {
+        const page = await store().list({ limit: 2, ...(after ? { after } : {}) });
+        expect(page.records.length).toBeLessThanOrEqual(2);
+        seen.push(...page.records.map((r) => r.userId));
+        after = page.last;
+      } while (after);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen).toEqual(expect.arrayContaining(mine.map((r) => r.userId)));
+    });
+
+    it('updates profile fields of an existing record only, and deletes idempotently', async () => {
+      const user = record('update');
+      await store().create(user);
+      const updated = await store().update(user.userId, {
+        name: 'Jane',
+        organizationId: 'org-1',
+        role: 'user',
+      });
+      expect(updated).toMatchObject({
+        name: 'Jane',
+        organizationId: 'org-1',
+        role: 'user',
+        status: user.status,
+      });
+      await expect(store().get(user.userId)).resolves.toMatchObject({ name: 'Jane' });
+      await expect(store().update(uniqueId('nobody'), { name: 'x' })).rejects.toBeInstanceOf(NotFoundError);
+
+      await store().delete(user.userId);
+      await store().delete(user.userId);
+      await expect(store().get(user.userId)).resolves.toBeUndefined();
+    });
   });
 }
 
@@ -115,6 +152,24 @@ export function adminStoreContract(name: string, admins: () => AdminStore, users
         adminInfo: { userId, createdBy: 'root', createdAt: now.toISOString(), invitedAt: now.toISOString() },
       };
     };
+
+    it('deletes the AdminInfo record idempotently', async () => {
+      const user = newUserRecord({
+        userId: uniqueId('admin-del'),
+        email: `${uniqueId('admin-del')}@example.com`,
+        status: 'active',
+        role: 'admin',
+        now: new Date(),
+      });
+      await admins().createAdminRecords(user, {
+        userId: user.userId,
+        createdBy: 'test',
+        createdAt: user.createdAt,
+      });
+      await admins().deleteAdminInfo(user.userId);
+      await admins().deleteAdminInfo(user.userId);
+      await expect(admins().getAdminInfo(user.userId)).resolves.toBeUndefined();
+    });
 
     it('writes the User and the AdminInfo record together', async () => {
       const { user, adminInfo } = records('admin');

@@ -1,4 +1,10 @@
-import { NotAuthorizedError, UserExistsError, UserNotFoundError } from '../../lambdas/core/domain/errors';
+import {
+  CodeMismatchError,
+  NotAuthorizedError,
+  PasswordResetRequiredError,
+  UserExistsError,
+  UserNotFoundError,
+} from '../../lambdas/core/domain/errors';
 import { type CognitoBackend, gapAware, invited, uniqueEmail } from './cognito-backend';
 
 /**
@@ -79,5 +85,39 @@ export function userDirectoryContract(backend: CognitoBackend): void {
       await backend.directory().removeUserFromGroup(user.username, 'admin');
       await expect(backend.directory().groupsOf(user.username)).resolves.toEqual([]);
     });
+
+    it('sets a permanent password an admin chose, which then signs in; updates allowed attributes', async () => {
+      const { email, user } = await invited(backend, 'admin-set');
+      await backend.accountAdmin().setPassword(user.username, 'Adm1n!Set-2026', true);
+      await expect(backend.signIn().passwordLogin(email, 'Adm1n!Set-2026')).resolves.toHaveProperty('tokens');
+      await expect(backend.directory().getUser(email)).resolves.toMatchObject({ status: 'CONFIRMED' });
+
+      await backend
+        .accountAdmin()
+        .updateAttributes(user.username, { name: 'Jane', 'custom:organizationId': 'org-7' });
+      await expect(backend.directory().getUser(email)).resolves.toMatchObject({
+        attributes: expect.objectContaining({ name: 'Jane', 'custom:organizationId': 'org-7' }),
+      });
+    });
+
+    unless('adminAccountCalls')(
+      `resets a password (the old one refused), and signs a user out everywhere${skipNote('adminAccountCalls')}`,
+      async () => {
+        const { email, user } = await invited(backend, 'admin-reset');
+        await backend.accountAdmin().setPassword(user.username, 'Adm1n!Set-2026', true);
+        const login = await backend.signIn().passwordLogin(email, 'Adm1n!Set-2026');
+        const refreshToken = (login as { tokens: { refreshToken: string } }).tokens.refreshToken;
+
+        await backend.accountAdmin().globalSignOut(user.username);
+        await expect(backend.signIn().refresh(refreshToken)).rejects.toBeInstanceOf(NotAuthorizedError);
+        await backend.accountAdmin().resetPassword(user.username);
+        await expect(backend.signIn().passwordLogin(email, 'Adm1n!Set-2026')).rejects.toBeInstanceOf(
+          PasswordResetRequiredError,
+        );
+        await expect(
+          backend.accountAdmin().setMfaPreference(user.username, { totp: true, sms: false }),
+        ).rejects.toBeInstanceOf(CodeMismatchError);
+      },
+    );
   });
 }

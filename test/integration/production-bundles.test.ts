@@ -35,7 +35,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Builds `name`'s bundle, runs it with a proxy event, and answers its status and JSON body. */
 async function run(
   name: OperationName,
-  request: { body?: string; query?: Record<string, string>; token?: string },
+  request: {
+    body?: string;
+    query?: Record<string, string>;
+    token?: string;
+    pathParameters?: Record<string, string>;
+  },
 ) {
   const operation: OperationDefinition = OPERATIONS[name];
   const bundle = buildProductionBundle(operation.entry, name, dir);
@@ -44,7 +49,7 @@ async function run(
   const claims = request.token ? await authorize(headers) : undefined;
   const event = proxyEvent(
     { method: operation.method, path: operation.path, headers, query: request.query, body: request.body },
-    { operation, pathParameters: {} },
+    { operation, pathParameters: request.pathParameters ?? {} },
     claims,
   );
   const output = execFileSync(
@@ -179,10 +184,57 @@ describe('the production bundles on the emulators', () => {
     expect(login.body).toHaveProperty('tokens.accessToken');
   });
 
+  it('run the admin user operations: list and page, get, approve, attributes, require MFA, enable, delete', async () => {
+    const adminEmail = uniqueEmail('bundle-users-admin');
+    await bootstrapAdminOnAdapters(adminEmail, STRONG_PASSWORD);
+    const login = await run('login', {
+      body: JSON.stringify({ email: adminEmail, password: STRONG_PASSWORD }),
+    });
+    const token = login.body.tokens.accessToken as string;
+    const email = uniqueEmail('bundle-user');
+    const application = JSON.stringify({ email });
+    await run('createCognitoUser', {
+      body: application,
+      query: { signature: hmacHex(WEBHOOK_SECRET, application) },
+    });
+
+    const page = await run('listUsers', { token, query: { limit: '1' } });
+    expect(page).toMatchObject({
+      status: 200,
+      body: { users: [expect.any(Object)], nextCursor: expect.any(String) },
+    });
+    const next = await run('listUsers', { token, query: { limit: '1', cursor: page.body.nextCursor } });
+    expect(next.body.users[0].userId).not.toBe(page.body.users[0].userId);
+    const found = await run('listUsers', { token, query: { email } });
+    const userId = found.body.users[0].userId as string;
+    const user = await run('getUser', { token, pathParameters: { userId } });
+    expect(user).toMatchObject({
+      status: 200,
+      body: { email, cognitoStatus: 'FORCE_CHANGE_PASSWORD', enabled: true },
+    });
+
+    const action = (name: string) => run('userAction', { token, pathParameters: { userId, action: name } });
+    expect((await action('approve')).status).toBe(409); // still pending_verification: the ladder refuses
+    expect((await action('require-mfa')).body).toMatchObject({ mfa: { required: true } });
+    const renamed = await run('updateUserAttributes', {
+      token,
+      pathParameters: { userId },
+      body: JSON.stringify({ attributes: { name: 'Bundle User', 'custom:organizationId': 'org-1' } }),
+    });
+    expect(renamed).toMatchObject({ status: 200, body: { name: 'Bundle User', organizationId: 'org-1' } });
+    expect((await action('enable')).status).toBe(409); // not suspended or disabled
+
+    expect((await run('deleteUser', { token, pathParameters: { userId } })).status).toBe(204);
+    expect((await run('deleteUser', { token, pathParameters: { userId } })).status).toBe(204);
+    expect((await run('getUser', { token, pathParameters: { userId } })).status).toBe(404);
+  });
+
   it('covered every operation, and every trigger ran from its bundle behind cognito-local', () => {
     // Operations cognito-local cannot serve; each is covered by an aws-sdk-client-mock adapter test.
     const notServedByCognitoLocal: Record<string, string> = {
       signOut: 'cognito-local has no GlobalSignOut',
+      setUserPassword: 'cognito-local has no AdminUserGlobalSignOut (the route revokes after setting)',
+      setUserMfa: 'cognito-local has no AdminSetUserMFAPreference',
     };
     expect([...invoked, ...Object.keys(notServedByCognitoLocal)].sort()).toEqual(
       OPERATION_LIST.map((op) => op.name).sort(),

@@ -34,6 +34,14 @@ const LADDER: Partial<Record<AdminAction, OnboardingEvent>> = {
   enable: 'adminEnabled',
 };
 
+/** Actions after which every token the user holds is revoked. */
+const REVOKES: ReadonlySet<AdminAction> = new Set<AdminAction>([
+  'suspend',
+  'disable',
+  'reset-password',
+  'sign-out',
+]);
+
 /** Actions an admin may not aim at their own account (409 CANNOT_TARGET_SELF). */
 const NOT_ON_SELF: ReadonlySet<AdminAction> = new Set<AdminAction>(['suspend', 'disable']);
 
@@ -71,6 +79,7 @@ export async function performUserAction(
     const to = event ? nextStatus(record.status, event, record.previousStatus) : undefined;
     const updated = await cognitoSide(ports, request, record);
     const final = to ? await move(ports, updated, to) : updated;
+    if (REVOKES.has(request.action)) await revokeEverything(ports, request.userId);
     return adminView(ports, final);
   });
 }
@@ -85,17 +94,12 @@ async function cognitoSide(
     case 'suspend':
     case 'disable':
       await known(ports.directory.setEnabled(userId, false));
-      await revokeEverything(ports, userId);
       return record;
     case 'enable':
       await known(ports.directory.setEnabled(userId, true));
       return record;
     case 'reset-password':
       await known(ports.accounts.resetPassword(userId));
-      await revokeEverything(ports, userId);
-      return record;
-    case 'sign-out':
-      await revokeEverything(ports, userId);
       return record;
     case 'require-mfa':
       if (record.mfa.enabled && record.mfa.method === 'totp')

@@ -179,10 +179,14 @@ export async function setUserMfaPreference(
   );
 }
 
-/** AdminUserGlobalSignOut, and the caller gate's record: every token the user holds stops working at once. */
+/**
+ * The caller gate's record, then AdminUserGlobalSignOut: every token the user
+ * holds stops working at once (the record first: the API refuses the access
+ * tokens even if Cognito's call fails; repeating the action repeats both).
+ */
 export async function revokeEverything(ports: AdminUserPorts, userId: string): Promise<void> {
-  await known(ports.accounts.globalSignOut(userId));
   await ports.users.revokeTokens(userId, ports.clock());
+  await known(ports.accounts.globalSignOut(userId));
 }
 
 /** A Cognito call on a user the table knows: Cognito not knowing them is 404 as well. */
