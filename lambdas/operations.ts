@@ -4,6 +4,7 @@ import { APPLICATIONS } from './applications/operations';
 import { AUTH } from './auth/operations';
 import type { OperationDefinition } from './core/operation-definition';
 import { ME } from './me/operations';
+import { WEBHOOKS } from './webhooks/operations';
 
 /**
  * The operation registry, aggregated from one file per area
@@ -18,6 +19,7 @@ export const OPERATIONS = {
   ...ME,
   ...ADMINS,
   ...ADMIN_USERS,
+  ...WEBHOOKS,
 } as const satisfies Record<string, OperationDefinition>;
 
 export type OperationName = keyof typeof OPERATIONS;

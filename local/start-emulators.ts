@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   try {
     Object.assign(process.env, emulatorEnvironment(emulators), {
       APPLICATION_WEBHOOK_SECRET: process.env.APPLICATION_WEBHOOK_SECRET || 'local-webhook-secret',
+      BILLING_WEBHOOK_SECRET: process.env.BILLING_WEBHOOK_SECRET || 'local-billing-secret',
     });
     const admin = localAdminCredentials();
     await bootstrapAdminOnAdapters(admin.email, admin.password);
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
         `  DynamoDB Local: ${emulators.dynamodbEndpoint}  tables ${Object.values(emulators.tables).join(', ')}`,
         `  Cognito triggers (Lambda Invoke endpoint): ${emulators.lambdaEndpoint}`,
         '  application webhook secret: APPLICATION_WEBHOOK_SECRET (default local-webhook-secret)',
+        '  billing webhook secret: BILLING_WEBHOOK_SECRET (default local-billing-secret)',
         `  temporary passwords cognito-local generated: GET http://127.0.0.1:${port}/_local/outbox`,
         '  Ctrl-C stops the API and the emulators.',
       ],

@@ -200,7 +200,10 @@ export function provisioningPorts(remainingMs?: () => number): ProvisioningPorts
     users: userStore(),
     // Resolved on first use: only a request with an Idempotency-Key needs the table
     // (npm run bootstrap-admin runs without IDEMPOTENCY_TABLE_NAME).
-    idempotency: { claim: (...args) => idempotencyStore().claim(...args) },
+    idempotency: {
+      claim: (...args) => idempotencyStore().claim(...args),
+      release: (key) => idempotencyStore().release(key),
+    },
     reconciliations: reconciliationLog(),
     clock: clock(),
     sleep: realSleep,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { totpCode } from '../../lambdas/core/domain/totp';
-import { hmacHex } from '../../lambdas/core/http/webhook-signature';
+import { hmacHex, stripeSignatureHeader } from '../../lambdas/core/http/webhook-signature';
 import type { OperationDefinition } from '../../lambdas/core/operation-definition';
 import { OPERATION_LIST, OPERATIONS, type OperationName } from '../../lambdas/operations';
 import { TRIGGER_LIST } from '../../lambdas/triggers';
@@ -18,7 +18,7 @@ import {
 } from '../../local/emulators';
 import { bootstrapAdminOnAdapters } from '../../local/emulators/bootstrap-admin';
 import { buildProductionBundle } from '../../local/emulators/lambda-endpoint';
-import { STRONG_PASSWORD, WEBHOOK_SECRET } from '../support/harness';
+import { BILLING_SECRET, STRONG_PASSWORD, WEBHOOK_SECRET } from '../support/harness';
 import { deliveredCode, emulators, uniqueEmail } from './emulators';
 
 /**
@@ -40,11 +40,12 @@ async function run(
     query?: Record<string, string>;
     token?: string;
     pathParameters?: Record<string, string>;
+    headers?: Record<string, string>;
   },
 ) {
   const operation: OperationDefinition = OPERATIONS[name];
   const bundle = buildProductionBundle(operation.entry, name, dir);
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', ...request.headers };
   if (request.token) headers.Authorization = `Bearer ${request.token}`;
   const claims = request.token ? await authorize(headers) : undefined;
   const event = proxyEvent(
@@ -184,7 +185,7 @@ describe('the production bundles on the emulators', () => {
     expect(login.body).toHaveProperty('tokens.accessToken');
   });
 
-  it('run the admin user operations: list and page, get, approve, attributes, require MFA, enable, delete', async () => {
+  it('run the admin user operations (list and page, get, approve, attributes, require MFA, enable, delete) and the billing webhook', async () => {
     const adminEmail = uniqueEmail('bundle-users-admin');
     await bootstrapAdminOnAdapters(adminEmail, STRONG_PASSWORD);
     const login = await run('login', {
@@ -223,6 +224,17 @@ describe('the production bundles on the emulators', () => {
     });
     expect(renamed).toMatchObject({ status: 200, body: { name: 'Bundle User', organizationId: 'org-1' } });
     expect((await action('enable')).status).toBe(409); // not suspended or disabled
+
+    const event = JSON.stringify({
+      id: `evt_${userId}`,
+      type: 'customer.subscription.created',
+      data: { object: { metadata: { userId } } },
+    });
+    const billed = await run('billingWebhook', {
+      body: event,
+      headers: { 'Stripe-Signature': stripeSignatureHeader(BILLING_SECRET, event, new Date()) },
+    });
+    expect(billed).toMatchObject({ status: 200, body: { received: true } }); // not pending_subscription: logged, acked
 
     expect((await run('deleteUser', { token, pathParameters: { userId } })).status).toBe(204);
     expect((await run('deleteUser', { token, pathParameters: { userId } })).status).toBe(204);

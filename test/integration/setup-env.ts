@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type EmulatorInfo, emulatorEnvironment } from '../../local/emulators';
-import { WEBHOOK_SECRET } from '../support/harness';
+import { BILLING_SECRET, WEBHOOK_SECRET } from '../support/harness';
 
 // Integration tests run the real adapters (MOCK_MODE=false) against the emulators.
 const stateFile = process.env.EMULATOR_STATE_FILE;
@@ -8,5 +8,6 @@ if (!stateFile) throw new Error('EMULATOR_STATE_FILE is not set: the integration
 const info = JSON.parse(readFileSync(stateFile, 'utf8')) as EmulatorInfo;
 Object.assign(process.env, emulatorEnvironment(info), {
   APPLICATION_WEBHOOK_SECRET: WEBHOOK_SECRET,
+  BILLING_WEBHOOK_SECRET: BILLING_SECRET,
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
 });

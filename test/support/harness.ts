@@ -11,6 +11,7 @@ import { invokeOperation } from '../../local/dispatch';
 import { registryTriggers } from '../../local/triggers';
 
 export const WEBHOOK_SECRET = 'local-webhook-secret';
+export const BILLING_SECRET = 'local-billing-secret';
 export const STRONG_PASSWORD = 'Str0ng!Passw0rd';
 
 /**

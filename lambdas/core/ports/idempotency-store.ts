@@ -8,4 +8,6 @@ export interface IdempotencyStore {
    * claim wins; a later one learns whether it carries the same request.
    */
   claim(key: string, requestHash: string, ttlSeconds: number): Promise<IdempotencyClaim>;
+  /** Forgets `key` (its work failed, so a retry must run it). Idempotent. */
+  release(key: string): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { type Clock, systemClock } from '../../ports/clock';
 import type { IdempotencyClaim, IdempotencyStore } from '../../ports/idempotency-store';
@@ -38,5 +38,11 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
       const stored = (error as { Item?: { requestHash?: { S?: string } } }).Item?.requestHash?.S;
       return stored === requestHash ? 'same' : 'different';
     }
+  }
+
+  async release(key: string): Promise<void> {
+    await this.client.send(
+      new DeleteItemCommand({ TableName: this.options.tableName, Key: marshall({ key }) }),
+    );
   }
 }

@@ -15,4 +15,8 @@ export class InMemoryIdempotencyStore implements IdempotencyStore {
     this.keys.set(key, { requestHash, expiresAt: now + ttlSeconds * 1000 });
     return 'first';
   }
+
+  async release(key: string): Promise<void> {
+    this.keys.delete(key);
+  }
 }
