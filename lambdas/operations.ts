@@ -1,3 +1,4 @@
+import { ADMIN_POOL } from './admin-pool/operations';
 import { ADMIN_USERS } from './admin-users/operations';
 import { ADMINS } from './admins/operations';
 import { APPLICATIONS } from './applications/operations';
@@ -19,6 +20,7 @@ export const OPERATIONS = {
   ...ME,
   ...ADMINS,
   ...ADMIN_USERS,
+  ...ADMIN_POOL,
   ...WEBHOOKS,
 } as const satisfies Record<string, OperationDefinition>;
 

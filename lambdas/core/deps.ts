@@ -1,5 +1,6 @@
 import { CognitoAccountAdmin } from './adapters/aws/cognito/cognito-account-admin';
 import { CognitoPool } from './adapters/aws/cognito/cognito-client';
+import { CognitoPoolInspector } from './adapters/aws/cognito/cognito-pool-inspector';
 import { CognitoSelfService } from './adapters/aws/cognito/cognito-self-service';
 import { CognitoSignIn } from './adapters/aws/cognito/cognito-sign-in';
 import { CognitoUserDirectory } from './adapters/aws/cognito/cognito-user-directory';
@@ -18,6 +19,7 @@ import type { AccountAdmin } from './ports/account-admin';
 import type { AdminStore } from './ports/admin-store';
 import { type Clock, systemClock } from './ports/clock';
 import type { IdempotencyStore } from './ports/idempotency-store';
+import type { PoolInspector } from './ports/pool-inspector';
 import type { RateLimiter } from './ports/rate-limiter';
 import type { ReconciliationLog } from './ports/reconciliation-log';
 import type { SecretName, SecretSource } from './ports/secret-source';
@@ -89,6 +91,27 @@ const cognitoSelfService = /* @__PURE__ */ cached(() => new CognitoSelfService(c
 export const accountAdmin = (): AccountAdmin =>
   process.env.MOCK_MODE === 'true' ? memoryWorld().cognito.accountAdmin : cognitoAccountAdmin();
 const cognitoAccountAdmin = /* @__PURE__ */ cached(() => new CognitoAccountAdmin(cognitoPool()));
+
+/** Read-only views of the pool: DescribeUserPool, DescribeUserPoolClient, ListUsers (or the fake's). */
+export const poolInspector = (): PoolInspector =>
+  process.env.MOCK_MODE === 'true' ? memoryWorld().cognito.inspector : cognitoInspector();
+const cognitoInspector = /* @__PURE__ */ cached(() => new CognitoPoolInspector(cognitoPool()));
+
+/**
+ * Which configuration variables this function has: names and whether each is
+ * set, never a value (the admin page's configuration status).
+ */
+export function configurationStatus(): Array<{ name: string; set: boolean }> {
+  const names = [
+    'MOCK_MODE',
+    'AWS_REGION',
+    'COGNITO_USER_POOL_ID',
+    'COGNITO_CLIENT_ID',
+    ...Object.values(TABLES).map((t) => t.envVar),
+    ...Object.values(SECRETS).map((s) => s.arnEnv),
+  ];
+  return names.map((name) => ({ name, set: Boolean(process.env[name]) }));
+}
 
 /** The `Users` table. */
 export const userStore = (): UserStore =>

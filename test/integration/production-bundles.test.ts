@@ -185,7 +185,7 @@ describe('the production bundles on the emulators', () => {
     expect(login.body).toHaveProperty('tokens.accessToken');
   });
 
-  it('run the admin user operations (list and page, get, approve, attributes, require MFA, enable, delete) and the billing webhook', async () => {
+  it('run the admin user operations (list and page, get, approve, attributes, require MFA, enable, delete), pool status, probe and the billing webhook', async () => {
     const adminEmail = uniqueEmail('bundle-users-admin');
     await bootstrapAdminOnAdapters(adminEmail, STRONG_PASSWORD);
     const login = await run('login', {
@@ -235,6 +235,14 @@ describe('the production bundles on the emulators', () => {
       headers: { 'Stripe-Signature': stripeSignatureHeader(BILLING_SECRET, event, new Date()) },
     });
     expect(billed).toMatchObject({ status: 200, body: { received: true } }); // not pending_subscription: logged, acked
+
+    const status = await run('poolStatus', { token });
+    expect(status).toMatchObject({
+      status: 200,
+      body: { pool: { signInAttributes: ['email'] }, sync: expect.any(Object) },
+    });
+    expect(status.body.recentUsers.map((u: { email: string }) => u.email)).toContain(email);
+    expect(await run('probeConnection', { token })).toMatchObject({ status: 200, body: { ok: true } });
 
     expect((await run('deleteUser', { token, pathParameters: { userId } })).status).toBe(204);
     expect((await run('deleteUser', { token, pathParameters: { userId } })).status).toBe(204);

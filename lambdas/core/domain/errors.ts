@@ -148,5 +148,12 @@ export class IdempotencyKeyReusedError extends DomainError {
   }
 }
 
+/** The function's IAM role lacks `action` (an AccessDenied answer); never shown beyond admins. */
+export class PermissionDeniedError extends DomainError {
+  constructor(readonly action: string) {
+    super(`The function may not call ${action}.`);
+  }
+}
+
 /** The deployment is missing a setting it needs; never shown to clients. */
 export class ConfigurationError extends DomainError {}

@@ -44,6 +44,9 @@ export interface UserStore {
   /** Sets the profile fields an admin may change; returns the record. Throws NotFoundError when there is none. */
   update(userId: string, patch: ProfilePatch): Promise<UserRecord>;
 
+  /** How many records there are (a full count: for the admin page's sync figure). */
+  count(): Promise<number>;
+
   /** Deletes the record. Idempotent: deleting a missing record succeeds. */
   delete(userId: string): Promise<void>;
 }

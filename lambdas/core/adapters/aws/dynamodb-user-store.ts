@@ -1,4 +1,5 @@
 import {
+  type AttributeValue,
   DeleteItemCommand,
   type DynamoDBClient,
   GetItemCommand,
@@ -139,6 +140,23 @@ export class DynamoDbUserStore implements UserStore {
     const records = (Items ?? []).map((item) => unmarshall(item) as UserRecord);
     const last = LastEvaluatedKey ? (unmarshall(LastEvaluatedKey).userId as string) : undefined;
     return { records, ...(last ? { last } : {}) };
+  }
+
+  async count(): Promise<number> {
+    let total = 0;
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await this.client.send(
+        new ScanCommand({
+          TableName: this.tableName,
+          Select: 'COUNT',
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      total += page.Count ?? 0;
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return total;
   }
 
   async delete(userId: string): Promise<void> {

@@ -81,6 +81,10 @@ export class InMemoryUserStore implements UserStore {
     return structuredClone(record);
   }
 
+  async count(): Promise<number> {
+    return this.records.size;
+  }
+
   async delete(userId: string): Promise<void> {
     this.records.delete(userId);
   }

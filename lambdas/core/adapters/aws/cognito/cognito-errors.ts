@@ -5,6 +5,7 @@ import {
   InvalidSessionError,
   NotAuthorizedError,
   PasswordResetRequiredError,
+  PermissionDeniedError,
   RequestValidationError,
   TemporaryPasswordExpiredError,
   TooManyRequestsError,
@@ -68,6 +69,12 @@ export function mapCognitoError(error: unknown, call: CognitoCall): unknown {
     case 'CodeMismatchException':
     case 'EnableSoftwareTokenMFAException':
       return new CodeMismatchError('The code is wrong.');
+    case 'AccessDeniedException':
+    case 'AccessDenied': {
+      // "... is not authorized to perform: cognito-idp:ListUsers on resource: ..."
+      const action = /perform: ([\w-]+:\w+)/.exec(message)?.[1] ?? 'an action it needs';
+      return new PermissionDeniedError(action);
+    }
     case 'InvalidParameterException':
       // Admin calls only: the request is at fault (Cognito's message names the rule, not a secret).
       if (call === 'admin') return new RequestValidationError('request', message);

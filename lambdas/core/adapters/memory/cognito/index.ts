@@ -5,6 +5,7 @@ import type { Outbox } from '../outbox';
 import { InMemoryAccountAdmin } from './account-admin';
 import { Messenger } from './messages';
 import { PoolState, viewOf } from './pool';
+import { InMemoryPoolInspector } from './pool-inspector';
 import { InMemorySelfService } from './self-service';
 import { Sessions } from './sessions';
 import { InMemorySignIn } from './sign-in';
@@ -41,6 +42,7 @@ export class InMemoryCognito {
   readonly signIn: InMemorySignIn;
   readonly selfService: InMemorySelfService;
   readonly accountAdmin: InMemoryAccountAdmin;
+  readonly inspector: InMemoryPoolInspector;
   private readonly pool: PoolState;
   private readonly tokens: TokenIssuer;
   private readonly triggers = new Triggers();
@@ -70,6 +72,7 @@ export class InMemoryCognito {
     );
     this.selfService = new InMemorySelfService(this.pool, this.tokens, messenger, this.triggers);
     this.accountAdmin = new InMemoryAccountAdmin(this.pool, messenger, this.tokens);
+    this.inspector = new InMemoryPoolInspector(this.pool);
   }
 
   /** The token issuer (`iss` claim). */

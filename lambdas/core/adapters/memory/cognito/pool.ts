@@ -98,6 +98,11 @@ export class PoolState {
     return user;
   }
 
+  /** Every user, as the port sees them (ListUsers). */
+  all(): IdentityUser[] {
+    return [...this.users.values()].map(viewOf);
+  }
+
   byUsername(username: string): FakeUser | undefined {
     return this.users.get(username);
   }

@@ -1,0 +1,39 @@
+import type { OperationDefinition } from '../core/operation-definition';
+
+/** What the admin gate reads (caller-gate.ts GATE_PERMISSIONS), beside each row's own actions. */
+const GATE = ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'] as const;
+
+/** Operations of the admin-pool area: the user pool's status for administrators. */
+export const ADMIN_POOL = {
+  poolStatus: {
+    name: 'poolStatus',
+    method: 'GET',
+    path: '/admin/cognito',
+    access: 'admin',
+    entry: 'admin-pool/pool-status.ts',
+    summary:
+      'Configuration set (names only), pool and app-client snapshot, the newest users, the sync count.',
+    permissions: {
+      cognito: [
+        ...GATE,
+        'cognito-idp:DescribeUserPool',
+        'cognito-idp:DescribeUserPoolClient',
+        'cognito-idp:ListUsers',
+      ],
+      tables: { users: ['GetItem', 'Scan'] },
+    },
+  },
+  probeConnection: {
+    name: 'probeConnection',
+    method: 'POST',
+    path: '/admin/cognito/test',
+    access: 'admin',
+    entry: 'admin-pool/probe-connection.ts',
+    summary:
+      'Probe: DescribeUserPool and ListUsers (limit 1), timed; a failure names the missing IAM action.',
+    permissions: {
+      cognito: [...GATE, 'cognito-idp:DescribeUserPool', 'cognito-idp:ListUsers'],
+      tables: { users: ['GetItem'] },
+    },
+  },
+} as const satisfies Record<string, OperationDefinition>;

@@ -1,0 +1,10 @@
+import { adminCallerGate, configurationStatus, poolInspector, userStore } from '../core/deps';
+import { httpOperation } from '../core/http/preset';
+import { poolStatus } from '../core/workflows/pool-status';
+import { ADMIN_POOL } from './operations';
+
+/** GET /admin/cognito: poolStatus (core/workflows/pool-status.ts). */
+export const handler = httpOperation(ADMIN_POOL.poolStatus, { gate: adminCallerGate() }, async () => ({
+  status: 200,
+  body: await poolStatus({ inspector: poolInspector(), users: userStore() }, configurationStatus()),
+}));
