@@ -4,7 +4,14 @@ import { poolStatus } from '../core/workflows/pool-status';
 import { ADMIN_POOL } from './operations';
 
 /** GET /admin/cognito: poolStatus (core/workflows/pool-status.ts). */
-export const handler = httpOperation(ADMIN_POOL.poolStatus, { gate: adminCallerGate() }, async () => ({
-  status: 200,
-  body: await poolStatus({ inspector: poolInspector(), users: userStore() }, configurationStatus()),
-}));
+export const handler = httpOperation(
+  ADMIN_POOL.poolStatus,
+  { gate: adminCallerGate() },
+  async ({ caller, correlationId }) => ({
+    status: 200,
+    body: await poolStatus(
+      { inspector: poolInspector(), users: userStore() },
+      { actor: caller, correlationId, configuration: configurationStatus() },
+    ),
+  }),
+);

@@ -4,7 +4,14 @@ import { probeConnection } from '../core/workflows/pool-status';
 import { ADMIN_POOL } from './operations';
 
 /** POST /admin/cognito/test: probeConnection (core/workflows/pool-status.ts); always 200. */
-export const handler = httpOperation(ADMIN_POOL.probeConnection, { gate: adminCallerGate() }, async () => ({
-  status: 200,
-  body: await probeConnection({ inspector: poolInspector(), now: () => performance.now() }),
-}));
+export const handler = httpOperation(
+  ADMIN_POOL.probeConnection,
+  { gate: adminCallerGate() },
+  async ({ caller, correlationId }) => ({
+    status: 200,
+    body: await probeConnection(
+      { inspector: poolInspector(), now: () => performance.now() },
+      { actor: caller, correlationId },
+    ),
+  }),
+);

@@ -7,8 +7,8 @@ import { ADMIN_USERS } from './operations';
 export const handler = httpOperation(
   ADMIN_USERS.getUser,
   { gate: adminCallerGate() },
-  async ({ params }) => ({
+  async ({ params, caller, correlationId }) => ({
     status: 200,
-    body: await getUserForAdmin(adminUserPorts(), params.userId),
+    body: await getUserForAdmin(adminUserPorts(), { actor: caller, userId: params.userId, correlationId }),
   }),
 );

@@ -7,11 +7,13 @@ import { ADMIN_USERS } from './operations';
 export const handler = httpOperation(
   ADMIN_USERS.listUsers,
   { gate: adminCallerGate() },
-  async ({ query }) => ({
+  async ({ query, caller, correlationId }) => ({
     status: 200,
     body: await listUsers(
       { users: userStore(), secrets: secretSource() },
       {
+        actor: caller,
+        correlationId,
         limit: query.limit === undefined ? 20 : Number(query.limit),
         ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
         ...(query.email !== undefined ? { email: query.email } : {}),

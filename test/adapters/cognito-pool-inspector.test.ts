@@ -80,7 +80,8 @@ describe('CognitoPoolInspector', () => {
           { name: 'AccessDeniedException', $metadata: {} },
         ),
       );
-    await expect(probeConnection({ inspector, now: () => 0 })).resolves.toEqual({
+    const request = { actor: { sub: 'a', username: 'a', groups: ['admin'] }, correlationId: 'c' };
+    await expect(probeConnection({ inspector, now: () => 0 }, request)).resolves.toEqual({
       ok: false,
       reason: 'missing IAM permission cognito-idp:ListUsers',
     });

@@ -32,6 +32,19 @@ export interface AdminRequest {
  */
 export async function listUsers(
   ports: { users: UserStore; secrets: SecretSource },
+  input: { limit: number; cursor?: string; email?: string; actor: Caller; correlationId: string },
+): Promise<{ users: User[]; nextCursor?: string }> {
+  const entry = {
+    action: 'listUsers',
+    actor: input.actor.sub,
+    target: input.email ?? '*',
+    correlationId: input.correlationId,
+  };
+  return audited(entry, () => pageOfUsers(ports, input));
+}
+
+async function pageOfUsers(
+  ports: { users: UserStore; secrets: SecretSource },
   input: { limit: number; cursor?: string; email?: string },
 ): Promise<{ users: User[]; nextCursor?: string }> {
   const query = input.email === undefined ? 'all' : `email:${normalizeEmail(input.email)}`;
@@ -68,8 +81,14 @@ export async function adminView(ports: AdminUserPorts, record: UserRecord): Prom
 }
 
 /** getUser — `GET /admin/users/{userId}`. */
-export async function getUserForAdmin(ports: AdminUserPorts, userId: string): Promise<User> {
-  return adminView(ports, await recordOf(ports.users, userId));
+export async function getUserForAdmin(ports: AdminUserPorts, request: AdminRequest): Promise<User> {
+  const entry = {
+    action: 'getUser',
+    actor: request.actor.sub,
+    target: request.userId,
+    correlationId: request.correlationId,
+  };
+  return audited(entry, async () => adminView(ports, await recordOf(ports.users, request.userId)));
 }
 
 /** Refuses an action an admin may not aim at their own account. */

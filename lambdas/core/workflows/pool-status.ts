@@ -1,6 +1,8 @@
 import { PermissionDeniedError } from '../domain/errors';
+import type { Caller } from '../domain/tokens';
 import type { PoolInspector } from '../ports/pool-inspector';
 import type { UserStore } from '../ports/user-store';
+import { audit, audited } from './audit';
 
 /** How many of the newest users the admin page lists, and how far ListUsers is read to find them. */
 export const RECENT_USERS = { count: 20, pageSize: 60, pages: 10 } as const;
@@ -13,6 +15,19 @@ export const RECENT_USERS = { count: 20, pageSize: 60, pages: 10 } as const;
  * the sync figure — records in `Users` beside Cognito's estimate.
  */
 export async function poolStatus(
+  ports: { inspector: PoolInspector; users: UserStore },
+  request: { actor: Caller; correlationId: string; configuration: Array<{ name: string; set: boolean }> },
+) {
+  const entry = {
+    action: 'poolStatus',
+    actor: request.actor.sub,
+    target: 'user-pool',
+    correlationId: request.correlationId,
+  };
+  return audited(entry, () => snapshot(ports, request.configuration));
+}
+
+async function snapshot(
   ports: { inspector: PoolInspector; users: UserStore },
   configuration: Array<{ name: string; set: boolean }>,
 ) {
@@ -50,10 +65,25 @@ export async function poolStatus(
  * ListUsers (limit 1), timed. Never an error answer: `{ok: false, reason}`
  * names the missing IAM action on AccessDenied, else the failure's kind.
  */
-export async function probeConnection(ports: {
-  inspector: PoolInspector;
-  now: () => number;
-}): Promise<{ ok: true; latencyMs: number; userPoolId: string } | { ok: false; reason: string }> {
+export async function probeConnection(
+  ports: { inspector: PoolInspector; now: () => number },
+  request: { actor: Caller; correlationId: string },
+): Promise<ProbeResult> {
+  const result = await probe(ports);
+  const outcome = result.ok ? 'ok' : 'failed';
+  audit({
+    action: 'probeConnection',
+    actor: request.actor.sub,
+    target: 'user-pool',
+    outcome,
+    correlationId: request.correlationId,
+  });
+  return result;
+}
+
+type ProbeResult = { ok: true; latencyMs: number; userPoolId: string } | { ok: false; reason: string };
+
+async function probe(ports: { inspector: PoolInspector; now: () => number }): Promise<ProbeResult> {
   const started = ports.now();
   try {
     const pool = await ports.inspector.describePool();

@@ -1,4 +1,5 @@
 import { totpCode } from '../../../lambdas/core/domain/totp';
+import { repairReconciliations } from '../../../lambdas/core/workflows/reconciliation';
 import {
   activatedApplicant,
   adminToken,
@@ -270,6 +271,47 @@ describe('admin user operations (routes 22-28)', () => {
     });
   });
 
+  describe('the audit trail', () => {
+    it('writes one audit line per admin call (actor, action, target, outcome, correlation id), no secret', async () => {
+      const previous = process.env.LOG_LEVEL;
+      process.env.LOG_LEVEL = 'info';
+      const info = jest.spyOn(console, 'info').mockImplementation(() => undefined);
+      try {
+        await submitApplication({ email: 'jane@example.com' });
+        const id = await idOf('jane@example.com');
+        info.mockClear();
+        await call('getUser', { token: admin, pathParameters: { userId: id } });
+        await call('listUsers', { token: admin });
+        await call('setUserPassword', {
+          token: admin,
+          pathParameters: { userId: id },
+          body: { password: 'Adm1n!Set-2026', permanent: true },
+        });
+        await act(id, 'approve'); // refused by the ladder: audited as refused
+        await call('poolStatus', { token: admin });
+        await call('probeConnection', { token: admin });
+        await call('deleteUser', { token: admin, pathParameters: { userId: id } });
+        const lines = info.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, string>);
+        const audits = lines.filter((l) => l.event === 'audit');
+        expect(audits.map((a) => [a.action, a.outcome])).toEqual([
+          ['getUser', 'done'],
+          ['listUsers', 'done'],
+          ['setUserPassword', 'done'],
+          ['user:approve', 'refused:InvalidTransitionError'],
+          ['poolStatus', 'done'],
+          ['probeConnection', 'ok'],
+          ['deleteUser', 'deleted'],
+        ]);
+        for (const a of audits)
+          expect(a).toMatchObject({ actor: adminId, correlationId: expect.any(String) });
+        expect(JSON.stringify(lines)).not.toContain('Adm1n!Set-2026');
+      } finally {
+        info.mockRestore();
+        process.env.LOG_LEVEL = previous;
+      }
+    });
+  });
+
   describe('deleteUser (DELETE /admin/users/{userId})', () => {
     it('deletes from Cognito and the tables: 204, again 204, then 404; the held token is refused', async () => {
       const tokens = (await activatedApplicant(world, 'jane@example.com')) as Tokens;
@@ -280,6 +322,36 @@ describe('admin user operations (routes 22-28)', () => {
       expect(await world.cognito.directory.getUser('jane@example.com')).toBeUndefined();
       expect((await call('getProfile', { token: tokens.accessToken })).status).toBe(401);
       expect(await world.reconciliations.pending()).toEqual([]);
+    });
+
+    it('a deletion that stops part-way leaves the user locked out and a pending record that reconcile finishes', async () => {
+      const tokens = (await activatedApplicant(world, 'jane@example.com')) as Tokens;
+      const id = await idOf('jane@example.com');
+      const directory = world.cognito.directory;
+      const original = directory.deleteUser.bind(directory);
+      directory.deleteUser = async () => {
+        throw Object.assign(new Error('timed out'), { name: 'TimeoutError' });
+      };
+      try {
+        expect((await call('deleteUser', { token: admin, pathParameters: { userId: id } })).status).toBe(500);
+      } finally {
+        directory.deleteUser = original;
+      }
+      expect((await call('getProfile', { token: tokens.accessToken })).status).toBe(401);
+      expect((await world.users.get(id))?.status).toBe('disabled');
+      const [pending] = await world.reconciliations.pending();
+      expect(pending).toMatchObject({ kind: 'deletion-in-progress', username: id, errors: ['TimeoutError'] });
+
+      const repaired = await repairReconciliations({
+        directory,
+        users: world.users,
+        admins: world.admins,
+        reconciliations: world.reconciliations,
+        clock: world.clock,
+      });
+      expect(repaired).toEqual([expect.objectContaining({ action: 'deleted' })]);
+      expect(await directory.getUser(id)).toBeUndefined();
+      expect(await world.users.get(id)).toBeUndefined();
     });
   });
 });
