@@ -22,6 +22,28 @@ export const TRIGGERS = {
     summary: 'Admits a self sign-up only with the ticket POST /auth/register signs.',
     permissions: { secrets: ['signUpTicket'] },
   },
+  defineAuthChallenge: {
+    name: 'defineAuthChallenge',
+    trigger: 'DefineAuthChallenge',
+    entry: 'triggers/define-auth-challenge.ts',
+    summary: 'Passwordless sign-in: the CUSTOM_AUTH state machine from the session history (no SDK).',
+    permissions: {},
+  },
+  createAuthChallenge: {
+    name: 'createAuthChallenge',
+    trigger: 'CreateAuthChallenge',
+    entry: 'triggers/create-auth-challenge.ts',
+    summary: 'Passwordless sign-in: mails a 6-digit code (5 per address per 15 min), kept server side.',
+    permissions: { tables: { rateLimits: ['UpdateItem', 'GetItem'] }, sendsEmail: true },
+  },
+  verifyAuthChallengeResponse: {
+    name: 'verifyAuthChallengeResponse',
+    trigger: 'VerifyAuthChallengeResponse',
+    entry: 'triggers/verify-auth-challenge-response.ts',
+    summary:
+      'Passwordless sign-in: the code, in constant time, within its 3 minutes; counts failed sessions.',
+    permissions: { tables: { rateLimits: ['UpdateItem'] } },
+  },
 } as const satisfies Record<string, TriggerDefinition>;
 
 export type TriggerName = keyof typeof TRIGGERS;

@@ -87,6 +87,7 @@ export class AuthStack extends Stack {
         userPoolArn: identity.userPool.userPoolArn,
         tables: data.tables,
         secrets: sharedSecrets.secrets,
+        ...(props.sesFromAddress ? { sesFromAddress: props.sesFromAddress } : {}),
         mockMode: props.mockMode ?? false,
       });
       identity.addTrigger(definition, trigger.function);

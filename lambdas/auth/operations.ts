@@ -54,6 +54,27 @@ export const AUTH = {
     }),
     permissions: { tables: { users: ['Query', 'UpdateItem'] } },
   },
+  startPasswordless: {
+    name: 'startPasswordless',
+    method: 'POST',
+    path: '/auth/passwordless/start',
+    access: 'public',
+    entry: 'auth/start-passwordless.ts',
+    summary: 'CUSTOM_AUTH: a 6-digit code valid 3 minutes is emailed; the same answer for unknown emails.',
+    body: z.object({ email: email() }),
+    permissions: {},
+  },
+  verifyPasswordless: {
+    name: 'verifyPasswordless',
+    method: 'POST',
+    path: '/auth/passwordless/verify',
+    access: 'public',
+    entry: 'auth/verify-passwordless.ts',
+    summary:
+      'Answer the emailed code: tokens, or the next try (attemptsRemaining); the third wrong code is 401.',
+    body: z.object({ email: email(), session: session(), code: mfaCode() }),
+    permissions: { tables: { users: ['Query', 'UpdateItem'] } },
+  },
   refreshTokens: {
     name: 'refreshTokens',
     method: 'POST',

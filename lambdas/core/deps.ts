@@ -10,7 +10,9 @@ import { DynamoDbRateLimiter } from './adapters/aws/dynamodb-rate-limiter';
 import { DynamoDbReconciliationLog } from './adapters/aws/dynamodb-reconciliation-log';
 import { DynamoDbUserStore } from './adapters/aws/dynamodb-user-store';
 import { SecretsManagerSecretSource } from './adapters/aws/secrets-manager-secret-source';
+import { SesMailer } from './adapters/aws/ses-mailer';
 import { EnvSecretSource } from './adapters/memory/env-secret-source';
+import { OutboxMailer } from './adapters/memory/outbox-mailer';
 import { memoryWorld } from './adapters/memory/world';
 import { type AccessTokenVerifier, cognitoAccessTokenVerifier } from './auth/access-token-verifier';
 import { ConfigurationError } from './domain/errors';
@@ -19,6 +21,7 @@ import type { AccountAdmin } from './ports/account-admin';
 import type { AdminStore } from './ports/admin-store';
 import { type Clock, systemClock } from './ports/clock';
 import type { IdempotencyStore } from './ports/idempotency-store';
+import type { Mailer } from './ports/mailer';
 import type { PoolInspector } from './ports/pool-inspector';
 import type { RateLimiter } from './ports/rate-limiter';
 import type { ReconciliationLog } from './ports/reconciliation-log';
@@ -112,6 +115,14 @@ export function configurationStatus(): Array<{ name: string; set: boolean }> {
   ];
   return names.map((name) => ({ name, set: Boolean(process.env[name]) }));
 }
+
+/**
+ * The product's own email (the passwordless sign-in code): SES from
+ * `SES_FROM_ADDRESS` (the stack's `sesFromAddress`), the local outbox in mock mode.
+ */
+export const mailer = (): Mailer => (process.env.MOCK_MODE === 'true' ? outboxMailer() : sesMailer());
+const outboxMailer = () => new OutboxMailer(memoryWorld().outbox, memoryWorld().clock);
+const sesMailer = /* @__PURE__ */ cached(() => new SesMailer(required('SES_FROM_ADDRESS')));
 
 /** The `Users` table. */
 export const userStore = (): UserStore =>

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
@@ -17,6 +17,12 @@ export interface TriggerFunctionProps {
   readonly tables: Readonly<Record<TableKey, TableRef>>;
   /** The stack's shared secrets (those the row reads). @default none */
   readonly secrets?: SecretRefs;
+  /**
+   * The verified SES sender, for rows that send email themselves
+   * (`sendsEmail`): `ses:SendEmail` on that identity (address and domain) only.
+   * @default - none: such a trigger cannot send (passwordless sign-in needs it)
+   */
+  readonly sesFromAddress?: string;
   /** @default false */
   readonly mockMode?: boolean;
 }
@@ -48,12 +54,30 @@ export class TriggerFunction extends Construct {
       entry: definition.entry,
       description: `Cognito ${definition.trigger} trigger: ${definition.summary}`,
       roleDescription: `Runs the ${definition.name} Cognito trigger`,
-      environment: { ...tables.environment, ...secrets.environment },
+      environment: {
+        ...tables.environment,
+        ...secrets.environment,
+        ...(definition.permissions.sendsEmail && props.sesFromAddress
+          ? { SES_FROM_ADDRESS: props.sesFromAddress }
+          : {}),
+      },
       timeout: Duration.seconds(5),
       mockMode: props.mockMode ?? false,
     });
     for (const statement of [...tables.statements, ...secrets.statements])
       role.addToPrincipalPolicy(statement);
+    if (definition.permissions.sendsEmail && props.sesFromAddress) {
+      const stack = Stack.of(this);
+      const domain = props.sesFromAddress.split('@')[1] ?? props.sesFromAddress;
+      role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ['ses:SendEmail'],
+          resources: [props.sesFromAddress, domain].map((identity) =>
+            stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }),
+          ),
+        }),
+      );
+    }
 
     const cognitoActions = definition.permissions.cognito ?? [];
     if (cognitoActions.length > 0) {

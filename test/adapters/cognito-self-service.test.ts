@@ -218,6 +218,67 @@ describe('CognitoSignIn challenges and refresh', () => {
     });
   });
 
+  it('runs CUSTOM_AUTH: InitiateAuth with the username, the answer as ANSWER, the public parameters kept (cognito-local has no CUSTOM_AUTH)', async () => {
+    cognito.on(InitiateAuthCommand).resolves({
+      ChallengeName: 'CUSTOM_CHALLENGE',
+      Session: 's1',
+      ChallengeParameters: { attemptsRemaining: '3', USERNAME: 'sub-1' },
+    });
+    cognito
+      .on(RespondToAuthChallengeCommand)
+      .resolvesOnce({
+        ChallengeName: 'CUSTOM_CHALLENGE',
+        Session: 's2',
+        ChallengeParameters: { attemptsRemaining: '2' },
+      })
+      .resolvesOnce({ AuthenticationResult: result });
+
+    const started = await signIn.startCustomAuth('Pat@Example.com');
+    expect(started).toEqual({
+      challenge: {
+        name: 'CUSTOM_CHALLENGE',
+        session: 's1',
+        parameters: { attemptsRemaining: '3', USERNAME: 'sub-1' },
+      },
+    });
+    expect(cognito.commandCalls(InitiateAuthCommand)[0]?.args[0].input).toEqual({
+      ClientId: 'client123',
+      AuthFlow: 'CUSTOM_AUTH',
+      AuthParameters: { USERNAME: 'pat@example.com' },
+    });
+    const wrong = await signIn.answerCustomChallenge({
+      email: 'pat@example.com',
+      session: 's1',
+      answer: '000000',
+    });
+    expect(wrong).toMatchObject({ challenge: { session: 's2', parameters: { attemptsRemaining: '2' } } });
+    await expect(
+      signIn.answerCustomChallenge({ email: 'pat@example.com', session: 's2', answer: '123456' }),
+    ).resolves.toHaveProperty('tokens');
+    expect(cognito.commandCalls(RespondToAuthChallengeCommand)[1]?.args[0].input).toEqual({
+      ClientId: 'client123',
+      ChallengeName: 'CUSTOM_CHALLENGE',
+      Session: 's2',
+      ChallengeResponses: { USERNAME: 'pat@example.com', ANSWER: '123456' },
+    });
+  });
+
+  it('maps the end of a CUSTOM_AUTH attempt and an expired session to 401 errors', async () => {
+    cognito
+      .on(RespondToAuthChallengeCommand)
+      .rejects(sdkError('NotAuthorizedException', 'Incorrect username or password.'));
+    await expect(
+      signIn.answerCustomChallenge({ email: 'a@b.co', session: 's', answer: '1' }),
+    ).rejects.toBeInstanceOf(NotAuthorizedError);
+    cognito.reset();
+    cognito
+      .on(RespondToAuthChallengeCommand)
+      .rejects(sdkError('NotAuthorizedException', 'Invalid session for the user.'));
+    await expect(
+      signIn.answerCustomChallenge({ email: 'a@b.co', session: 's', answer: '1' }),
+    ).rejects.toBeInstanceOf(InvalidSessionError);
+  });
+
   it('maps a wrong MFA_SETUP code to CodeMismatchError, without answering the challenge', async () => {
     cognito.on(VerifySoftwareTokenCommand).rejects(sdkError('EnableSoftwareTokenMFAException'));
     await expect(

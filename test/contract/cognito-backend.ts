@@ -17,7 +17,8 @@ export type CognitoGap =
   | 'resendConfirmationCode'
   | 'refreshAfterChallenge'
   | 'mfaSetup'
-  | 'adminAccountCalls';
+  | 'adminAccountCalls'
+  | 'customAuth';
 
 /** A Cognito backend the contract suites run on: the in-memory fake, or the AWS adapters on cognito-local. */
 export interface CognitoBackend {

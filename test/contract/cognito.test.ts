@@ -79,6 +79,7 @@ const onEmulator: CognitoBackend = {
     resendConfirmationCode: 'cognito-local has no ResendConfirmationCode',
     refreshAfterChallenge:
       'cognito-local does not keep the refresh token that RespondToAuthChallenge issues (only InitiateAuth ones)',
+    customAuth: 'cognito-local has no CUSTOM_AUTH flow (it never calls Define/Create/VerifyAuthChallenge)',
     adminAccountCalls:
       'cognito-local has no AdminResetUserPassword, AdminSetUserMFAPreference or AdminUserGlobalSignOut',
     mfaSetup:

@@ -105,6 +105,31 @@ export function signInContract(backend: CognitoBackend): void {
       },
     );
 
+    unless('customAuth')(
+      `runs CUSTOM_AUTH through the triggers: an unknown address gets rounds that never succeed, then NotAuthorized${skipNote('customAuth')}`,
+      async () => {
+        const email = uniqueEmail('custom-unknown').toLowerCase();
+        let outcome = await backend.signIn().startCustomAuth(email);
+        for (const left of ['3', '2', '1']) {
+          expect(challengeOf(outcome)).toMatchObject({
+            name: 'CUSTOM_CHALLENGE',
+            parameters: { attemptsRemaining: left },
+          });
+          if (left === '1') break;
+          outcome = await backend.signIn().answerCustomChallenge({
+            email,
+            session: challengeOf(outcome).session,
+            answer: '123456',
+          });
+        }
+        await expect(
+          backend
+            .signIn()
+            .answerCustomChallenge({ email, session: challengeOf(outcome).session, answer: '123456' }),
+        ).rejects.toBeInstanceOf(NotAuthorizedError);
+      },
+    );
+
     unless('mfaSetup')(
       `on a pool that requires MFA, sends a user without TOTP to MFA_SETUP and enrols it there${skipNote('mfaSetup')}`,
       async () => {

@@ -354,6 +354,28 @@ describe('the REST API', () => {
     });
   });
 
+  it('lets only CreateAuthChallenge send its own email, from the sesFromAddress identity only', () => {
+    const withSes = synth({ sesFromAddress: 'no-reply@example.com' }).template;
+    const senders = Object.entries(withSes.findResources('AWS::IAM::Policy')).filter(([, policy]) =>
+      JSON.stringify(policy.Properties.PolicyDocument).includes('ses:SendEmail'),
+    );
+    expect(senders.map(([id]) => id.replace(/Role.*$/, ''))).toEqual(['TriggercreateAuthChallenge']);
+    const text = JSON.stringify(senders[0]?.[1].Properties.PolicyDocument);
+    expect(text).toContain('identity/no-reply@example.com');
+    expect(text).toContain('identity/example.com');
+    withSes.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('CreateAuthChallenge'),
+      Environment: { Variables: Match.objectLike({ SES_FROM_ADDRESS: 'no-reply@example.com' }) },
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: Match.objectLike({
+        DefineAuthChallenge: Match.anyValue(),
+        CreateAuthChallenge: Match.anyValue(),
+        VerifyAuthChallengeResponse: Match.anyValue(),
+      }),
+    });
+  });
+
   it('sends email through SES from the given address with -c sesFromAddress=...', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', { EmailConfiguration: Match.absent() });
     synth({ sesFromAddress: 'no-reply@example.com' }).template.hasResourceProperties(

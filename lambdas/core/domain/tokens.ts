@@ -12,7 +12,8 @@ export type ChallengeName =
   | 'SOFTWARE_TOKEN_MFA'
   | 'SMS_MFA'
   | 'MFA_SETUP'
-  | 'EMAIL_OTP';
+  | 'EMAIL_OTP'
+  | 'CUSTOM_CHALLENGE';
 
 /** A challenge the client must answer; `session` is opaque and short-lived. */
 export interface Challenge {
@@ -21,6 +22,10 @@ export interface Challenge {
   /** MFA_SETUP only: the TOTP secret to enrol, and the `otpauth://` URI to scan. */
   secretCode?: string;
   otpauthUri?: string;
+  /** EMAIL_OTP only: answers left for this code. */
+  attemptsRemaining?: number;
+  /** CUSTOM_CHALLENGE (the ports only): the public challenge parameters. */
+  parameters?: Record<string, string>;
 }
 
 /** What a login-like call yields: tokens, or the next challenge. */

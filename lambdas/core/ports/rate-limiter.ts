@@ -5,4 +5,6 @@ export interface RateLimiter {
    * `limit` hits were counted within `windowSeconds`.
    */
   hit(key: string, limit: number, windowSeconds: number): Promise<boolean>;
+  /** The hits counted on `key` in the current window, without counting one (a consistent read). */
+  count(key: string, windowSeconds: number): Promise<number>;
 }

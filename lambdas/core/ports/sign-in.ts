@@ -52,6 +52,20 @@ export interface SignIn {
   respondToChallenge(input: ChallengeAnswer): Promise<AuthOutcome>;
 
   /**
+   * InitiateAuth CUSTOM_AUTH (the passwordless triggers): a CUSTOM_CHALLENGE
+   * with its public parameters, the same for an unknown address. Throws
+   * NotAuthorizedError, UserNotConfirmedError.
+   */
+  startCustomAuth(email: string): Promise<AuthOutcome>;
+
+  /**
+   * RespondToAuthChallenge CUSTOM_CHALLENGE with `answer`: tokens, or the next
+   * round's challenge after a wrong answer. Throws NotAuthorizedError when the
+   * attempt has failed, InvalidSessionError for a spent or expired session.
+   */
+  answerCustomChallenge(input: { email: string; session: string; answer: string }): Promise<AuthOutcome>;
+
+  /**
    * New ID and access tokens for a refresh token (REFRESH_TOKEN_AUTH, or
    * GetTokensFromRefreshToken when the pool rotates refresh tokens, which
    * then returns the new refresh token). Throws NotAuthorizedError for a

@@ -21,6 +21,8 @@ export interface TriggerPermissions {
   readonly tables?: { readonly [T in TableKey]?: readonly DynamoAction[] };
   /** Secrets the trigger reads (`secretsmanager:GetSecretValue` on each ARN). */
   readonly secrets?: readonly SecretName[];
+  /** Sends email itself: `ses:SendEmail` from the stack's `sesFromAddress` identity only. */
+  readonly sendsEmail?: boolean;
 }
 
 /** One row of the trigger registry (`lambdas/triggers.ts`). */

@@ -1,5 +1,5 @@
-import { type DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import { type DynamoDBClient, GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { type Clock, systemClock } from '../../ports/clock';
 import type { RateLimiter } from '../../ports/rate-limiter';
 import { isConditionFailure, sharedDynamoDbClient } from './dynamodb-client';
@@ -47,5 +47,17 @@ export class DynamoDbRateLimiter implements RateLimiter {
       if (isConditionFailure(error)) return false;
       throw error;
     }
+  }
+
+  async count(key: string, windowSeconds: number): Promise<number> {
+    const window = Math.floor(this.clock().getTime() / 1000 / windowSeconds);
+    const { Item } = await this.client.send(
+      new GetItemCommand({
+        TableName: this.tableName,
+        Key: marshall({ key: `${key}#${window}` }),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? Number(unmarshall(Item).hits ?? 0) : 0;
   }
 }

@@ -15,4 +15,9 @@ export class InMemoryRateLimiter implements RateLimiter {
     this.counts.set(slot, count + 1);
     return true;
   }
+
+  async count(key: string, windowSeconds: number): Promise<number> {
+    const window = Math.floor(this.clock().getTime() / 1000 / windowSeconds);
+    return this.counts.get(`${key}#${window}`) ?? 0;
+  }
 }

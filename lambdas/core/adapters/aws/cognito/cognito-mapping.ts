@@ -53,6 +53,7 @@ const CHALLENGES: readonly ChallengeName[] = [
   'SMS_MFA',
   'MFA_SETUP',
   'EMAIL_OTP',
+  'CUSTOM_CHALLENGE',
 ];
 
 /** InitiateAuth / RespondToAuthChallenge answers: tokens, or a challenge the API knows. */
@@ -60,6 +61,7 @@ export function toOutcome(answer: {
   AuthenticationResult?: AuthenticationResultType;
   ChallengeName?: ChallengeNameType;
   Session?: string;
+  ChallengeParameters?: Record<string, string>;
 }): AuthOutcome {
   const result = answer.AuthenticationResult;
   if (result?.AccessToken && result.IdToken) {
@@ -75,7 +77,8 @@ export function toOutcome(answer: {
   }
   const name = answer.ChallengeName as ChallengeName | undefined;
   if (name && CHALLENGES.includes(name) && answer.Session) {
-    return { challenge: { name, session: answer.Session } };
+    const parameters = name === 'CUSTOM_CHALLENGE' ? { parameters: { ...answer.ChallengeParameters } } : {};
+    return { challenge: { name, session: answer.Session, ...parameters } };
   }
   throw new Error(
     `Cognito answered with neither tokens nor a supported challenge (${String(answer.ChallengeName)}).`,

@@ -108,6 +108,35 @@ export class CognitoSignIn implements SignIn {
     return toOutcome(result);
   }
 
+  async startCustomAuth(email: string): Promise<AuthOutcome> {
+    const answer = await this.pool.send(
+      new InitiateAuthCommand({
+        ClientId: this.pool.clientId,
+        AuthFlow: 'CUSTOM_AUTH',
+        AuthParameters: { USERNAME: normalizeEmail(email) },
+      }),
+      'sign-in',
+    );
+    return toOutcome(answer);
+  }
+
+  async answerCustomChallenge(input: {
+    email: string;
+    session: string;
+    answer: string;
+  }): Promise<AuthOutcome> {
+    const answer = await this.pool.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: this.pool.clientId,
+        ChallengeName: 'CUSTOM_CHALLENGE',
+        Session: input.session,
+        ChallengeResponses: { USERNAME: normalizeEmail(input.email), ANSWER: input.answer },
+      }),
+      'challenge',
+    );
+    return toOutcome(answer);
+  }
+
   async refresh(refreshToken: string): Promise<Tokens> {
     const answer = this.options.refreshRotation
       ? await this.pool.send(

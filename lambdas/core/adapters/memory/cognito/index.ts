@@ -3,6 +3,7 @@ import type { PoolTriggers } from '../../../trigger/definition';
 import type { JwtSigner } from '../jwt-signer';
 import type { Outbox } from '../outbox';
 import { InMemoryAccountAdmin } from './account-admin';
+import { CustomAuth } from './custom-auth';
 import { Messenger } from './messages';
 import { PoolState, viewOf } from './pool';
 import { InMemoryPoolInspector } from './pool-inspector';
@@ -68,6 +69,7 @@ export class InMemoryCognito {
       this.pool,
       new Sessions(config.clock),
       this.tokens,
+      new CustomAuth(this.pool, this.tokens, this.triggers),
       options.refreshRotation ?? false,
     );
     this.selfService = new InMemorySelfService(this.pool, this.tokens, messenger, this.triggers);

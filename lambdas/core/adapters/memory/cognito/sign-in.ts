@@ -11,6 +11,7 @@ import { TEMPORARY_PASSWORD_VALIDITY_DAYS } from '../../../domain/pool-policy';
 import type { AuthOutcome, Tokens } from '../../../domain/tokens';
 import { matchTotp, newTotpSecret } from '../../../domain/totp';
 import type { ChallengeAnswer, SignIn } from '../../../ports/sign-in';
+import type { CustomAuth } from './custom-auth';
 import { assertPolicy, hashPassword, passwordMatches } from './passwords';
 import type { FakeUser, PoolState } from './pool';
 import type { Sessions } from './sessions';
@@ -24,6 +25,7 @@ export class InMemorySignIn implements SignIn {
     private readonly pool: PoolState,
     private readonly sessions: Sessions,
     private readonly tokens: TokenIssuer,
+    private readonly customAuth: CustomAuth,
     /** The app client rotates refresh tokens. */
     private readonly refreshRotation = false,
   ) {}
@@ -118,6 +120,19 @@ export class InMemorySignIn implements SignIn {
       user.totpEnabled = true;
     }
     return { tokens: this.tokens.issue(user) };
+  }
+
+  /** InitiateAuth CUSTOM_AUTH: the CUSTOM_AUTH state machine through the pool's triggers. */
+  async startCustomAuth(email: string): Promise<AuthOutcome> {
+    return this.customAuth.start(email);
+  }
+
+  async answerCustomChallenge(input: {
+    email: string;
+    session: string;
+    answer: string;
+  }): Promise<AuthOutcome> {
+    return this.customAuth.answer(input);
   }
 
   /** REFRESH_TOKEN_AUTH (or GetTokensFromRefreshToken with rotation). */

@@ -1,0 +1,10 @@
+import { signIn } from '../core/deps';
+import { httpOperation } from '../core/http/preset';
+import { startPasswordless } from '../core/workflows/passwordless';
+import { AUTH } from './operations';
+
+/** POST /auth/passwordless/start: startPasswordless (core/workflows/passwordless.ts). */
+export const handler = httpOperation(AUTH.startPasswordless, {}, async ({ body }) => ({
+  status: 200,
+  body: await startPasswordless({ signIn: signIn() }, body.email),
+}));

@@ -1,0 +1,10 @@
+import { signIn, userStore } from '../core/deps';
+import { httpOperation } from '../core/http/preset';
+import { verifyPasswordless } from '../core/workflows/passwordless';
+import { AUTH } from './operations';
+
+/** POST /auth/passwordless/verify: verifyPasswordless (core/workflows/passwordless.ts). */
+export const handler = httpOperation(AUTH.verifyPasswordless, {}, async ({ body }) => ({
+  status: 200,
+  body: await verifyPasswordless({ signIn: signIn(), users: userStore() }, body),
+}));

@@ -1,0 +1,59 @@
+import { randomInt, timingSafeEqual } from 'node:crypto';
+
+/** The passwordless sign-in rules (API.md routes 13-14, seed 003). */
+export const SIGN_IN_CODE = {
+  digits: 6,
+  /** A code's own validity, from its issue time (the pool's authSessionValidity is set to the same). */
+  validitySeconds: 180,
+  /** Answers per code (per session). */
+  attempts: 3,
+  /** Codes mailed per address per window; further starts mail nothing. */
+  perAddress: { hits: 5, windowSeconds: 15 * 60 },
+  /** Failed sessions (three wrong answers) per address per window before the address is locked. */
+  lockout: { hits: 5, windowSeconds: 60 * 60 },
+} as const;
+
+/** The one challenge name of this flow (Cognito's CUSTOM_AUTH). */
+export const CUSTOM_CHALLENGE = 'CUSTOM_CHALLENGE';
+
+/** A 6-digit code, uniformly from 000000-999999 (`randomInt(0, 1_000_000)`, zero-padded). */
+export function newSignInCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(SIGN_IN_CODE.digits, '0');
+}
+
+/**
+ * What the session keeps of a round (Cognito's `challengeMetadata`, server
+ * side only): `CODE-<code>-<issued, unix seconds>`, or `NONE-<issued>` for a
+ * round that mailed nothing (unknown address, or over the limits), so a
+ * retry reuses the round instead of mailing a new code.
+ */
+export function roundMetadata(round: { code?: string; issuedAt: number }): string {
+  return round.code ? `CODE-${round.code}-${round.issuedAt}` : `NONE-${round.issuedAt}`;
+}
+
+/** The round a `challengeMetadata` describes, or undefined for anything else. */
+export function parseRoundMetadata(metadata: unknown): { code?: string; issuedAt: number } | undefined {
+  if (typeof metadata !== 'string') return undefined;
+  const withCode = /^CODE-(\d{6})-(\d{1,12})$/.exec(metadata);
+  if (withCode) return { code: withCode[1] as string, issuedAt: Number(withCode[2]) };
+  const without = /^NONE-(\d{1,12})$/.exec(metadata);
+  return without ? { issuedAt: Number(without[1]) } : undefined;
+}
+
+/**
+ * Whether `answer` is the round's code and the code is still valid: constant
+ * time on equal-length buffers (a wrong length, or a round without a code,
+ * compares against a dummy so the timing does not tell).
+ */
+export function codeAccepted(
+  round: { code?: string; issuedAt: number },
+  answer: unknown,
+  nowSeconds: number,
+): boolean {
+  const given = Buffer.from(typeof answer === 'string' ? answer.trim() : '', 'utf8');
+  const expected = Buffer.from(round.code ?? '\u0000'.repeat(SIGN_IN_CODE.digits), 'utf8');
+  const comparable = given.length === expected.length;
+  const same = timingSafeEqual(comparable ? given : expected, expected) && comparable;
+  const fresh = nowSeconds - round.issuedAt <= SIGN_IN_CODE.validitySeconds;
+  return Boolean(round.code) && same && fresh;
+}

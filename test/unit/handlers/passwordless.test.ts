@@ -1,0 +1,113 @@
+import { activatedApplicant, call, freshWorld, submitApplication } from '../../support/harness';
+
+type Challenge = { name: string; session: string; attemptsRemaining?: number };
+type Answer = { challenge?: Challenge; tokens?: { accessToken: string }; error?: { code: string } };
+const EMAIL = 'pat@example.com';
+
+describe('passwordless email codes (routes 13-14) on the real triggers', () => {
+  let world: ReturnType<typeof freshWorld>;
+  beforeEach(async () => {
+    world = freshWorld();
+    await activatedApplicant(world, EMAIL);
+  });
+
+  const codes = (email = EMAIL) => world.outbox.list(email).filter((m) => m.kind === 'SIGN_IN_CODE');
+  const start = (email = EMAIL) => call<Answer>('startPasswordless', { body: { email } });
+  const verify = (session: string, code: string, email = EMAIL) =>
+    call<Answer>('verifyPasswordless', { body: { email, session, code } });
+  const wrong = (code: string) => (code === '000000' ? '000001' : '000000');
+
+  it('mails a 6-digit code; the right code gives tokens that work', async () => {
+    const started = await start();
+    expect(started).toMatchObject({
+      status: 200,
+      body: { challenge: { name: 'EMAIL_OTP', session: expect.any(String) } },
+    });
+    expect(started.body.challenge).not.toHaveProperty('attemptsRemaining');
+    const [mail] = codes();
+    expect(mail?.secret).toMatch(/^\d{6}$/);
+    expect(JSON.stringify(started.body)).not.toContain(mail?.secret as string);
+
+    const verified = await verify(started.body.challenge?.session as string, mail?.secret as string);
+    expect(verified.status).toBe(200);
+    expect((await call('getProfile', { token: verified.body.tokens?.accessToken as string })).status).toBe(
+      200,
+    );
+  });
+
+  it('a wrong code keeps the same code (no new email) with attemptsRemaining; the third wrong code is 401', async () => {
+    const started = await start();
+    const code = codes()[0]?.secret as string;
+    const first = await verify(started.body.challenge?.session as string, wrong(code));
+    expect(first.body.challenge).toMatchObject({ name: 'EMAIL_OTP', attemptsRemaining: 2 });
+    const second = await verify(first.body.challenge?.session as string, wrong(code));
+    expect(second.body.challenge).toMatchObject({ attemptsRemaining: 1 });
+    expect(codes()).toHaveLength(1);
+    const third = await verify(second.body.challenge?.session as string, wrong(code));
+    expect(third).toMatchObject({ status: 401, body: { error: { code: 'NOT_AUTHORIZED' } } });
+    // The ended session, and the right code on it, are refused.
+    expect((await verify(second.body.challenge?.session as string, code)).status).toBe(401);
+  });
+
+  it('the right code after a wrong one still works (same code, next round)', async () => {
+    const started = await start();
+    const code = codes()[0]?.secret as string;
+    const first = await verify(started.body.challenge?.session as string, wrong(code));
+    const second = await verify(first.body.challenge?.session as string, code);
+    expect(second.body.tokens).toBeDefined();
+  });
+
+  it('a code expires after 3 minutes', async () => {
+    const started = await start();
+    world.advance(181_000);
+    expect(
+      (await verify(started.body.challenge?.session as string, codes()[0]?.secret as string)).status,
+    ).toBe(401);
+  });
+
+  it('an unknown address gets the same answer and no email, and can never sign in', async () => {
+    const unknown = await start('nobody@example.com');
+    expect(unknown.status).toBe(200);
+    expect(Object.keys(unknown.body.challenge ?? {}).sort()).toEqual(['name', 'session']);
+    expect(world.outbox.list('nobody@example.com')).toEqual([]);
+    const answer = await verify(unknown.body.challenge?.session as string, '123456', 'nobody@example.com');
+    expect(answer.body.challenge).toMatchObject({ name: 'EMAIL_OTP', attemptsRemaining: 2 });
+  });
+
+  it('mails at most 5 codes per address per 15 minutes; the sixth start answers the same and mails nothing', async () => {
+    world.advance(900_000 - (world.clock().getTime() % 900_000)); // the counters' windows are fixed
+    for (let i = 0; i < 6; i++) expect((await start()).status).toBe(200);
+    expect(codes()).toHaveLength(5);
+    world.advance(15 * 60_000);
+    await start();
+    expect(codes()).toHaveLength(6);
+  });
+
+  it('locks the address after 5 failed sessions: starts answer the same and mail nothing', async () => {
+    world.advance(3_600_000 - (world.clock().getTime() % 3_600_000)); // the counters' windows are fixed
+    for (let s = 0; s < 5; s++) {
+      world.advance(4 * 60_000); // keep under the per-15-minute send limit
+      let session = (await start()).body.challenge?.session as string;
+      const code = codes().at(-1)?.secret as string;
+      for (let i = 0; i < 3; i++)
+        session = (await verify(session, wrong(code))).body.challenge?.session ?? session;
+    }
+    const sent = codes().length;
+    world.advance(4 * 60_000);
+    expect((await start()).status).toBe(200);
+    expect(codes()).toHaveLength(sent);
+  });
+
+  it('a first passwordless sign-in proves the email on the ladder', async () => {
+    await submitApplication({ email: 'new@example.com' });
+    const started = await start('new@example.com');
+    const code = codes('new@example.com').at(-1)?.secret as string;
+    expect((await verify(started.body.challenge?.session as string, code, 'new@example.com')).status).toBe(
+      200,
+    );
+    expect(await world.users.findByEmail('new@example.com')).toMatchObject({
+      status: 'pending_approval',
+      emailVerified: true,
+    });
+  });
+});
