@@ -1,4 +1,11 @@
-import { adminStore, clock, reconciliationLog, userDirectory, userStore } from '../lambdas/core/deps';
+import {
+  adminStore,
+  clock,
+  reconciliationLog,
+  userDirectory,
+  usernameRegistry,
+  userStore,
+} from '../lambdas/core/deps';
 import { repairReconciliations } from '../lambdas/core/workflows/reconciliation';
 import { parseArgs, run } from './cli';
 
@@ -30,6 +37,7 @@ run(async () => {
         directory: userDirectory(),
         users: userStore(),
         admins: adminStore(),
+        usernames: usernameRegistry(),
         reconciliations: reconciliationLog(),
         clock: clock(),
       },

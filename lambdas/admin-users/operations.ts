@@ -124,6 +124,7 @@ export const ADMIN_USERS = {
       tables: {
         users: ['GetItem', 'UpdateItem', 'DeleteItem'],
         adminInfo: ['DeleteItem'],
+        usernames: ['DeleteItem'],
         reconciliations: ['PutItem', 'UpdateItem'],
       },
     },

@@ -9,6 +9,7 @@ import { DynamoDbIdempotencyStore } from './adapters/aws/dynamodb-idempotency-st
 import { DynamoDbRateLimiter } from './adapters/aws/dynamodb-rate-limiter';
 import { DynamoDbReconciliationLog } from './adapters/aws/dynamodb-reconciliation-log';
 import { DynamoDbUserStore } from './adapters/aws/dynamodb-user-store';
+import { DynamoDbUsernameRegistry } from './adapters/aws/dynamodb-username-registry';
 import { SecretsManagerSecretSource } from './adapters/aws/secrets-manager-secret-source';
 import { SesMailer } from './adapters/aws/ses-mailer';
 import { EnvSecretSource } from './adapters/memory/env-secret-source';
@@ -30,6 +31,7 @@ import type { SelfService } from './ports/self-service';
 import type { SignIn } from './ports/sign-in';
 import type { UserDirectory } from './ports/user-directory';
 import type { UserStore } from './ports/user-store';
+import type { UsernameRegistry } from './ports/username-registry';
 import { realSleep } from './retry';
 import { SECRETS } from './secrets';
 import { TABLES } from './tables';
@@ -123,6 +125,17 @@ export function configurationStatus(): Array<{ name: string; set: boolean }> {
 export const mailer = (): Mailer => (process.env.MOCK_MODE === 'true' ? outboxMailer() : sesMailer());
 const outboxMailer = () => new OutboxMailer(memoryWorld().outbox, memoryWorld().clock);
 const sesMailer = /* @__PURE__ */ cached(() => new SesMailer(required('SES_FROM_ADDRESS')));
+
+/** Usernames, unique and set once: the `Usernames` table with the `Users` record, in one transaction. */
+export const usernameRegistry = (): UsernameRegistry =>
+  process.env.MOCK_MODE === 'true' ? memoryWorld().usernames : dynamoUsernames();
+const dynamoUsernames = /* @__PURE__ */ cached(
+  () =>
+    new DynamoDbUsernameRegistry({
+      usernamesTableName: required(TABLES.usernames.envVar),
+      usersTableName: required(TABLES.users.envVar),
+    }),
+);
 
 /** The `Users` table. */
 export const userStore = (): UserStore =>
@@ -256,6 +269,7 @@ export function deletionPorts(remainingMs?: () => number): DeletionPorts {
     directory: userDirectory(),
     admins: adminStore(),
     users: userStore(),
+    usernames: usernameRegistry(),
     reconciliations: reconciliationLog(),
     clock: clock(),
     sleep: realSleep,

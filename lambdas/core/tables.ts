@@ -72,6 +72,14 @@ export const TABLES = {
     disposable: true,
     description: 'each Idempotency-Key with the hash of the request it was first sent with (TTL)',
   },
+  usernames: {
+    constructId: 'Usernames',
+    envVar: 'USERNAMES_TABLE_NAME',
+    partitionKey: 'username',
+    indexes: {},
+    description:
+      'one item per chosen username (case-folded) and its owner: the uniqueness Cognito attributes lack',
+  },
 } as const satisfies Record<string, TableSpec>;
 
 /** The DynamoDB tables of the stack, by their key in the catalogue. */

@@ -14,6 +14,21 @@ export const ME = {
     openDuringMfaEnrolment: true,
     permissions: { tables: { users: ['GetItem'] } },
   },
+  chooseUsername: {
+    name: 'chooseUsername',
+    method: 'PUT',
+    path: '/me/username',
+    access: 'user',
+    entry: 'me/choose-username.ts',
+    summary: 'Set the username once: 3-30 letters and digits, unique case-insensitively.',
+    body: z.object({
+      username: z.string().check(z.regex(/^[A-Za-z0-9]{3,30}$/, 'must be 3-30 letters and digits')),
+    }),
+    permissions: {
+      cognito: ['cognito-idp:AdminUpdateUserAttributes'],
+      tables: { users: ['GetItem', 'UpdateItem'], usernames: ['PutItem'] },
+    },
+  },
   startTotpEnrollment: {
     name: 'startTotpEnrollment',
     method: 'POST',

@@ -1,9 +1,16 @@
-import { InvalidTransitionError, NotFoundError, RecordExistsError } from '../../lambdas/core/domain/errors';
+import {
+  InvalidTransitionError,
+  NotFoundError,
+  RecordExistsError,
+  UsernameAlreadySetError,
+  UsernameTakenError,
+} from '../../lambdas/core/domain/errors';
 import { newUserRecord } from '../../lambdas/core/domain/user';
 import type { AdminStore } from '../../lambdas/core/ports/admin-store';
 import type { RateLimiter } from '../../lambdas/core/ports/rate-limiter';
 import type { ReconciliationLog } from '../../lambdas/core/ports/reconciliation-log';
 import type { UserStore } from '../../lambdas/core/ports/user-store';
+import type { UsernameRegistry } from '../../lambdas/core/ports/username-registry';
 
 function uniqueId(label: string): string {
   return `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -226,6 +233,52 @@ export function reconciliationLogContract(name: string, log: () => Reconciliatio
       await log().resolve(id, new Date());
       await log().resolve(uniqueId('unknown'), new Date());
       expect((await log().pending()).some((e) => e.id === id)).toBe(false);
+    });
+  });
+}
+
+/** The username registry's contract: a reservation and the record's username together, unique under a race. */
+export function usernameRegistryContract(
+  name: string,
+  registry: () => UsernameRegistry,
+  users: () => UserStore,
+): void {
+  describe(`UsernameRegistry contract on ${name}`, () => {
+    const someone = async (label: string) => {
+      const user = newUserRecord({
+        userId: uniqueId(label),
+        email: `${uniqueId(label)}@example.com`,
+        status: 'active',
+        now: new Date(),
+      });
+      await users().create(user);
+      return user.userId;
+    };
+
+    it('claims a name for one user (case-insensitively), once, and releases it on request', async () => {
+      const [a, b] = [await someone('name-a'), await someone('name-b')];
+      const name = `Name${uniqueId('n').replace(/\W/g, '')}`.slice(0, 30);
+      await registry().claim(a, name);
+      await expect(users().get(a)).resolves.toMatchObject({ username: name });
+      await expect(registry().claim(b, name.toUpperCase())).rejects.toBeInstanceOf(UsernameTakenError);
+      await expect(registry().claim(a, `${name.slice(0, 20)}x`)).rejects.toBeInstanceOf(
+        UsernameAlreadySetError,
+      );
+      await expect(registry().claim(uniqueId('nobody'), `${name.slice(0, 20)}y`)).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+
+      await registry().release(b, name); // not b's: nothing happens
+      await expect(registry().claim(b, name)).rejects.toBeInstanceOf(UsernameTakenError);
+      await registry().release(a, name);
+      await registry().claim(b, name.toLowerCase());
+    });
+
+    it('lets exactly one of two users racing for one name win', async () => {
+      const [a, b] = [await someone('race-a'), await someone('race-b')];
+      const name = `Race${uniqueId('r').replace(/\W/g, '')}`.slice(0, 30);
+      const outcomes = await Promise.allSettled([registry().claim(a, name), registry().claim(b, name)]);
+      expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
     });
   });
 }

@@ -3,17 +3,20 @@ import { DynamoDbIdempotencyStore } from '../../lambdas/core/adapters/aws/dynamo
 import { DynamoDbRateLimiter } from '../../lambdas/core/adapters/aws/dynamodb-rate-limiter';
 import { DynamoDbReconciliationLog } from '../../lambdas/core/adapters/aws/dynamodb-reconciliation-log';
 import { DynamoDbUserStore } from '../../lambdas/core/adapters/aws/dynamodb-user-store';
+import { DynamoDbUsernameRegistry } from '../../lambdas/core/adapters/aws/dynamodb-username-registry';
 import { InMemoryAdminStore } from '../../lambdas/core/adapters/memory/in-memory-admin-store';
 import { InMemoryIdempotencyStore } from '../../lambdas/core/adapters/memory/in-memory-idempotency-store';
 import { InMemoryRateLimiter } from '../../lambdas/core/adapters/memory/in-memory-rate-limiter';
 import { InMemoryReconciliationLog } from '../../lambdas/core/adapters/memory/in-memory-reconciliation-log';
 import { InMemoryUserStore } from '../../lambdas/core/adapters/memory/in-memory-user-store';
+import { InMemoryUsernameRegistry } from '../../lambdas/core/adapters/memory/in-memory-username-registry';
 import { emulators } from '../integration/emulators';
 import { idempotencyStoreContract, revocationContract } from './idempotency.contract';
 import {
   adminStoreContract,
   rateLimiterContract,
   reconciliationLogContract,
+  usernameRegistryContract,
   userStoreContract,
 } from './stores.contract';
 
@@ -32,6 +35,12 @@ reconciliationLogContract('InMemoryReconciliationLog', () => memoryReconciliatio
 const memoryIdempotency = new InMemoryIdempotencyStore(() => new Date());
 idempotencyStoreContract('InMemoryIdempotencyStore', () => memoryIdempotency);
 revocationContract('InMemoryUserStore', () => memoryUsers);
+const memoryUsernames = new InMemoryUsernameRegistry(memoryUsers);
+usernameRegistryContract(
+  'InMemoryUsernameRegistry',
+  () => memoryUsernames,
+  () => memoryUsers,
+);
 
 // The DynamoDB adapters on Amazon DynamoDB Local, tables created from the stack's definitions.
 const { tables } = emulators();
@@ -53,3 +62,12 @@ reconciliationLogContract('DynamoDbReconciliationLog on DynamoDB Local', () => d
 const dynamoIdempotency = new DynamoDbIdempotencyStore({ tableName: tables.idempotency });
 idempotencyStoreContract('DynamoDbIdempotencyStore on DynamoDB Local', () => dynamoIdempotency);
 revocationContract('DynamoDbUserStore on DynamoDB Local', () => dynamoUsers);
+const dynamoUsernames = new DynamoDbUsernameRegistry({
+  usernamesTableName: tables.usernames,
+  usersTableName: tables.users,
+});
+usernameRegistryContract(
+  'DynamoDbUsernameRegistry',
+  () => dynamoUsernames,
+  () => dynamoUsers,
+);

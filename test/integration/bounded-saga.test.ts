@@ -5,6 +5,7 @@ import { DynamoDbAdminStore } from '../../lambdas/core/adapters/aws/dynamodb-adm
 import { DynamoDbIdempotencyStore } from '../../lambdas/core/adapters/aws/dynamodb-idempotency-store';
 import { DynamoDbReconciliationLog } from '../../lambdas/core/adapters/aws/dynamodb-reconciliation-log';
 import { DynamoDbUserStore } from '../../lambdas/core/adapters/aws/dynamodb-user-store';
+import { DynamoDbUsernameRegistry } from '../../lambdas/core/adapters/aws/dynamodb-username-registry';
 import { sdkClientConfig } from '../../lambdas/core/adapters/aws/sdk-config';
 import type { UserDirectory } from '../../lambdas/core/ports/user-directory';
 import { realSleep } from '../../lambdas/core/retry';
@@ -67,6 +68,10 @@ const direct = {
   admins: new DynamoDbAdminStore({
     usersTableName: info.tables.users,
     adminInfoTableName: info.tables.adminInfo,
+  }),
+  usernames: new DynamoDbUsernameRegistry({
+    usernamesTableName: info.tables.usernames,
+    usersTableName: info.tables.users,
   }),
   reconciliations: new DynamoDbReconciliationLog({ tableName: info.tables.reconciliations }),
   clock: () => new Date(),

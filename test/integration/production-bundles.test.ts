@@ -236,6 +236,16 @@ describe('the production bundles on the emulators', () => {
     });
     expect(billed).toMatchObject({ status: 200, body: { received: true } }); // not pending_subscription: logged, acked
 
+    // A signed-in user (the admin here) picks a username: reserved in DynamoDB, custom:username in cognito-local.
+    const userLogin = await run('login', {
+      body: JSON.stringify({ email: adminEmail, password: STRONG_PASSWORD }),
+    });
+    const named = await run('chooseUsername', {
+      token: userLogin.body.tokens.accessToken,
+      body: JSON.stringify({ username: `u${Date.now().toString(36)}` }),
+    });
+    expect(named).toMatchObject({ status: 200, body: { username: expect.any(String) } });
+
     const status = await run('poolStatus', { token });
     expect(status).toMatchObject({
       status: 200,

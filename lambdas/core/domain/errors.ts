@@ -141,6 +141,20 @@ export class MfaEnrolmentRequiredError extends DomainError {
   }
 }
 
+/** The username is taken by someone else (compared case-insensitively). */
+export class UsernameTakenError extends DomainError {
+  constructor(message = 'This username is taken.') {
+    super(message);
+  }
+}
+
+/** A username is set once; this account has one already. */
+export class UsernameAlreadySetError extends DomainError {
+  constructor(message = 'The username of this account is set already.') {
+    super(message);
+  }
+}
+
 /** An `Idempotency-Key` sent again with a different request. */
 export class IdempotencyKeyReusedError extends DomainError {
   constructor(message = 'This Idempotency-Key was used with a different request.') {

@@ -21,6 +21,8 @@ import {
   UnauthenticatedError,
   UserExistsError,
   UserNotConfirmedError,
+  UsernameAlreadySetError,
+  UsernameTakenError,
 } from '../domain/errors';
 import { InvalidJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from './http-errors';
 
@@ -59,6 +61,8 @@ const TABLE: ReadonlyArray<readonly [ErrorClass, number, string]> = [
   [InvalidTransitionError, 409, 'INVALID_TRANSITION'],
   [MfaRequiredError, 409, 'MFA_REQUIRED'],
   [CannotTargetSelfError, 409, 'CANNOT_TARGET_SELF'],
+  [UsernameTakenError, 409, 'USERNAME_TAKEN'],
+  [UsernameAlreadySetError, 409, 'USERNAME_ALREADY_SET'],
   [IdempotencyKeyReusedError, 422, 'IDEMPOTENCY_KEY_REUSED'],
   [PayloadTooLargeError, 413, 'PAYLOAD_TOO_LARGE'],
   [UnsupportedMediaTypeError, 415, 'UNSUPPORTED_MEDIA_TYPE'],

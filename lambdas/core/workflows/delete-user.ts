@@ -4,6 +4,7 @@ import { log } from '../log';
 import type { AdminStore } from '../ports/admin-store';
 import type { Reconciliation } from '../ports/reconciliation-log';
 import type { UserStore } from '../ports/user-store';
+import type { UsernameRegistry } from '../ports/username-registry';
 import type { AdminRequest } from './admin-users';
 import { assertNotSelf } from './admin-users';
 import { audited } from './audit';
@@ -12,6 +13,7 @@ import { assertTimeFor, closeSaga, nameOf, type SagaBudget, type SagaPorts } fro
 export interface DeletionPorts extends SagaPorts {
   users: UserStore;
   admins: AdminStore;
+  usernames: UsernameRegistry;
 }
 
 /** One Admin* or DynamoDB call at its worst, and what is kept free to write the record of a stop. */
@@ -23,13 +25,13 @@ export const DELETION_BUDGET: SagaBudget = { callMs: 2_500, reserveMs: 1_500 };
  * 1. a write-ahead `deletion-in-progress` record (nothing happens without it);
  * 2. lock out first: the record `disabled` with `tokensValidAfter`, and
  *    AdminDisableUser — from here the user's tokens are refused, whatever fails later;
- * 3. AdminDeleteUser, then the `AdminInfo` and `Users` records (each idempotent);
+ * 3. AdminDeleteUser, then the username reservation, the `AdminInfo` and the
+ *    `Users` records (each idempotent);
  * 4. the write-ahead record resolved.
  * Each step first checks there is time left for it and for recording a stop.
  * A stop leaves the write-ahead record pending (with the error names): the
  * admin's retry, or `npm run reconcile`, runs the remaining steps. Deleting
- * a user who is already gone is `204` again. (Usernames reserved by
- * `PUT /me/username` join step 3 when that route exists.)
+ * a user who is already gone is `204` again.
  */
 export async function deleteUser(ports: DeletionPorts, request: AdminRequest): Promise<void> {
   assertNotSelf(request);
@@ -89,7 +91,7 @@ export async function deleteUser(ports: DeletionPorts, request: AdminRequest): P
 
 /** Steps 2b-3, also run by `npm run reconcile` for a pending `deletion-in-progress` record. */
 export async function finishDeletion(
-  ports: Pick<DeletionPorts, 'directory' | 'users' | 'admins' | 'remainingMs'>,
+  ports: Pick<DeletionPorts, 'directory' | 'users' | 'admins' | 'usernames' | 'remainingMs'>,
   userId: string,
   inCognito = true,
 ): Promise<void> {
@@ -100,6 +102,8 @@ export async function finishDeletion(
     await ports.directory.deleteUser(userId);
   }
   assertTimeFor(ports, DELETION_BUDGET, 'delete records');
+  const record = await ports.users.get(userId);
+  if (record?.username) await ports.usernames.release(userId, record.username);
   await ports.admins.deleteAdminInfo(userId);
   await ports.users.delete(userId);
 }

@@ -2,12 +2,14 @@ import type { AdminStore } from '../ports/admin-store';
 import type { Reconciliation, ReconciliationLog } from '../ports/reconciliation-log';
 import type { UserDirectory } from '../ports/user-directory';
 import type { UserStore } from '../ports/user-store';
+import type { UsernameRegistry } from '../ports/username-registry';
 import { finishDeletion } from './delete-user';
 
 interface RepairPorts {
   directory: UserDirectory;
   users: UserStore;
   admins: AdminStore;
+  usernames: UsernameRegistry;
   reconciliations: ReconciliationLog;
   clock: () => Date;
 }

@@ -346,6 +346,7 @@ describe('admin user operations (routes 22-28)', () => {
         directory,
         users: world.users,
         admins: world.admins,
+        usernames: world.usernames,
         reconciliations: world.reconciliations,
         clock: world.clock,
       });

@@ -94,6 +94,7 @@ describe('provisionNewAdmin within its time budget', () => {
         directory: world.cognito.directory,
         users: world.users,
         admins: world.admins,
+        usernames: world.usernames,
         reconciliations: world.reconciliations,
         clock: world.clock,
       },
@@ -124,6 +125,7 @@ describe('provisionNewAdmin within its time budget', () => {
       directory: world.cognito.directory,
       users: world.users,
       admins: world.admins,
+      usernames: world.usernames,
       reconciliations: world.reconciliations,
       clock: world.clock,
     });

@@ -8,6 +8,7 @@ describe('repairReconciliations (npm run reconcile -- repair)', () => {
     directory: world.cognito.directory,
     users: world.users,
     admins: world.admins,
+    usernames: world.usernames,
     reconciliations: world.reconciliations,
     clock: world.clock,
   });

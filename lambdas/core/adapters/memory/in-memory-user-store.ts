@@ -24,6 +24,17 @@ export class InMemoryUserStore implements UserStore {
     this.insert(record);
   }
 
+  /** The live record, synchronously (for the in-memory username registry's transaction); never handed out. */
+  peek(userId: string): Readonly<UserRecord> | undefined {
+    return this.records.get(userId);
+  }
+
+  /** Sets the record's username, synchronously (the registry's half of the transaction). */
+  setUsername(userId: string, username: string): void {
+    const record = this.records.get(userId);
+    if (record) Object.assign(record, { username, updatedAt: this.clock().toISOString() });
+  }
+
   /** Whether a record exists, synchronously (for the in-memory admin store's transaction). */
   has(userId: string): boolean {
     return this.records.has(userId);

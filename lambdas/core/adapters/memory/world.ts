@@ -10,6 +10,7 @@ import { InMemoryIdempotencyStore } from './in-memory-idempotency-store';
 import { InMemoryRateLimiter } from './in-memory-rate-limiter';
 import { InMemoryReconciliationLog } from './in-memory-reconciliation-log';
 import { InMemoryUserStore } from './in-memory-user-store';
+import { InMemoryUsernameRegistry } from './in-memory-username-registry';
 import { sharedJwtSigner } from './jwt-signer';
 import { Outbox } from './outbox';
 
@@ -31,6 +32,7 @@ export interface MemoryWorld {
   reconciliations: InMemoryReconciliationLog;
   rateLimiter: InMemoryRateLimiter;
   idempotency: InMemoryIdempotencyStore;
+  usernames: InMemoryUsernameRegistry;
 }
 
 export interface WorldOptions {
@@ -69,6 +71,7 @@ function createWorld(options: WorldOptions = {}): MemoryWorld {
     reconciliations: new InMemoryReconciliationLog(),
     rateLimiter: new InMemoryRateLimiter(clock),
     idempotency: new InMemoryIdempotencyStore(clock),
+    usernames: new InMemoryUsernameRegistry(users),
   };
 }
 
