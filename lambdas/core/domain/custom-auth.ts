@@ -1,4 +1,4 @@
-import { CUSTOM_CHALLENGE, SIGN_IN_CODE } from './sign-in-code';
+import { CUSTOM_CHALLENGE, SIGN_IN_CODE } from './sign-in-rules';
 
 /** One entry of Cognito's CUSTOM_AUTH session history (the Define/Create events' `request.session`). */
 export interface ChallengeRound {

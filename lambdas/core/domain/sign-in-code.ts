@@ -1,20 +1,8 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 
-/** The passwordless sign-in rules (API.md routes 13-14, seed 003). */
-export const SIGN_IN_CODE = {
-  digits: 6,
-  /** A code's own validity, from its issue time (the pool's authSessionValidity is set to the same). */
-  validitySeconds: 180,
-  /** Answers per code (per session). */
-  attempts: 3,
-  /** Codes mailed per address per window; further starts mail nothing. */
-  perAddress: { hits: 5, windowSeconds: 15 * 60 },
-  /** Failed sessions (three wrong answers) per address per window before the address is locked. */
-  lockout: { hits: 5, windowSeconds: 60 * 60 },
-} as const;
+export { CUSTOM_CHALLENGE, SIGN_IN_CODE } from './sign-in-rules';
 
-/** The one challenge name of this flow (Cognito's CUSTOM_AUTH). */
-export const CUSTOM_CHALLENGE = 'CUSTOM_CHALLENGE';
+import { SIGN_IN_CODE } from './sign-in-rules';
 
 /** A 6-digit code, uniformly from 000000-999999 (`randomInt(0, 1_000_000)`, zero-padded). */
 export function newSignInCode(): string {
