@@ -1,7 +1,8 @@
+import { GATE_PERMISSIONS } from '../core/http/caller-gate';
 import type { OperationDefinition } from '../core/operation-definition';
 
-/** What the admin gate reads (caller-gate.ts GATE_PERMISSIONS), beside each row's own actions. */
-const GATE = ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'] as const;
+/** What the admin gate reads, beside each row's own actions. */
+const GATE = GATE_PERMISSIONS.admin.cognito;
 
 /** Operations of the admin-pool area: the user pool's status for administrators. */
 export const ADMIN_POOL = {

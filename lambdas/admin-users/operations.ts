@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { GATE_PERMISSIONS } from '../core/http/caller-gate';
 import { email, password } from '../core/http/schemas';
 import type { OperationDefinition } from '../core/operation-definition';
 import { ADMIN_ACTIONS } from '../core/workflows/admin-user-actions';
@@ -7,8 +8,8 @@ import { ADMIN_ACTIONS } from '../core/workflows/admin-user-actions';
 const userId = () => z.string().check(z.regex(/^[A-Za-z0-9-]{1,128}$/, 'must be a user id'));
 const params = () => z.object({ userId: userId() });
 
-/** What the admin gate reads (caller-gate.ts GATE_PERMISSIONS), beside each row's own actions. */
-const GATE = ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'] as const;
+/** What the admin gate reads, beside each row's own actions. */
+const GATE = GATE_PERMISSIONS.admin.cognito;
 
 /** Operations of the admin-users area: administrators on other people's accounts. */
 export const ADMIN_USERS = {

@@ -10,7 +10,7 @@ import {
   recordOf,
   revokeEverything,
 } from './admin-users';
-import { audited } from './audit';
+import { auditEntry, audited } from './audit';
 
 export const ADMIN_ACTIONS = [
   'approve',
@@ -66,12 +66,7 @@ export async function performUserAction(
   ports: AdminUserPorts,
   request: AdminRequest & { action: AdminAction },
 ): Promise<User> {
-  const entry = {
-    action: `user:${request.action}`,
-    actor: request.actor.sub,
-    target: request.userId,
-    correlationId: request.correlationId,
-  };
+  const entry = auditEntry(`user:${request.action}`, request, request.userId);
   return audited(entry, async () => {
     if (NOT_ON_SELF.has(request.action)) assertNotSelf(request);
     const record = await recordOf(ports.users, request.userId);

@@ -9,7 +9,7 @@ import type { Clock } from '../ports/clock';
 import type { SecretSource } from '../ports/secret-source';
 import type { UserDirectory } from '../ports/user-directory';
 import type { ProfilePatch, UserStore } from '../ports/user-store';
-import { audited } from './audit';
+import { auditEntry, audited } from './audit';
 
 export interface AdminUserPorts {
   users: UserStore;
@@ -34,12 +34,7 @@ export async function listUsers(
   ports: { users: UserStore; secrets: SecretSource },
   input: { limit: number; cursor?: string; email?: string; actor: Caller; correlationId: string },
 ): Promise<{ users: User[]; nextCursor?: string }> {
-  const entry = {
-    action: 'listUsers',
-    actor: input.actor.sub,
-    target: input.email ?? '*',
-    correlationId: input.correlationId,
-  };
+  const entry = auditEntry('listUsers', input, input.email ?? '*');
   return audited(entry, () => pageOfUsers(ports, input));
 }
 
@@ -82,12 +77,7 @@ export async function adminView(ports: AdminUserPorts, record: UserRecord): Prom
 
 /** getUser — `GET /admin/users/{userId}`. */
 export async function getUserForAdmin(ports: AdminUserPorts, request: AdminRequest): Promise<User> {
-  const entry = {
-    action: 'getUser',
-    actor: request.actor.sub,
-    target: request.userId,
-    correlationId: request.correlationId,
-  };
+  const entry = auditEntry('getUser', request, request.userId);
   return audited(entry, async () => adminView(ports, await recordOf(ports.users, request.userId)));
 }
 
@@ -106,20 +96,12 @@ export async function setUserPassword(
   ports: AdminUserPorts,
   request: AdminRequest & { password: string; permanent: boolean },
 ): Promise<User> {
-  return audited(
-    {
-      action: 'setUserPassword',
-      actor: request.actor.sub,
-      target: request.userId,
-      correlationId: request.correlationId,
-    },
-    async () => {
-      await recordOf(ports.users, request.userId);
-      await known(ports.accounts.setPassword(request.userId, request.password, request.permanent));
-      await revokeEverything(ports, request.userId);
-      return adminView(ports, await recordOf(ports.users, request.userId));
-    },
-  );
+  return audited(auditEntry('setUserPassword', request, request.userId), async () => {
+    await recordOf(ports.users, request.userId);
+    await known(ports.accounts.setPassword(request.userId, request.password, request.permanent));
+    await revokeEverything(ports, request.userId);
+    return adminView(ports, await recordOf(ports.users, request.userId));
+  });
 }
 
 /** The attributes an admin may change, and the record field each mirrors to. */
@@ -141,29 +123,21 @@ export async function updateUserAttributes(
   ports: AdminUserPorts,
   request: AdminRequest & { attributes: AdminAttributes },
 ): Promise<User> {
-  return audited(
-    {
-      action: 'updateUserAttributes',
-      actor: request.actor.sub,
-      target: request.userId,
-      correlationId: request.correlationId,
-    },
-    async () => {
-      const record = await recordOf(ports.users, request.userId);
-      const demotes = record.role === 'admin' && request.attributes['custom:role'] === 'user';
-      if (demotes) assertNotSelf(request);
-      await known(
-        ports.accounts.updateAttributes(request.userId, request.attributes as Record<string, string>),
-      );
-      if (demotes) await known(ports.directory.removeUserFromGroup(request.userId, ADMIN_GROUP));
-      const patch: ProfilePatch = {};
-      for (const [attribute, field] of Object.entries(ADMIN_WRITABLE_ATTRIBUTES)) {
-        const value = request.attributes[attribute as keyof AdminAttributes];
-        if (value !== undefined) Object.assign(patch, { [field]: value });
-      }
-      return adminView(ports, await ports.users.update(request.userId, patch));
-    },
-  );
+  return audited(auditEntry('updateUserAttributes', request, request.userId), async () => {
+    const record = await recordOf(ports.users, request.userId);
+    const demotes = record.role === 'admin' && request.attributes['custom:role'] === 'user';
+    if (demotes) assertNotSelf(request);
+    await known(
+      ports.accounts.updateAttributes(request.userId, request.attributes as Record<string, string>),
+    );
+    if (demotes) await known(ports.directory.removeUserFromGroup(request.userId, ADMIN_GROUP));
+    const patch: ProfilePatch = {};
+    for (const [attribute, field] of Object.entries(ADMIN_WRITABLE_ATTRIBUTES)) {
+      const value = request.attributes[attribute as keyof AdminAttributes];
+      if (value !== undefined) Object.assign(patch, { [field]: value });
+    }
+    return adminView(ports, await ports.users.update(request.userId, patch));
+  });
 }
 
 /**
@@ -177,25 +151,17 @@ export async function setUserMfaPreference(
   ports: AdminUserPorts,
   request: AdminRequest & { totp: boolean; sms: boolean },
 ): Promise<User> {
-  return audited(
-    {
-      action: 'setUserMfaPreference',
-      actor: request.actor.sub,
-      target: request.userId,
-      correlationId: request.correlationId,
-    },
-    async () => {
-      const record = await recordOf(ports.users, request.userId);
-      await known(ports.accounts.setMfaPreference(request.userId, { totp: request.totp, sms: request.sms }));
-      const method: UserRecord['mfa']['method'] = request.totp ? 'totp' : request.sms ? 'sms' : undefined;
-      const mfa = {
-        enabled: method !== undefined,
-        required: record.mfa.required,
-        ...(method ? { method } : {}),
-      };
-      return adminView(ports, await ports.users.setMfa(request.userId, mfa));
-    },
-  );
+  return audited(auditEntry('setUserMfaPreference', request, request.userId), async () => {
+    const record = await recordOf(ports.users, request.userId);
+    await known(ports.accounts.setMfaPreference(request.userId, { totp: request.totp, sms: request.sms }));
+    const method: UserRecord['mfa']['method'] = request.totp ? 'totp' : request.sms ? 'sms' : undefined;
+    const mfa = {
+      enabled: method !== undefined,
+      required: record.mfa.required,
+      ...(method ? { method } : {}),
+    };
+    return adminView(ports, await ports.users.setMfa(request.userId, mfa));
+  });
 }
 
 /**

@@ -26,3 +26,12 @@ export async function audited<T>(
     throw error;
   }
 }
+
+/** The audit entry of an admin request: its action, the actor's sub, the target, the correlation id. */
+export function auditEntry(
+  action: string,
+  request: { actor: { sub: string }; correlationId: string },
+  target: string,
+): { action: string; actor: string; target: string; correlationId: string } {
+  return { action, actor: request.actor.sub, target, correlationId: request.correlationId };
+}

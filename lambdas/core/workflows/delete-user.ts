@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { nextStatus } from '../domain/onboarding';
 import { log } from '../log';
 import type { AdminStore } from '../ports/admin-store';
-import type { Reconciliation } from '../ports/reconciliation-log';
 import type { UserStore } from '../ports/user-store';
 import type { UsernameRegistry } from '../ports/username-registry';
 import type { AdminRequest } from './admin-users';
 import { assertNotSelf } from './admin-users';
-import { audited } from './audit';
-import { assertTimeFor, closeSaga, nameOf, type SagaBudget, type SagaPorts } from './saga';
+import { auditEntry, audited } from './audit';
+import { assertTimeFor, closeSaga, nameOf, openSaga, type SagaBudget, type SagaPorts } from './saga';
 
 export interface DeletionPorts extends SagaPorts {
   users: UserStore;
@@ -35,12 +33,7 @@ export const DELETION_BUDGET: SagaBudget = { callMs: 2_500, reserveMs: 1_500 };
  */
 export async function deleteUser(ports: DeletionPorts, request: AdminRequest): Promise<void> {
   assertNotSelf(request);
-  const entry = {
-    action: 'deleteUser',
-    actor: request.actor.sub,
-    target: request.userId,
-    correlationId: request.correlationId,
-  };
+  const entry = auditEntry('deleteUser', request, request.userId);
   await audited(
     entry,
     async () => {
@@ -49,18 +42,13 @@ export async function deleteUser(ports: DeletionPorts, request: AdminRequest): P
         ports.directory.getUser(request.userId),
       ]);
       if (!record && !account) return;
-      const saga: Reconciliation = {
-        id: randomUUID(),
+      const saga = await openSaga(ports, {
         kind: 'deletion-in-progress',
         username: request.userId,
         email: record?.email ?? account?.email ?? '',
-        actor: request.actor.sub,
+        actor: request.actor,
         correlationId: request.correlationId,
-        createdAt: ports.clock().toISOString(),
-        errors: [],
-        status: 'pending',
-      };
-      await ports.reconciliations.record(saga);
+      });
       try {
         if (record && record.status !== 'disabled') {
           await ports.users.transition(

@@ -2,7 +2,7 @@ import { PermissionDeniedError } from '../domain/errors';
 import type { Caller } from '../domain/tokens';
 import type { PoolInspector } from '../ports/pool-inspector';
 import type { UserStore } from '../ports/user-store';
-import { audit, audited } from './audit';
+import { audit, auditEntry, audited } from './audit';
 
 /** How many of the newest users the admin page lists, and how far ListUsers is read to find them. */
 export const RECENT_USERS = { count: 20, pageSize: 60, pages: 10 } as const;
@@ -18,12 +18,7 @@ export async function poolStatus(
   ports: { inspector: PoolInspector; users: UserStore },
   request: { actor: Caller; correlationId: string; configuration: Array<{ name: string; set: boolean }> },
 ) {
-  const entry = {
-    action: 'poolStatus',
-    actor: request.actor.sub,
-    target: 'user-pool',
-    correlationId: request.correlationId,
-  };
+  const entry = auditEntry('poolStatus', request, 'user-pool');
   return audited(entry, () => snapshot(ports, request.configuration));
 }
 

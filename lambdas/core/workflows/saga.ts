@@ -50,13 +50,20 @@ interface SagaInput {
   email: string;
   actor: { sub: string };
   correlationId: string;
+  /** @default 'provisioning-in-progress' */
+  kind?: Reconciliation['kind'];
+  username?: string;
 }
 
 /** Writes the write-ahead record; if that fails, the saga must not start (nothing is written yet). */
-export async function openSaga(ports: SagaPorts, input: SagaInput): Promise<Reconciliation> {
+export async function openSaga(
+  ports: Pick<SagaPorts, 'reconciliations' | 'clock'>,
+  input: SagaInput,
+): Promise<Reconciliation> {
   const entry: Reconciliation = {
     id: randomUUID(),
-    kind: 'provisioning-in-progress',
+    kind: input.kind ?? 'provisioning-in-progress',
+    ...(input.username ? { username: input.username } : {}),
     email: input.email,
     actor: input.actor.sub,
     correlationId: input.correlationId,
