@@ -14,10 +14,8 @@ async function main(): Promise<void> {
   console.info('Starting cognito-local and DynamoDB Local (Java) ...');
   const emulators = await startEmulators({ log: (line) => console.info(`  ${line}`) });
   try {
-    Object.assign(process.env, emulatorEnvironment(emulators), {
-      APPLICATION_WEBHOOK_SECRET: process.env.APPLICATION_WEBHOOK_SECRET || 'local-webhook-secret',
-      BILLING_WEBHOOK_SECRET: process.env.BILLING_WEBHOOK_SECRET || 'local-billing-secret',
-    });
+    // The webhook secrets default to the local ones (emulatorEnvironment); a value set in the shell wins.
+    Object.assign(process.env, emulatorEnvironment(emulators));
     const admin = localAdminCredentials();
     await bootstrapAdminOnAdapters(admin.email, admin.password);
     serve(

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Jwks } from 'aws-jwt-verify/jwk';
-import { SECRETS } from '../../lambdas/core/secrets';
+import { SECRETS, type SecretName } from '../../lambdas/core/secrets';
 import { TABLE_KEYS, TABLES } from '../../lambdas/core/tables';
 import { startCognitoLocal } from './cognito-local';
 import { startDynamoDbLocal } from './dynamodb-local';
@@ -62,13 +62,12 @@ export async function startEmulators(
 
     say(`serving the Cognito triggers (production bundles) on 127.0.0.1:${lambdaPort}`);
     const lambdaLog = path.join(workDir, 'lambda-invocations.jsonl');
-    // The register function signs each SignUp with this key; the PreSignUp trigger checks it.
-    const signUpTicketKey = process.env[SECRETS.signUpTicket.valueEnv] || randomBytes(24).toString('hex');
+    const secrets = emulatorSecrets();
     const lambda = startLambdaEndpoint({
       port: lambdaPort,
       workDir,
       logFile: lambdaLog,
-      environment: { [SECRETS.signUpTicket.valueEnv]: signUpTicketKey },
+      environment: secrets,
     });
     watch(lambda);
     const lambdaEndpoint = `http://127.0.0.1:${lambdaPort}`;
@@ -99,8 +98,7 @@ export async function startEmulators(
       tables,
       lambdaEndpoint,
       lambdaLog,
-      signUpTicketKey,
-      listCursorKey: process.env[SECRETS.listCursor.valueEnv] || randomBytes(24).toString('hex'),
+      secrets,
       pids: children.map((c) => c.pid ?? 0),
       workDir,
       stop,
@@ -124,10 +122,26 @@ export function emulatorEnvironment(info: EmulatorInfo): Record<string, string> 
     COGNITO_USER_POOL_ID: info.userPoolId,
     COGNITO_CLIENT_ID: info.clientId,
     COGNITO_JWKS_URI: info.jwksUri,
-    [SECRETS.signUpTicket.valueEnv]: info.signUpTicketKey,
-    [SECRETS.listCursor.valueEnv]: info.listCursorKey,
+    ...info.secrets,
     ...Object.fromEntries(TABLE_KEYS.map((key) => [TABLES[key].envVar, info.tables[key]])),
   };
+}
+
+/**
+ * Every shared secret of the catalogue as plain text, once per emulator run,
+ * for the local API and the trigger functions alike: the webhook secrets are
+ * the documented local defaults (senders must know them), the internal keys
+ * (sign-up tickets, list cursors) random. A value already in the environment wins.
+ */
+function emulatorSecrets(): Record<string, string> {
+  const external: ReadonlySet<SecretName> = new Set<SecretName>(['applicationWebhook', 'billingWebhook']);
+  return Object.fromEntries(
+    (Object.keys(SECRETS) as SecretName[]).map((name) => {
+      const { valueEnv, mockDefault } = SECRETS[name];
+      const generated = external.has(name) ? mockDefault : randomBytes(24).toString('hex');
+      return [valueEnv, process.env[valueEnv] || generated];
+    }),
+  );
 }
 
 /** Fetches the pool's JWKS from cognito-local. */

@@ -20,10 +20,8 @@ export interface EmulatorInfo {
   lambdaEndpoint: string;
   /** One JSON line per trigger invocation (trigger, source, user, the trigger's answer; no event). */
   lambdaLog: string;
-  /** The key of the sign-up tickets, shared by the API (register) and the PreSignUp trigger. */
-  signUpTicketKey: string;
-  /** The key of the paging cursors of GET /admin/users (the API's only). */
-  listCursorKey: string;
+  /** Every shared secret as plain text, by its environment variable (the API's and the triggers'). */
+  secrets: Record<string, string>;
   pids: number[];
   workDir: string;
 }

@@ -5,7 +5,7 @@ export { CUSTOM_CHALLENGE, SIGN_IN_CODE } from './sign-in-rules';
 import { SIGN_IN_CODE } from './sign-in-rules';
 
 /** A 6-digit code, uniformly from 000000-999999 (`randomInt(0, 1_000_000)`, zero-padded). */
-export function newSignInCode(): string {
+export function newSixDigitCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(SIGN_IN_CODE.digits, '0');
 }
 

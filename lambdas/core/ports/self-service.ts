@@ -5,6 +5,14 @@
  * provider errors to domain errors; a revoked or invalid token is
  * UnauthenticatedError.
  */
+/** A self sign-up: the ticket is the API's signature the PreSignUp trigger checks. */
+export interface SignUpInput {
+  email: string;
+  password: string;
+  name?: string;
+  ticket: string;
+}
+
 export interface SelfService {
   /**
    * SignUp: an UNCONFIRMED user; Cognito emails a 6-digit code. `ticket`
@@ -12,12 +20,7 @@ export interface SelfService {
    * without a valid one. Throws UserExistsError for a taken email (callers
    * must not show it), InvalidPasswordError.
    */
-  signUp(input: {
-    email: string;
-    password: string;
-    name?: string;
-    ticket: string;
-  }): Promise<{ userSub: string }>;
+  signUp(input: SignUpInput): Promise<{ userSub: string }>;
 
   /**
    * ConfirmSignUp. Throws CodeMismatchError (also for an unknown or already

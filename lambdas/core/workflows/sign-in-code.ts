@@ -4,7 +4,7 @@ import { normalizeEmail } from '../domain/email';
 import { BRAND } from '../domain/messages';
 import {
   codeAccepted,
-  newSignInCode,
+  newSixDigitCode,
   parseRoundMetadata,
   roundMetadata,
   SIGN_IN_CODE,
@@ -74,7 +74,7 @@ async function newRound(
       log('info', 'sign-in code withheld', { reason: underLimit ? 'locked' : 'limit' });
     return { issuedAt };
   }
-  const code = newSignInCode();
+  const code = newSixDigitCode();
   await ports.mailer.send({
     to: normalizeEmail(input.email),
     subject: `${BRAND}: your sign-in code`,

@@ -12,19 +12,14 @@ import {
 import { normalizeEmail } from '../../../domain/email';
 import { CodeMismatchError } from '../../../domain/errors';
 import { SIGN_UP_TICKET_FIELD } from '../../../domain/sign-up-ticket';
-import type { SelfService } from '../../../ports/self-service';
+import type { SelfService, SignUpInput } from '../../../ports/self-service';
 import type { CognitoPool } from './cognito-client';
 
 /** The self-service port on Amazon Cognito (calls authorized by the user's access token). */
 export class CognitoSelfService implements SelfService {
   constructor(private readonly pool: CognitoPool) {}
 
-  async signUp(input: {
-    email: string;
-    password: string;
-    name?: string;
-    ticket: string;
-  }): Promise<{ userSub: string }> {
+  async signUp(input: SignUpInput): Promise<{ userSub: string }> {
     const { UserSub } = await this.pool.send(
       new SignUpCommand({
         ClientId: this.pool.clientId,

@@ -1,12 +1,10 @@
-import { randomInt } from 'node:crypto';
 import { CodeMismatchError, RequestValidationError } from '../../../domain/errors';
 import type { AccountAdmin } from '../../../ports/account-admin';
 import type { Messenger } from './messages';
 import { assertPolicy, hashPassword } from './passwords';
 import type { PoolState } from './pool';
+import { RESET_CODE_VALIDITY_MS } from './self-service';
 import type { TokenIssuer } from './tokens';
-
-const RESET_CODE_VALIDITY_MS = 60 * 60 * 1000;
 
 /** The account-admin port on the in-memory pool, as Cognito's Admin* APIs behave. */
 export class InMemoryAccountAdmin implements AccountAdmin {
@@ -19,14 +17,8 @@ export class InMemoryAccountAdmin implements AccountAdmin {
   /** AdminResetUserPassword: RESET_REQUIRED, the old password refused, a reset code emailed. */
   async resetPassword(username: string): Promise<void> {
     const user = this.pool.existing(username);
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    await this.messenger.send(user, { source: 'ForgotPassword', secret: code });
+    user.resetCode = await this.messenger.sendCode(user, 'ForgotPassword', RESET_CODE_VALIDITY_MS);
     user.status = 'RESET_REQUIRED';
-    user.resetCode = {
-      hash: hashPassword(code),
-      expiresAt: this.pool.config.clock().getTime() + RESET_CODE_VALIDITY_MS,
-      failures: 0,
-    };
   }
 
   async setPassword(username: string, password: string, permanent: boolean): Promise<void> {

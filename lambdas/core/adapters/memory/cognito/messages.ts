@@ -8,7 +8,9 @@ import {
   plainText,
   USERNAME_PARAMETER,
 } from '../../../domain/messages';
+import { newSixDigitCode } from '../../../domain/sign-in-code';
 import type { MessageKind, Outbox } from '../outbox';
+import { hashPassword } from './passwords';
 import type { FakeUser, PoolConfig } from './pool';
 import type { Triggers } from './triggers';
 
@@ -25,6 +27,20 @@ export class Messenger {
     private readonly outbox: Outbox,
     private readonly triggers: Triggers,
   ) {}
+
+  /**
+   * Mails a fresh 6-digit code (as Cognito does for sign-up, resend and
+   * reset) and answers what the pool keeps of it: its digest, expiry and tries.
+   */
+  async sendCode(
+    user: FakeUser,
+    source: MessageSource,
+    validityMs: number,
+  ): Promise<{ hash: Buffer; expiresAt: number; failures: number }> {
+    const code = newSixDigitCode();
+    await this.send(user, { source, secret: code });
+    return { hash: hashPassword(code), expiresAt: this.config.clock().getTime() + validityMs, failures: 0 };
+  }
 
   async send(
     user: FakeUser,

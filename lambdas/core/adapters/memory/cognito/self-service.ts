@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { normalizeEmail } from '../../../domain/email';
 import {
   CodeExpiredError,
@@ -9,14 +8,15 @@ import {
 } from '../../../domain/errors';
 import { SIGN_UP_TICKET_FIELD } from '../../../domain/sign-up-ticket';
 import { matchTotp, newTotpSecret } from '../../../domain/totp';
-import type { SelfService } from '../../../ports/self-service';
+import type { SelfService, SignUpInput } from '../../../ports/self-service';
 import type { Messenger } from './messages';
 import { assertPolicy, hashPassword, passwordMatches } from './passwords';
 import type { FakeUser, PoolState } from './pool';
 import type { TokenIssuer } from './tokens';
 import type { Triggers } from './triggers';
 
-const RESET_CODE_VALIDITY_MS = 60 * 60 * 1000;
+/** Cognito's reset codes are valid 1 hour (also for AdminResetUserPassword). */
+export const RESET_CODE_VALIDITY_MS = 60 * 60 * 1000;
 const SIGN_UP_CODE_VALIDITY_MS = 24 * 60 * 60 * 1000;
 /** Wrong codes before Cognito refuses more tries (LimitExceededException). */
 const MAX_CODE_FAILURES = 5;
@@ -36,12 +36,7 @@ export class InMemorySelfService implements SelfService {
    * and as we assume of Cognito: docs/decisions.md, "the pool's own door");
    * then PreSignUp, with the ticket in ClientMetadata, may refuse.
    */
-  async signUp(input: {
-    email: string;
-    password: string;
-    name?: string;
-    ticket: string;
-  }): Promise<{ userSub: string }> {
+  async signUp(input: SignUpInput): Promise<{ userSub: string }> {
     assertPolicy(input.password);
     if (this.pool.find(input.email))
       throw new UserExistsError('An account with the given email already exists.');
@@ -89,13 +84,7 @@ export class InMemorySelfService implements SelfService {
   async forgotPassword(email: string): Promise<void> {
     const user = this.pool.find(email);
     if (!user || (user.status !== 'CONFIRMED' && user.status !== 'RESET_REQUIRED')) return;
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    await this.messenger.send(user, { source: 'ForgotPassword', secret: code });
-    user.resetCode = {
-      hash: hashPassword(code),
-      expiresAt: this.now() + RESET_CODE_VALIDITY_MS,
-      failures: 0,
-    };
+    user.resetCode = await this.messenger.sendCode(user, 'ForgotPassword', RESET_CODE_VALIDITY_MS);
   }
 
   /** ConfirmForgotPassword: the code (constant time), its expiry and tries, then the policy. */
@@ -111,13 +100,7 @@ export class InMemorySelfService implements SelfService {
   }
 
   private async sendSignUpCode(user: FakeUser, source: 'SignUp' | 'ResendCode'): Promise<void> {
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    await this.messenger.send(user, { source, secret: code });
-    user.signUpCode = {
-      hash: hashPassword(code),
-      expiresAt: this.now() + SIGN_UP_CODE_VALIDITY_MS,
-      failures: 0,
-    };
+    user.signUpCode = await this.messenger.sendCode(user, source, SIGN_UP_CODE_VALIDITY_MS);
   }
 
   /** A pending code's tries, expiry, and value (constant time); a wrong one counts. */
