@@ -44,6 +44,15 @@ export const TRIGGERS = {
       'Passwordless sign-in: the code, in constant time, within its 3 minutes; counts failed sessions.',
     permissions: { tables: { rateLimits: ['UpdateItem'] } },
   },
+  userMigration: {
+    name: 'userMigration',
+    trigger: 'UserMigration',
+    entry: 'triggers/user-migration.ts',
+    summary:
+      'Moves a legacy user (PostgreSQL, bcrypt) into the pool at their first password sign-in or reset.',
+    permissions: { secrets: ['legacyDatabase'] },
+    optIn: 'legacyDatabase',
+  },
 } as const satisfies Record<string, TriggerDefinition>;
 
 export type TriggerName = keyof typeof TRIGGERS;

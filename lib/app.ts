@@ -1,6 +1,6 @@
 import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { AuthStack } from './auth-stack';
+import { AuthStack, type AuthStackProps } from './auth-stack';
 
 /** Reads a boolean context value given as `-c name=true` or in cdk.json. */
 function flag(app: App, name: string): boolean {
@@ -8,9 +8,41 @@ function flag(app: App, name: string): boolean {
   return value === true || value === 'true';
 }
 
+/** A comma-separated context list (`-c legacySubnetIds=subnet-a,subnet-b`). */
+function list(app: App, name: string): string[] {
+  const value: unknown = app.node.tryGetContext(name);
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : [];
+}
+
+/** `-c legacyDatabaseSecretArn=...` (and optionally `legacySubnetIds` with `legacySecurityGroupIds`). */
+function legacyDatabase(app: App): Pick<AuthStackProps, 'legacyDatabase'> {
+  const secretArn: unknown = app.node.tryGetContext('legacyDatabaseSecretArn');
+  if (typeof secretArn !== 'string' || !secretArn) return {};
+  if (!/^arn:aws[\w-]*:secretsmanager:[\w-]+:\d{12}:secret:.+-[A-Za-z0-9]{6}$/.test(secretArn))
+    throw new Error(
+      'legacyDatabaseSecretArn must be the complete secret ARN (ending in its 6-character suffix).',
+    );
+  const vpc = {
+    subnetIds: list(app, 'legacySubnetIds'),
+    securityGroupIds: list(app, 'legacySecurityGroupIds'),
+  };
+  if (vpc.subnetIds.length === 0 && vpc.securityGroupIds.length === 0)
+    return { legacyDatabase: { secretArn } };
+  if (vpc.subnetIds.length === 0 || vpc.securityGroupIds.length === 0)
+    throw new Error('legacySubnetIds and legacySecurityGroupIds go together.');
+  return { legacyDatabase: { secretArn, vpc } };
+}
+
 /**
  * Adds the backend stack to `app` from its context (`mockMode`,
  * `threatProtection`, `waf`, `sesFromAddress`, `refreshTokenRotation`, `mfaRequired`,
+ * `legacyDatabaseSecretArn` (+ `legacySubnetIds`, `legacySecurityGroupIds`),
  * `stackName`) and turns on cdk-nag: any finding that is
  * not acknowledged (with a reason, beside its resource) fails synth.
  */
@@ -22,6 +54,7 @@ export function configureApp(app: App): AuthStack {
     waf: flag(app, 'waf'),
     refreshTokenRotation: flag(app, 'refreshTokenRotation'),
     mfaRequired: flag(app, 'mfaRequired'),
+    ...legacyDatabase(app),
     ...(typeof app.node.tryGetContext('sesFromAddress') === 'string'
       ? { sesFromAddress: app.node.tryGetContext('sesFromAddress') as string }
       : {}),

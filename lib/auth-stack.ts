@@ -1,11 +1,14 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { SECRETS, type SecretName, type SecretSpec } from '../lambdas/core/secrets';
 import { TABLE_KEYS, TABLES } from '../lambdas/core/tables';
+import type { TriggerDefinition } from '../lambdas/core/trigger/definition';
 import { OPERATION_LIST } from '../lambdas/operations';
 import { TRIGGER_LIST } from '../lambdas/triggers';
 import { Api } from './constructs/api';
 import { Data } from './constructs/data';
 import { Identity } from './constructs/identity';
+import type { VpcPlacement } from './constructs/lambda-preset';
 import { Monitoring, type WatchedFunction } from './constructs/monitoring';
 import { OperationFunction } from './constructs/operation-function';
 import { SharedSecrets } from './constructs/shared-secrets';
@@ -43,6 +46,31 @@ export interface AuthStackProps extends StackProps {
    * @default false (MFA optional; required per user by an admin)
    */
   readonly mfaRequired?: boolean;
+  /**
+   * Migrate users from a legacy PostgreSQL at their first sign-in or reset:
+   * the UserMigration trigger is deployed and attached, reading the
+   * connection from this existing secret (docs/flows/migration.md).
+   * @default - no migration trigger
+   */
+  readonly legacyDatabase?: LegacyDatabaseProps;
+}
+
+/** Where the legacy database is, for the UserMigration trigger. */
+export interface LegacyDatabaseProps {
+  /** Complete ARN of the secret holding a postgres:// URL or an RDS-managed secret's JSON. */
+  readonly secretArn: string;
+  /**
+   * Run the trigger in these subnets with these security groups (a database
+   * without a public endpoint). The subnets need a route to Secrets Manager
+   * (a VPC endpoint or NAT).
+   * @default - not in a VPC
+   */
+  readonly vpc?: VpcPlacement;
+}
+
+/** The trigger rows a stack with these props deploys: every row, but opt-in ones only with their prop. */
+export function deployedTriggers(props: Pick<AuthStackProps, 'legacyDatabase'>): TriggerDefinition[] {
+  return TRIGGER_LIST.filter((row) => row.optIn === undefined || props[row.optIn] !== undefined);
 }
 
 /** The account backend: wires the constructs, creates one function per registry row. */
@@ -58,8 +86,10 @@ export class AuthStack extends Stack {
     });
     const data = new Data(this, 'Data');
     // The construct id stays 'WebhookSecrets': the deployed secrets keep their logical ids.
+    const triggers = deployedTriggers(props);
     const sharedSecrets = new SharedSecrets(this, 'WebhookSecrets', {
-      names: [...OPERATION_LIST, ...TRIGGER_LIST].flatMap((row) => row.permissions.secrets ?? []),
+      names: [...OPERATION_LIST, ...triggers].flatMap((row) => row.permissions.secrets ?? []),
+      ...(props.legacyDatabase ? { provided: { legacyDatabase: props.legacyDatabase.secretArn } } : {}),
     });
 
     const operations = OPERATION_LIST.map((definition) => {
@@ -81,9 +111,12 @@ export class AuthStack extends Stack {
       runsSaga: op.definition.permissions.tables?.reconciliations !== undefined,
     }));
 
-    for (const definition of TRIGGER_LIST) {
+    for (const definition of triggers) {
       const trigger = new TriggerFunction(this, `Trigger-${definition.name}`, {
         definition,
+        ...(definition.optIn === 'legacyDatabase' && props.legacyDatabase?.vpc
+          ? { vpc: props.legacyDatabase.vpc }
+          : {}),
         userPoolArn: identity.userPool.userPoolArn,
         tables: data.tables,
         secrets: sharedSecrets.secrets,
@@ -116,6 +149,7 @@ export class AuthStack extends Stack {
       });
     }
     for (const [name, secret] of Object.entries(sharedSecrets.secrets)) {
+      if ((SECRETS[name as SecretName] as SecretSpec).provided) continue;
       new CfnOutput(this, `${name}SecretArn`, { value: secret.secretArn });
     }
   }

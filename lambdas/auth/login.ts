@@ -1,4 +1,4 @@
-import { signIn } from '../core/deps';
+import { clock, signIn, userStore } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { login } from '../core/workflows/sign-in';
 import { AUTH } from './operations';
@@ -7,9 +7,10 @@ import { AUTH } from './operations';
  * Signs in with email and password (Cognito `InitiateAuth`, USER_PASSWORD_AUTH).
  * Answers `{ tokens }`, or `{ challenge }` such as NEW_PASSWORD_REQUIRED for an
  * invited user's first login, or MFA_SETUP with the secret to enrol. Wrong
- * password and unknown email answer the same 401 NOT_AUTHORIZED.
+ * password and unknown email answer the same 401 NOT_AUTHORIZED. A user of the
+ * legacy app is migrated on the way (UserMigration trigger) and recorded.
  */
 export const handler = httpOperation(AUTH.login, {}, async ({ body }) => ({
   status: 200,
-  body: await login({ signIn: signIn() }, body),
+  body: await login({ signIn: signIn(), users: userStore(), clock: clock() }, body),
 }));

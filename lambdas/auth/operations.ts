@@ -33,9 +33,10 @@ export const AUTH = {
     path: '/auth/login',
     access: 'public',
     entry: 'auth/login.ts',
-    summary: 'USER_PASSWORD_AUTH: tokens, or the challenge to answer.',
+    summary: 'USER_PASSWORD_AUTH: tokens, or the challenge to answer; a legacy user is migrated on the way.',
     body: z.object({ email: email(), password: password() }),
-    permissions: {},
+    // A migrated user's first sign-in creates their Users record (GetItem first).
+    permissions: { tables: { users: ['GetItem', 'PutItem'] } },
   },
   respondToChallenge: {
     name: 'respondToChallenge',

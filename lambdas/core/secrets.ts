@@ -12,6 +12,11 @@ export interface SecretSpec {
   readonly description: string;
   /** Why no rotation Lambda (the cdk-nag AwsSolutions-SMG4 acknowledgment). */
   readonly rotation: string;
+  /**
+   * The team brings this secret (its ARN is a stack prop) instead of the
+   * stack generating it; emulators and mock mode have no default for it.
+   */
+  readonly provided?: true;
 }
 
 const SHARED_WITH_SENDER =
@@ -49,6 +54,16 @@ export const SECRETS = {
       'HMAC key of the opaque paging cursors of GET /admin/users (tamper-proof, bound to their query).',
     rotation:
       'An internal key read only by the list function (cached 5 minutes); a new value only makes cursors issued before it invalid (400, the admin reloads the first page), so it is rotated by putting a new value, without a rotation Lambda.',
+  },
+  legacyDatabase: {
+    arnEnv: 'LEGACY_DATABASE_SECRET_ARN',
+    valueEnv: 'LEGACY_DATABASE_URL',
+    mockDefault: '',
+    description:
+      'The legacy PostgreSQL the UserMigration trigger reads (read-only): a postgres:// URL or an RDS-managed secret (JSON).',
+    rotation:
+      'Owned by the team that owns the legacy database (often RDS-managed, rotated by RDS); the stack only reads it.',
+    provided: true,
   },
 } as const satisfies Record<string, SecretSpec>;
 

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Duration } from 'aws-cdk-lib';
+import { type Duration, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -21,6 +21,14 @@ export interface PresetFunctionProps {
   readonly environment: Record<string, string>;
   readonly timeout: Duration;
   readonly mockMode: boolean;
+  /** Subnets and security groups to run in. @default - not in a VPC */
+  readonly vpc?: VpcPlacement;
+}
+
+/** Existing subnets and security groups a function runs in. */
+export interface VpcPlacement {
+  readonly subnetIds: readonly string[];
+  readonly securityGroupIds: readonly string[];
 }
 
 /**
@@ -56,7 +64,30 @@ export function presetFunction(
     },
     bundling: functionBundling(props.mockMode),
   });
+  if (props.vpc) placeInVpc(fn, role, props.vpc);
   return { fn, role, logGroup };
+}
+
+/**
+ * Places a function in existing subnets (set on the CloudFormation resource:
+ * no VPC lookup at synth). Lambda creates its network interfaces with the
+ * function's role, so the role gets AWS's managed AWSLambdaVPCAccessExecutionRole
+ * (EC2 network-interface actions, which do not all take resource ARNs) —
+ * only a function placed in a VPC.
+ */
+function placeInVpc(fn: nodejs.NodejsFunction, role: iam.Role, placement: VpcPlacement): void {
+  role.addManagedPolicy(
+    iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaVPCAccessExecutionRole'),
+  );
+  Validations.of(role).acknowledge({
+    id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole]',
+    reason:
+      'AWSLambdaVPCAccessExecutionRole is what Lambda documents for a function in a VPC: the network-interface actions it needs (DescribeNetworkInterfaces takes no resource ARN). Only the VPC-placed migration trigger has it.',
+  });
+  (fn.node.defaultChild as lambda.CfnFunction).vpcConfig = {
+    subnetIds: [...placement.subnetIds],
+    securityGroupIds: [...placement.securityGroupIds],
+  };
 }
 
 /**

@@ -2,17 +2,22 @@ import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { SECRETS, type SecretName } from '../../lambdas/core/secrets';
+import { SECRETS, type SecretName, type SecretSpec } from '../../lambdas/core/secrets';
 
 /** Props of the shared secrets construct. */
 export interface SharedSecretsProps {
   /** The secrets the operations and triggers read (from the registries). */
   readonly names: readonly SecretName[];
+  /** The complete ARNs of the secrets the team brings (catalogue entries marked `provided`). */
+  readonly provided?: Readonly<Partial<Record<SecretName, string>>>;
 }
 
 export type SecretRefs = Readonly<Partial<Record<SecretName, secretsmanager.ISecret>>>;
 
-/** One generated Secrets Manager secret per catalogue entry (lambdas/core/secrets.ts) a registry row reads. */
+/**
+ * One generated Secrets Manager secret per catalogue entry (lambdas/core/secrets.ts) a registry
+ * row reads; an entry the team brings (`provided`) is imported by its complete ARN instead.
+ */
 export class SharedSecrets extends Construct {
   readonly secrets: SecretRefs;
 
@@ -20,6 +25,12 @@ export class SharedSecrets extends Construct {
     super(scope, id);
     const secrets: Partial<Record<SecretName, secretsmanager.ISecret>> = {};
     for (const name of new Set(props.names)) {
+      if ((SECRETS[name] as SecretSpec).provided) {
+        const arn = props.provided?.[name];
+        if (!arn) throw new Error(`Secret "${name}" is brought by the team: its ARN is a stack prop.`);
+        secrets[name] = secretsmanager.Secret.fromSecretCompleteArn(this, name, arn);
+        continue;
+      }
       const secret = new secretsmanager.Secret(this, name, {
         description: SECRETS[name].description,
         generateSecretString: { passwordLength: 48, excludePunctuation: true },

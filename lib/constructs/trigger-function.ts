@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import type { TableKey } from '../../lambdas/core/tables';
 import type { TriggerDefinition } from '../../lambdas/core/trigger/definition';
 import type { TableRef } from './data';
-import { presetFunction, tableGrants } from './lambda-preset';
+import { presetFunction, tableGrants, type VpcPlacement } from './lambda-preset';
 import { type SecretRefs, secretGrants } from './shared-secrets';
 
 /** Props of one Cognito trigger's function. */
@@ -25,6 +25,8 @@ export interface TriggerFunctionProps {
   readonly sesFromAddress?: string;
   /** @default false */
   readonly mockMode?: boolean;
+  /** Run in these subnets (the legacy database's VPC). @default - not in a VPC */
+  readonly vpc?: VpcPlacement;
 }
 
 /**
@@ -63,6 +65,7 @@ export class TriggerFunction extends Construct {
       },
       timeout: Duration.seconds(5),
       mockMode: props.mockMode ?? false,
+      ...(props.vpc ? { vpc: props.vpc } : {}),
     });
     for (const statement of [...tables.statements, ...secrets.statements])
       role.addToPrincipalPolicy(statement);

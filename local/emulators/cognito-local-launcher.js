@@ -5,6 +5,21 @@
 // user database (local/emulators.ts). Dev and test tooling only.
 const pino = require('pino');
 const { createDefaultServer } = require('cognito-local');
+const { UserPoolServiceImpl } = require('cognito-local/lib/services/userPoolService');
+
+// One shim, so the emulator follows Cognito where this project depends on it:
+// cognito-local creates a user migrated by the UserMigration trigger without a
+// `sub` attribute (its tokens then carry no `sub`), where Cognito gives every
+// user one. Every user saved without a `sub` gets one here, as Cognito does
+// (the user's UUID username). docs/flows/migration.md names it.
+const saveUser = UserPoolServiceImpl.prototype.saveUser;
+UserPoolServiceImpl.prototype.saveUser = function saveUserWithSub(ctx, user) {
+  const attributes = user.Attributes ?? [];
+  if (!attributes.some((a) => a.Name === 'sub')) {
+    user.Attributes = [{ Name: 'sub', Value: user.Username }, ...attributes];
+  }
+  return saveUser.call(this, ctx, user);
+};
 
 const logger = pino({ level: 'info', base: null }, pino.destination({ dest: 1, sync: true }));
 

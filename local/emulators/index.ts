@@ -1,14 +1,16 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Jwks } from 'aws-jwt-verify/jwk';
-import { SECRETS, type SecretName } from '../../lambdas/core/secrets';
+import type { LegacyUser } from '../../lambdas/core/ports/legacy-users';
+import { SECRETS, type SecretName, type SecretSpec } from '../../lambdas/core/secrets';
 import { TABLE_KEYS, TABLES } from '../../lambdas/core/tables';
 import { startCognitoLocal } from './cognito-local';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { cognitoLocalTriggerConfig, startLambdaEndpoint } from './lambda-endpoint';
+import { createLegacyUserTable, postgresInstalled, startPostgres } from './postgres';
 import { freePort, requireJava, stopChild, waitFor } from './processes';
 import { synthesizedTemplate } from './template';
 import { CREDENTIALS, EMULATOR_REGION, type EmulatorInfo, type RunningEmulators } from './types';
@@ -43,8 +45,10 @@ export async function startEmulators(
       children.splice(children.indexOf(gone), 1);
     children.push(child);
   };
+  let stopPostgres: (() => void) | undefined;
   const stop = async () => {
     await Promise.all(children.map(stopChild));
+    stopPostgres?.();
     rmSync(workDir, { recursive: true, force: true });
   };
   try {
@@ -63,11 +67,13 @@ export async function startEmulators(
     say(`serving the Cognito triggers (production bundles) on 127.0.0.1:${lambdaPort}`);
     const lambdaLog = path.join(workDir, 'lambda-invocations.jsonl');
     const secrets = emulatorSecrets();
+    const legacy = await legacyDatabase(say);
+    stopPostgres = legacy?.stop;
     const lambda = startLambdaEndpoint({
       port: lambdaPort,
       workDir,
       logFile: lambdaLog,
-      environment: secrets,
+      environment: { ...secrets, ...(legacy ? { [SECRETS.legacyDatabase.valueEnv]: legacy.url } : {}) },
     });
     watch(lambda);
     const lambdaEndpoint = `http://127.0.0.1:${lambdaPort}`;
@@ -99,6 +105,7 @@ export async function startEmulators(
       lambdaEndpoint,
       lambdaLog,
       secrets,
+      ...(legacy ? { legacyDatabaseUrl: legacy.url } : {}),
       pids: children.map((c) => c.pid ?? 0),
       workDir,
       stop,
@@ -123,6 +130,7 @@ export function emulatorEnvironment(info: EmulatorInfo): Record<string, string> 
     COGNITO_CLIENT_ID: info.clientId,
     COGNITO_JWKS_URI: info.jwksUri,
     ...info.secrets,
+    ...(info.legacyDatabaseUrl ? { [SECRETS.legacyDatabase.valueEnv]: info.legacyDatabaseUrl } : {}),
     ...Object.fromEntries(TABLE_KEYS.map((key) => [TABLES[key].envVar, info.tables[key]])),
   };
 }
@@ -132,16 +140,50 @@ export function emulatorEnvironment(info: EmulatorInfo): Record<string, string> 
  * for the local API and the trigger functions alike: the webhook secrets are
  * the documented local defaults (senders must know them), the internal keys
  * (sign-up tickets, list cursors) random. A value already in the environment wins.
+ * Secrets the team brings (the legacy database) come from the environment only.
  */
 function emulatorSecrets(): Record<string, string> {
   const external: ReadonlySet<SecretName> = new Set<SecretName>(['applicationWebhook', 'billingWebhook']);
+  const generated = (Object.keys(SECRETS) as SecretName[]).filter(
+    (name) => !(SECRETS[name] as SecretSpec).provided,
+  );
   return Object.fromEntries(
-    (Object.keys(SECRETS) as SecretName[]).map((name) => {
+    generated.map((name) => {
       const { valueEnv, mockDefault } = SECRETS[name];
       const generated = external.has(name) ? mockDefault : randomBytes(24).toString('hex');
       return [valueEnv, process.env[valueEnv] || generated];
     }),
   );
+}
+
+/**
+ * The legacy database the UserMigration trigger reads: `LEGACY_DATABASE_URL`
+ * if the shell set one; otherwise a PostgreSQL of Debian's package on a free
+ * loopback port, its `User` table holding LEGACY_USERS_FILE (default
+ * local/legacy-users.example.json); none when PostgreSQL is not installed.
+ */
+async function legacyDatabase(
+  say: (line: string) => void,
+): Promise<{ url: string; stop?: () => void } | undefined> {
+  const given = process.env[SECRETS.legacyDatabase.valueEnv];
+  if (given) return { url: given };
+  if (!postgresInstalled()) {
+    say('PostgreSQL is not installed: no legacy database (apt-get install postgresql)');
+    return undefined;
+  }
+  const file = process.env.LEGACY_USERS_FILE || path.join(__dirname, '..', 'legacy-users.example.json');
+  const users = JSON.parse(readFileSync(file, 'utf8')) as LegacyUser[];
+  const server = await startPostgres();
+  try {
+    await createLegacyUserTable(server.url, users);
+  } catch (error) {
+    server.stop();
+    throw error;
+  }
+  say(
+    `legacy PostgreSQL on ${server.url} (${users.length} users from ${path.relative(process.cwd(), file)})`,
+  );
+  return server;
 }
 
 /** Fetches the pool's JWKS from cognito-local. */

@@ -22,6 +22,8 @@ export interface EmulatorInfo {
   lambdaLog: string;
   /** Every shared secret as plain text, by its environment variable (the API's and the triggers'). */
   secrets: Record<string, string>;
+  /** The legacy PostgreSQL the UserMigration trigger reads (absent when PostgreSQL is not installed). */
+  legacyDatabaseUrl?: string;
   pids: number[];
   workDir: string;
 }

@@ -208,6 +208,19 @@ describe('the Cognito adapters (CognitoUserDirectory, CognitoSignIn)', () => {
     ).rejects.toBeInstanceOf(type);
   });
 
+  it('maps a UserMigration refusal on sign-in to NotAuthorizedError, like any failed sign-in', async () => {
+    cognito
+      .on(InitiateAuthCommand)
+      .rejects(
+        sdkError(
+          'UserLambdaValidationException',
+          'UserMigration failed with error Incorrect email or password.',
+        ),
+      );
+
+    await expect(signIn.passwordLogin('lee@example.com', 'x')).rejects.toBeInstanceOf(NotAuthorizedError);
+  });
+
   it('lets unknown SDK errors through unchanged (they become a generic 500)', async () => {
     const unknown = sdkError('InternalErrorException', 'boom');
     cognito.on(InitiateAuthCommand).rejects(unknown);

@@ -18,7 +18,8 @@ export type CognitoGap =
   | 'refreshAfterChallenge'
   | 'mfaSetup'
   | 'adminAccountCalls'
-  | 'customAuth';
+  | 'customAuth'
+  | 'migrationOnForgotPassword';
 
 /** A Cognito backend the contract suites run on: the in-memory fake, or the AWS adapters on cognito-local. */
 export interface CognitoBackend {

@@ -11,6 +11,7 @@ import { cognitoResetCodes, cognitoSignUpCodes, emulatorJwks } from '../../local
 import { registryTriggers } from '../../local/triggers';
 import { deliveredCode, emulators } from '../integration/emulators';
 import type { CognitoBackend } from './cognito-backend';
+import { migrationContract } from './migration.contract';
 import { selfServiceContract } from './self-service.contract';
 import { signInContract } from './sign-in.contract';
 import { userDirectoryContract } from './user-directory.contract';
@@ -82,6 +83,8 @@ const onEmulator: CognitoBackend = {
     customAuth: 'cognito-local has no CUSTOM_AUTH flow (it never calls Define/Create/VerifyAuthChallenge)',
     adminAccountCalls:
       'cognito-local has no AdminResetUserPassword, AdminSetUserMFAPreference or AdminUserGlobalSignOut',
+    migrationOnForgotPassword:
+      'cognito-local calls UserMigration only from InitiateAuth/AdminInitiateAuth, never from ForgotPassword',
     mfaSetup:
       'cognito-local never issues MFA_SETUP (it has no MFA REQUIRED sign-in path, nor AssociateSoftwareToken with a Session)',
   },
@@ -91,6 +94,7 @@ for (const backend of [onFake, onEmulator]) {
   userDirectoryContract(backend);
   signInContract(backend);
   selfServiceContract(backend);
+  migrationContract(backend);
 }
 
 function codeFrom(codes: Array<{ email: string; code: string }>, email: string): string {

@@ -28,7 +28,10 @@ function bundles(context: Record<string, unknown>): Record<string, string> {
 }
 
 describe('function bundles (real esbuild)', () => {
-  const production = bundles({});
+  // With a legacy database, so the opt-in UserMigration trigger is built too.
+  const production = bundles({
+    legacyDatabaseSecretArn: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:legacy-db-AbC123',
+  });
 
   it('builds one bundle per operation and per trigger', () => {
     expect(Object.keys(production).sort()).toEqual(
@@ -48,13 +51,21 @@ describe('function bundles (real esbuild)', () => {
     const has = (name: string, marker: string) => production[name]?.includes(marker) ?? false;
     expect({
       getProfileHasCognito: has('getProfile', 'AdminCreateUserCommand'),
-      loginHasDynamoDb: has('login', 'UpdateItemCommand'),
+      loginHasDynamoDb: has('login', 'PutItemCommand'),
+      loginHasPg: has('login', 'SCRAM-SHA-256'),
+      userMigrationHasPg: has('userMigration', 'SCRAM-SHA-256'),
+      userMigrationHasCognito: has('userMigration', 'AdminCreateUserCommand'),
       createCognitoUserHasCognito: has('createCognitoUser', 'AdminCreateUserCommand'),
       createCognitoUserHasDynamoDb: has('createCognitoUser', 'PutItemCommand'),
       customMessageHasAnySdk: has('customMessage', 'smithy') || has('customMessage', 'Command'),
     }).toEqual({
       getProfileHasCognito: false,
-      loginHasDynamoDb: false,
+      // A migrated user's first sign-in writes their Users record (core/workflows/migrated-record.ts).
+      loginHasDynamoDb: true,
+      // Only the UserMigration trigger holds the PostgreSQL client (core/deps-legacy.ts).
+      loginHasPg: false,
+      userMigrationHasPg: true,
+      userMigrationHasCognito: false,
       createCognitoUserHasCognito: true,
       createCognitoUserHasDynamoDb: true,
       customMessageHasAnySdk: false,

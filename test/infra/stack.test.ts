@@ -4,8 +4,12 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { PASSWORD_POLICY, TEMPORARY_PASSWORD_VALIDITY_DAYS } from '../../lambdas/core/domain/pool-policy';
 import { SECURITY_HEADERS } from '../../lambdas/core/http/headers';
 import { OPERATION_LIST, OPERATIONS } from '../../lambdas/operations';
-import { TRIGGER_LIST } from '../../lambdas/triggers';
 import { configureApp } from '../../lib/app';
+import { deployedTriggers } from '../../lib/auth-stack';
+
+/** The triggers a stack without opt-ins deploys (no UserMigration: triggers.test.ts covers it). */
+const TRIGGER_LIST = deployedTriggers({});
+
 import { METHOD_THROTTLES } from '../../lib/constructs/api';
 import { WAF_RATE_LIMIT_PER_5_MIN } from '../../lib/constructs/api-guards';
 

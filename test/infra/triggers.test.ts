@@ -17,7 +17,10 @@ function synth(context: Record<string, unknown> = {}) {
   return Template.fromStack(stack);
 }
 
-const template = synth();
+/** A legacy database secret ARN (the UserMigration trigger is opt-in). */
+const LEGACY_SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:legacy-db-AbC123';
+// Every trigger row, the opt-in UserMigration included.
+const template = synth({ legacyDatabaseSecretArn: LEGACY_SECRET_ARN });
 const resources = template.toJSON().Resources as Parameters<typeof dependencyCycles>[0];
 
 /** The function resources of one trigger row, found by their construct path. */
@@ -121,4 +124,59 @@ describe('the trigger functions', () => {
       expect(fn.Properties.Timeout).toBe(5);
     },
   );
+});
+
+describe('the UserMigration trigger (opt-in: -c legacyDatabaseSecretArn=...)', () => {
+  it('is not deployed without a legacy database', () => {
+    const plain = synth();
+    const config = Object.values(plain.findResources('AWS::Cognito::UserPool'))[0]?.Properties.LambdaConfig;
+    expect(Object.keys(config)).not.toContain('UserMigration');
+    expect(Object.keys(plain.findResources('AWS::Lambda::Function')).join()).not.toMatch(/userMigration/);
+  });
+
+  it('reads exactly the given secret, with its ARN in the environment, and is in no VPC by default', () => {
+    const [id, fn] = triggerFunction('userMigration');
+    expect(fn.Properties.Environment.Variables).toMatchObject({
+      LEGACY_DATABASE_SECRET_ARN: LEGACY_SECRET_ARN,
+    });
+    expect(fn.Properties.VpcConfig).toBeUndefined();
+    const role = fn.Properties.Role['Fn::GetAtt'][0];
+    const statements = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === role))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement);
+    expect(
+      statements.filter((s) => s.Action !== 'logs:CreateLogStream' && !`${s.Action}`.startsWith('logs:')),
+    ).toEqual([{ Action: 'secretsmanager:GetSecretValue', Effect: 'Allow', Resource: LEGACY_SECRET_ARN }]);
+    expect(id).toMatch(/^TriggeruserMigrationFunction/);
+  });
+
+  it('runs in the given subnets and security groups, with only the VPC access policy added', () => {
+    const placed = synth({
+      legacyDatabaseSecretArn: LEGACY_SECRET_ARN,
+      legacySubnetIds: 'subnet-0123456789abcdef0,subnet-0123456789abcdef1',
+      legacySecurityGroupIds: 'sg-0123456789abcdef0',
+    });
+    const functions = Object.entries(placed.findResources('AWS::Lambda::Function'));
+    const inVpc = functions.filter(([, fn]) => fn.Properties.VpcConfig).map(([id]) => id);
+    expect(inVpc).toEqual([expect.stringMatching(/^TriggeruserMigrationFunction/)]);
+    const [, fn] = functions.find(([id]) => id === inVpc[0]) ?? [];
+    expect(fn?.Properties.VpcConfig).toEqual({
+      SubnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'],
+      SecurityGroupIds: ['sg-0123456789abcdef0'],
+    });
+    const managed = Object.entries(placed.findResources('AWS::IAM::Role'))
+      .filter(([id]) => !id.includes('CloudWatchRole')) // API Gateway's account logging role
+      .flatMap(([, r]) => r.Properties.ManagedPolicyArns ?? []);
+    expect(JSON.stringify(managed)).toMatch(/AWSLambdaVPCAccessExecutionRole/);
+    expect(managed).toHaveLength(1);
+  });
+
+  it('refuses a partial secret ARN, and subnets without security groups', () => {
+    expect(() =>
+      synth({ legacyDatabaseSecretArn: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:legacy-db' }),
+    ).toThrow(/complete secret ARN/);
+    expect(() =>
+      synth({ legacyDatabaseSecretArn: LEGACY_SECRET_ARN, legacySubnetIds: 'subnet-0123456789abcdef0' }),
+    ).toThrow(/go together/);
+  });
 });

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { PostgresLegacyUsers } from '../../lambdas/core/adapters/postgres/postgres-legacy-users';
-import { startPostgres } from '../support/postgres';
+import { startPostgres } from '../../local/emulators/postgres';
 
 // The legacy-user adapter against a real PostgreSQL started for this file (Debian's package).
 let server: { url: string; stop: () => void };

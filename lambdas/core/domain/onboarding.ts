@@ -32,6 +32,8 @@ export const INITIAL_STATUS = {
   selfSignUp: 'pending_verification',
   applicationReceived: 'pending_verification',
   adminProvisioned: 'active',
+  /** A user of the legacy app, moved in by the UserMigration trigger at their first sign-in. */
+  legacyMigrated: 'active',
 } as const satisfies Record<string, UserStatus>;
 
 const ANY: readonly UserStatus[] = USER_STATUSES;

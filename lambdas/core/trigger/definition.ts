@@ -33,6 +33,12 @@ export interface TriggerDefinition {
   readonly entry: string;
   readonly summary: string;
   readonly permissions: TriggerPermissions;
+  /**
+   * Deployed only when the stack prop of this name is set (the pool then
+   * calls it); local runs always wire it.
+   * @default - always deployed
+   */
+  readonly optIn?: 'legacyDatabase';
 }
 
 /**

@@ -1,8 +1,10 @@
 import type { AuthOutcome } from '../domain/tokens';
 import { otpauthUri } from '../domain/totp';
+import type { Clock } from '../ports/clock';
 import type { ChallengeAnswer, SignIn } from '../ports/sign-in';
 import type { UserStore } from '../ports/user-store';
 import { mirrorEmailConfirmed, mirrorTotpEnabledByEmail } from './ladder-mirror';
+import { recordMigratedUser } from './migrated-record';
 import { TOTP_ISSUER } from './totp-enrolment';
 
 /**
@@ -30,12 +32,17 @@ export async function presentOutcome(
   };
 }
 
-/** login — `POST /auth/login`: USER_PASSWORD_AUTH; tokens, or the challenge as `presentOutcome` shows it. */
+/**
+ * login — `POST /auth/login`: USER_PASSWORD_AUTH (the flow that fires the
+ * UserMigration trigger); tokens, or the challenge as `presentOutcome` shows
+ * it. A migrated user's first tokens create their `Users` record.
+ */
 export async function login(
-  ports: { signIn: SignIn },
+  ports: { signIn: SignIn; users: UserStore; clock: Clock },
   input: { email: string; password: string },
 ): Promise<AuthOutcome> {
   const outcome = await ports.signIn.passwordLogin(input.email, input.password);
+  if ('tokens' in outcome) await recordMigratedUser(ports, outcome.tokens);
   return presentOutcome(ports.signIn, input.email, outcome);
 }
 

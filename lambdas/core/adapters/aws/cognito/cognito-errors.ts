@@ -79,6 +79,11 @@ export function mapCognitoError(error: unknown, call: CognitoCall): unknown {
       // Admin calls only: the request is at fault (Cognito's message names the rule, not a secret).
       if (call === 'admin') return new RequestValidationError('request', message);
       return error;
+    case 'UserLambdaValidationException':
+      // The UserMigration trigger refused a sign-in (wrong password, unknown email): a failed
+      // sign-in like any other. Other trigger refusals keep their own meaning (unchanged).
+      if (call === 'sign-in' && /^UserMigration failed/i.test(message)) return new NotAuthorizedError();
+      return error;
     case 'ExpiredCodeException':
       return new CodeExpiredError('The code has expired.');
     case 'TooManyRequestsException':

@@ -5,6 +5,7 @@ import type { Outbox } from '../outbox';
 import { InMemoryAccountAdmin } from './account-admin';
 import { CustomAuth } from './custom-auth';
 import { Messenger } from './messages';
+import { UserMigration } from './migration';
 import { PoolState, viewOf } from './pool';
 import { InMemoryPoolInspector } from './pool-inspector';
 import { InMemorySelfService } from './self-service';
@@ -65,14 +66,15 @@ export class InMemoryCognito {
     this.triggers.use(options.triggers);
     const messenger = new Messenger(config, options.outbox, this.triggers);
     this.directory = new InMemoryUserDirectory(this.pool, messenger, this.tokens);
+    const migration = new UserMigration(this.pool, this.triggers);
     this.signIn = new InMemorySignIn(
       this.pool,
       new Sessions(config.clock),
       this.tokens,
-      new CustomAuth(this.pool, this.tokens, this.triggers),
+      { customAuth: new CustomAuth(this.pool, this.tokens, this.triggers), migration },
       options.refreshRotation ?? false,
     );
-    this.selfService = new InMemorySelfService(this.pool, this.tokens, messenger, this.triggers);
+    this.selfService = new InMemorySelfService(this.pool, this.tokens, messenger, this.triggers, migration);
     this.accountAdmin = new InMemoryAccountAdmin(this.pool, messenger, this.tokens);
     this.inspector = new InMemoryPoolInspector(this.pool);
   }

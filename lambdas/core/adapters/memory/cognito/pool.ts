@@ -51,7 +51,7 @@ export class PoolState {
   add(input: {
     email: string;
     password: string;
-    status: 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED' | 'UNCONFIRMED';
+    status: 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED' | 'UNCONFIRMED' | 'RESET_REQUIRED';
     groups?: string[];
     attributes?: Record<string, string>;
   }): FakeUser {

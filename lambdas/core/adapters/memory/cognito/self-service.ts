@@ -10,6 +10,7 @@ import { SIGN_UP_TICKET_FIELD } from '../../../domain/sign-up-ticket';
 import { matchTotp, newTotpSecret } from '../../../domain/totp';
 import type { SelfService, SignUpInput } from '../../../ports/self-service';
 import type { Messenger } from './messages';
+import type { UserMigration } from './migration';
 import { assertPolicy, hashPassword, passwordMatches } from './passwords';
 import type { FakeUser, PoolState } from './pool';
 import type { TokenIssuer } from './tokens';
@@ -28,6 +29,7 @@ export class InMemorySelfService implements SelfService {
     private readonly tokens: TokenIssuer,
     private readonly messenger: Messenger,
     private readonly triggers: Triggers,
+    private readonly migration: UserMigration,
   ) {}
 
   /**
@@ -80,9 +82,15 @@ export class InMemorySelfService implements SelfService {
     if (user?.status === 'UNCONFIRMED') await this.sendSignUpCode(user, 'ResendCode');
   }
 
-  /** ForgotPassword: a 6-digit code valid 1 hour, emailed; unknown or unconfirmed users answer the same. */
+  /**
+   * ForgotPassword: a 6-digit code valid 1 hour, emailed; unknown or
+   * unconfirmed users answer the same. A user the pool does not have goes
+   * through the UserMigration trigger first, if configured (its refusal
+   * fails the call, as UserLambdaValidationException does).
+   */
   async forgotPassword(email: string): Promise<void> {
-    const user = this.pool.find(email);
+    const user =
+      this.pool.find(email) ?? (await this.migration.migrate(email, 'UserMigration_ForgotPassword'));
     if (!user || (user.status !== 'CONFIRMED' && user.status !== 'RESET_REQUIRED')) return;
     user.resetCode = await this.messenger.sendCode(user, 'ForgotPassword', RESET_CODE_VALIDITY_MS);
   }

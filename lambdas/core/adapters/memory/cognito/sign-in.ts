@@ -12,10 +12,12 @@ import type { AuthOutcome, Tokens } from '../../../domain/tokens';
 import { matchTotp, newTotpSecret } from '../../../domain/totp';
 import type { ChallengeAnswer, SignIn } from '../../../ports/sign-in';
 import type { CustomAuth } from './custom-auth';
+import type { UserMigration } from './migration';
 import { assertPolicy, hashPassword, passwordMatches } from './passwords';
 import type { FakeUser, PoolState } from './pool';
 import type { Sessions } from './sessions';
 import type { TokenIssuer } from './tokens';
+import { PoolTriggerError } from './triggers';
 
 const DAY_MS = 86_400_000;
 
@@ -25,14 +27,14 @@ export class InMemorySignIn implements SignIn {
     private readonly pool: PoolState,
     private readonly sessions: Sessions,
     private readonly tokens: TokenIssuer,
-    private readonly customAuth: CustomAuth,
+    private readonly steps: { customAuth: CustomAuth; migration: UserMigration },
     /** The app client rotates refresh tokens. */
     private readonly refreshRotation = false,
   ) {}
 
   /** InitiateAuth USER_PASSWORD_AUTH. */
   async passwordLogin(email: string, password: string): Promise<AuthOutcome> {
-    const user = this.pool.find(email);
+    const user = this.pool.find(email) ?? (await this.migrate(email, password));
     // Unknown user and wrong password look the same, as with PreventUserExistenceErrors on.
     if (!user || !passwordMatches(user.passwordHash, password)) throw new NotAuthorizedError();
     if (!user.enabled) throw new NotAuthorizedError('User is disabled.');
@@ -124,7 +126,7 @@ export class InMemorySignIn implements SignIn {
 
   /** InitiateAuth CUSTOM_AUTH: the CUSTOM_AUTH state machine through the pool's triggers. */
   async startCustomAuth(email: string): Promise<AuthOutcome> {
-    return this.customAuth.start(email);
+    return this.steps.customAuth.start(email);
   }
 
   async answerCustomChallenge(input: {
@@ -132,7 +134,7 @@ export class InMemorySignIn implements SignIn {
     session: string;
     answer: string;
   }): Promise<AuthOutcome> {
-    return this.customAuth.answer(input);
+    return this.steps.customAuth.answer(input);
   }
 
   /** REFRESH_TOKEN_AUTH (or GetTokensFromRefreshToken with rotation). */
@@ -142,6 +144,20 @@ export class InMemorySignIn implements SignIn {
     if (!entry || !user?.enabled) throw new NotAuthorizedError('Invalid refresh token.');
     if (this.refreshRotation) this.tokens.spend(refreshToken);
     return this.tokens.issue(user, { originJti: entry.originJti, rotate: this.refreshRotation });
+  }
+
+  /**
+   * A user the pool does not have: the UserMigration trigger, if configured.
+   * Its refusal (wrong password, unknown email) is a failed sign-in like any
+   * other: with PreventUserExistenceErrors, Cognito answers NotAuthorized.
+   */
+  private async migrate(email: string, password: string): Promise<FakeUser | undefined> {
+    try {
+      return await this.steps.migration.migrate(email, 'UserMigration_Authentication', password);
+    } catch (error) {
+      if (error instanceof PoolTriggerError) throw new NotAuthorizedError();
+      throw error;
+    }
   }
 
   private temporaryPasswordExpired(user: FakeUser): boolean {

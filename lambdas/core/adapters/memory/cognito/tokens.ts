@@ -53,6 +53,8 @@ export class TokenIssuer {
       'cognito:username': user.username,
       email: user.email,
       email_verified: user.attributes.email_verified === 'true',
+      // Cognito puts the user's readable standard attributes in the ID token too.
+      ...(user.attributes.name ? { name: user.attributes.name } : {}),
       exp: now + TOKEN_VALIDITY.idTokenMinutes * 60,
       jti: randomUUID(),
     });
