@@ -74,6 +74,7 @@ const server = http.createServer((req, res) => {
       record({
         function: name,
         triggerSource: event?.triggerSource,
+        userName: event?.userName,
         ok: false,
         error: error?.name,
       });

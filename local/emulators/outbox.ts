@@ -108,6 +108,8 @@ export interface CustomMessageRecord {
 /** One line of the Lambda endpoint's log: which trigger function ran, for what, and whether it answered. */
 export interface LambdaInvocation extends CustomMessageRecord {
   function: string;
+  /** The event's `userName` (for UserMigration: the email the user signed in with). */
+  userName?: string;
   ok: boolean;
   error?: string;
 }

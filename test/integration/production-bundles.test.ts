@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { APIGatewayProxyResult } from 'aws-lambda';
+import bcrypt from 'bcryptjs';
 import { totpCode } from '../../lambdas/core/domain/totp';
 import { hmacHex, stripeSignatureHeader } from '../../lambdas/core/http/webhook-signature';
 import type { OperationDefinition } from '../../lambdas/core/operation-definition';
@@ -18,6 +20,7 @@ import {
 } from '../../local/emulators';
 import { bootstrapAdminOnAdapters } from '../../local/emulators/bootstrap-admin';
 import { buildProductionBundle } from '../../local/emulators/lambda-endpoint';
+import { insertLegacyUser } from '../../local/emulators/postgres';
 import { BILLING_SECRET, STRONG_PASSWORD, WEBHOOK_SECRET } from '../support/harness';
 import { deliveredCode, emulators, uniqueEmail } from './emulators';
 
@@ -257,6 +260,28 @@ describe('the production bundles on the emulators', () => {
     expect((await run('deleteUser', { token, pathParameters: { userId } })).status).toBe(204);
     expect((await run('deleteUser', { token, pathParameters: { userId } })).status).toBe(204);
     expect((await run('getUser', { token, pathParameters: { userId } })).status).toBe(404);
+  });
+
+  it('migrate a legacy user from the real PostgreSQL at login; /me shows legacyId; a wrong password migrates nothing', async () => {
+    const email = uniqueEmail('legacy-bundle');
+    const legacyId = randomUUID();
+    await insertLegacyUser(process.env.LEGACY_DATABASE_URL as string, {
+      id: legacyId,
+      email,
+      name: 'Legacy Bundle',
+      passwordHash: await bcrypt.hash('Legacy!Passw0rd-2019', 10),
+    });
+
+    const wrong = await run('login', { body: JSON.stringify({ email, password: 'Wr0ng!Passw0rd-1' }) });
+    expect(wrong).toMatchObject({ status: 401, body: { error: { code: 'NOT_AUTHORIZED' } } });
+    const login = await run('login', { body: JSON.stringify({ email, password: 'Legacy!Passw0rd-2019' }) });
+    expect(login.status).toBe(200);
+    const me = await run('getProfile', { token: login.body.tokens.accessToken });
+    expect(me).toMatchObject({ status: 200, body: { email, legacyId, status: 'active' } });
+    const migrations = lambdaInvocations(emulators()).filter(
+      (r) => r.function === 'userMigration' && r.userName === email,
+    );
+    expect(migrations.map((r) => r.ok)).toEqual([false, true]);
   });
 
   it('covered every operation, and every trigger ran from its bundle behind cognito-local', () => {
