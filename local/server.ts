@@ -164,6 +164,14 @@ export function localAdminCredentials(): { email: string; password: string; bann
   };
 }
 
+/** Where the UserMigration trigger finds legacy users in this run (docs/flows/migration.md). */
+function legacyUsersLine(): string {
+  if (process.env.LEGACY_DATABASE_URL) return '  legacy users (migration at sign-in): LEGACY_DATABASE_URL';
+  if (process.env.LEGACY_USERS_FILE)
+    return `  legacy users (migration at sign-in): ${process.env.LEGACY_USERS_FILE}`;
+  return '  legacy users: none (LEGACY_USERS_FILE=local/legacy-users.example.json to try the migration)';
+}
+
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const host = '127.0.0.1';
@@ -177,6 +185,7 @@ async function main(): Promise<void> {
       '  mode: mock (in-memory Cognito and DynamoDB; nothing leaves this machine)',
       ...admin.banner,
       `  outbox: GET http://${host}:${port}/_local/outbox`,
+      legacyUsersLine(),
     );
   } else {
     lines.push('  mode: aws (real adapters; endpoints from the AWS SDK environment)');

@@ -27,6 +27,9 @@ async function main(): Promise<void> {
         `  cognito-local:  ${emulators.cognitoEndpoint}  pool ${emulators.userPoolId}  client ${emulators.clientId}`,
         `  DynamoDB Local: ${emulators.dynamodbEndpoint}  tables ${Object.values(emulators.tables).join(', ')}`,
         `  Cognito triggers (Lambda Invoke endpoint): ${emulators.lambdaEndpoint}`,
+        emulators.legacyDatabaseUrl
+          ? `  legacy PostgreSQL (UserMigration reads it): ${emulators.legacyDatabaseUrl}`
+          : '  legacy PostgreSQL: none (PostgreSQL is not installed)',
         '  application webhook secret: APPLICATION_WEBHOOK_SECRET (default local-webhook-secret)',
         '  billing webhook secret: BILLING_WEBHOOK_SECRET (default local-billing-secret)',
         `  temporary passwords cognito-local generated: GET http://127.0.0.1:${port}/_local/outbox`,

@@ -88,9 +88,11 @@ export function cognitoSignUpCodes(info: DbInfo): Array<{ username: string; emai
   return codesOf(poolUsers(info), 'UNCONFIRMED');
 }
 
+/** Reset codes are held for CONFIRMED users, and for RESET_REQUIRED ones (a migrated user's first reset). */
 function codesOf(users: PoolUser[], status: 'CONFIRMED' | 'UNCONFIRMED') {
+  const statuses = status === 'CONFIRMED' ? ['CONFIRMED', 'RESET_REQUIRED'] : [status];
   return users.flatMap((u) =>
-    u.status === status && u.code ? [{ username: u.username, email: u.email, code: u.code }] : [],
+    statuses.includes(u.status) && u.code ? [{ username: u.username, email: u.email, code: u.code }] : [],
   );
 }
 
