@@ -130,11 +130,22 @@ export function lambdaContext(functionName: string, timeoutMs = 10_000): Context
 
 export type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
-/** Loads the `handler` export of a registry row. */
-export async function loadHandler(operation: OperationDefinition): Promise<ProxyHandler> {
-  const modulePath = `../lambdas/${operation.entry.replace(/\.ts$/, '')}`;
-  const loaded = (await import(modulePath)) as { handler: ProxyHandler };
-  return loaded.handler;
+const handlers = new Map<string, Promise<ProxyHandler>>();
+
+/**
+ * Loads the `handler` export of a registry row once and keeps it, as a warm
+ * Lambda container does (an `import()` per request cost the local API a
+ * quarter of its main thread: docs/benchmarks.md). A failed load is not kept.
+ */
+export function loadHandler(operation: OperationDefinition): Promise<ProxyHandler> {
+  let handler = handlers.get(operation.entry);
+  if (!handler) {
+    const modulePath = `../lambdas/${operation.entry.replace(/\.ts$/, '')}`;
+    handler = import(modulePath).then((loaded: { handler: ProxyHandler }) => loaded.handler);
+    handler.catch(() => handlers.delete(operation.entry));
+    handlers.set(operation.entry, handler);
+  }
+  return handler;
 }
 
 /** Gateway-level error answers, in the API's error shape (the stack's GatewayResponses match). */

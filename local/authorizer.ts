@@ -13,12 +13,36 @@ export async function authorize(
 ): Promise<Record<string, string>> {
   const header = headerValue(headers, 'authorization');
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header.trim()) : null;
-  if (!match) throw new UnauthenticatedError();
-  const claims = await accessTokenVerifier().verify(match[1]);
-  return Object.fromEntries(
+  if (!match?.[1]) throw new UnauthenticatedError();
+  const token = match[1];
+  const cached = verified.get(token);
+  if (cached && cached.expiresAt > Date.now()) return cached.claims;
+  const claims = await accessTokenVerifier().verify(token);
+  const strings = Object.fromEntries(
     Object.entries(claims).map(([key, value]) => [
       key,
       Array.isArray(value) ? value.join(',') : String(value),
     ]),
   );
+  remember(token, strings, Number(claims.exp) * 1000);
+  return strings;
+}
+
+/**
+ * Verified claims by token, until the token's own `exp` — like the deployed
+ * authorizer's result cache (5 minutes there; here never past expiry). Only
+ * the signature check is cached: revocation (sign-out, disable, suspend) is
+ * the caller gate's, in the function, on every request. Bounded: the oldest
+ * entry goes first.
+ */
+const verified = new Map<string, { claims: Record<string, string>; expiresAt: number }>();
+const MAX_CACHED_TOKENS = 10_000;
+
+function remember(token: string, claims: Record<string, string>, expiresAt: number): void {
+  if (!Number.isFinite(expiresAt)) return;
+  if (verified.size >= MAX_CACHED_TOKENS) {
+    const oldest = verified.keys().next().value;
+    if (oldest !== undefined) verified.delete(oldest);
+  }
+  verified.set(token, { claims, expiresAt });
 }

@@ -7,6 +7,7 @@ const root = path.join(__dirname, '..', '..');
 /** Read by tooling, not by the product: the emulators' own wiring and CDK's account defaults. */
 const INTERNAL = new Set([
   'LAMBDA_SERVICE_CONFIG',
+  'BENCH_BARE',
   'CDK_DEFAULT_ACCOUNT',
   'CDK_DEFAULT_REGION',
   'EMULATOR_STATE_FILE',
