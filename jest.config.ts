@@ -1,8 +1,7 @@
 import type { Config } from 'jest';
 
 // Type checking is `tsc --noEmit` (npm run lint); ts-jest only transpiles
-// (isolatedModules), which keeps the suite fast. @middy/* ships ESM only, so
-// it is transformed to CommonJS like our own sources.
+// (isolatedModules), which keeps the suite fast.
 const common = {
   testEnvironment: 'node',
   transform: {

@@ -109,7 +109,7 @@ export function proxyEvent(
   };
 }
 
-/** A Lambda context good enough for middy (it reads the remaining time). */
+/** A Lambda context good enough for the presets (they read the remaining time). */
 export function lambdaContext(functionName: string, timeoutMs = 10_000): Context {
   const deadline = Date.now() + timeoutMs;
   return {

@@ -5,6 +5,7 @@ import { buildSync } from 'esbuild';
 import { OPERATION_LIST } from '../lambdas/operations';
 import { TRIGGER_LIST } from '../lambdas/triggers';
 import { esbuildOptions } from '../lib/constructs/bundling';
+import { DEPLOYED_NODE_OPTIONS } from '../lib/constructs/lambda-preset';
 
 /**
  * Bundle size and cold-start module load of every function, measured, not
@@ -22,9 +23,25 @@ import { esbuildOptions } from '../lib/constructs/bundling';
  */
 const root = path.join(__dirname, '..');
 const out = path.join(root, 'bench-out');
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
-const NODE_OPTIONS = '--enable-source-maps'; // as the stack sets it on every function
+const option = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const RUNS = Number(option('runs') ?? 15);
+/** The Node binary the fresh processes run on (`--node`, e.g. a Node 24 like Lambda's nodejs24.x). */
+const NODE = option('node') ?? process.execPath;
+const NODE_VERSION = execFileSync(NODE, ['--version']).toString().trim();
+/** What the stack sets on every function (lib/constructs/lambda-preset.ts). */
+const NODE_OPTIONS = DEPLOYED_NODE_OPTIONS;
+/** The functions the source-map section loads with and without `--enable-source-maps`. */
+const SOURCE_MAP_SAMPLE = [
+  'login',
+  'getProfile',
+  'provisionNewAdmin',
+  'listUsers',
+  'createAuthChallenge',
+  'userMigration',
+];
 
 const CLIENTS = {
   CognitoIdentityProviderClient: '@aws-sdk/client-cognito-identity-provider',
@@ -64,6 +81,10 @@ type ClientName = keyof typeof CLIENTS;
 interface Task {
   id: string;
   file: string;
+  /** NODE_OPTIONS of this task's processes (default: the deployed ones). */
+  nodeOptions?: string;
+  /** The Node binary (default: NODE). */
+  node?: string;
 }
 
 function build(entryPoint: string, outfile: string, variant: 'deployed' | 'cjs-sdk'): number {
@@ -100,18 +121,22 @@ function bareTwin(clients: ClientName[]): string {
   return file;
 }
 
-function loadOnce(file: string): number {
+/** One fresh process: the load in ms and the resident set size after it, in MiB. */
+function loadOnce(task: Task): { ms: number; rss: number } {
   // The clock is read before process.stdout is touched: its first use costs about 1 ms.
-  const done = 'const ms=Number(process.hrtime.bigint()-t)/1e6;process.stdout.write(String(ms))';
-  const script = file.endsWith('.mjs')
-    ? `const t=process.hrtime.bigint();import(${JSON.stringify(`file://${file}`)}).then(()=>{${done}})`
-    : `const t=process.hrtime.bigint();require(${JSON.stringify(file)});${done}`;
-  return Number(
-    execFileSync(process.execPath, ['-e', script], {
-      cwd: out,
-      env: { ...process.env, AWS_REGION: 'us-east-1', NODE_OPTIONS },
-    }),
-  );
+  const done =
+    'const ms=Number(process.hrtime.bigint()-t)/1e6;process.stdout.write(ms+" "+process.memoryUsage().rss/1048576)';
+  const script = task.file.endsWith('.mjs')
+    ? `const t=process.hrtime.bigint();import(${JSON.stringify(`file://${task.file}`)}).then(()=>{${done}})`
+    : `const t=process.hrtime.bigint();require(${JSON.stringify(task.file)});${done}`;
+  const [ms, rss] = execFileSync(task.node ?? NODE, ['-e', script], {
+    cwd: out,
+    env: { ...process.env, AWS_REGION: 'us-east-1', NODE_OPTIONS: task.nodeOptions ?? NODE_OPTIONS },
+  })
+    .toString()
+    .split(' ')
+    .map(Number);
+  return { ms: ms as number, rss: rss as number };
 }
 
 function shuffle<T>(items: T[]): T[] {
@@ -123,17 +148,18 @@ function shuffle<T>(items: T[]): T[] {
   return copy;
 }
 
-function medians(tasks: Task[]): Map<string, number> {
-  const samples = new Map<string, number[]>(tasks.map((t) => [t.id, []]));
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+
+/** Median load (ms) and RSS (MiB) per task id. */
+function medians(tasks: Task[]): { ms: Map<string, number>; rss: Map<string, number> } {
+  const samples = new Map<string, Array<{ ms: number; rss: number }>>(tasks.map((t) => [t.id, []]));
   for (let round = 0; round < RUNS; round++) {
-    for (const task of shuffle(tasks)) samples.get(task.id)?.push(loadOnce(task.file));
+    for (const task of shuffle(tasks)) samples.get(task.id)?.push(loadOnce(task));
   }
-  return new Map(
-    [...samples].map(([id, values]) => {
-      values.sort((a, b) => a - b);
-      return [id, values[Math.floor(values.length / 2)] as number];
-    }),
-  );
+  const pick = (key: 'ms' | 'rss') =>
+    new Map([...samples].map(([id, values]) => [id, median(values.map((v) => v[key]))]));
+  return { ms: pick('ms'), rss: pick('rss') };
 }
 
 function main(): void {
@@ -165,8 +191,23 @@ function main(): void {
     tasks.push({ id: `sample:${name}`, file: outfile });
   }
 
-  console.info(`${tasks.length} bundles, ${RUNS} rounds ...`);
-  const ms = medians(tasks);
+  // Source maps at runtime: a sample loaded with and without the flag, on this Node and the host's.
+  const nodes = [...new Set([NODE, process.execPath])];
+  for (const name of SOURCE_MAP_SAMPLE) {
+    for (const [n, node] of nodes.entries()) {
+      for (const flag of ['--enable-source-maps', '']) {
+        tasks.push({
+          id: `map:${name}:${n}:${flag}`,
+          file: path.join(out, `${name}.js`),
+          node,
+          nodeOptions: flag,
+        });
+      }
+    }
+  }
+
+  console.info(`${tasks.length} loads per round, ${RUNS} rounds ...`);
+  const { ms, rss } = medians(tasks);
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
   const at = (id: string) => ms.get(id) ?? Number.NaN;
   const table = rows.map((r) => {
@@ -177,10 +218,10 @@ function main(): void {
   const doc = [
     '# Benchmarks',
     '',
-    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${RUNS} rounds (median; every round loads every bundle once, in a shuffled order).`,
+    `Measured by \`npm run bench${NODE === process.execPath ? '' : ' -- --node <Node 24 binary>'}\` on ${new Date().toISOString().slice(0, 10)}, Node ${NODE_VERSION} (the fresh processes; Lambda runs nodejs24.x), ${RUNS} rounds (median; every round loads every bundle once, in a shuffled order).`,
     '',
     '- **Bundle**: built exactly as the stack deploys it (`lib/constructs/bundling.ts`: minified, source map, the SDK bundled from its ES modules, MOCK_MODE `"false"`).',
-    `- **Load**: \`require()\` of the bundle in a fresh Node process with the deployed \`NODE_OPTIONS=${NODE_OPTIONS}\`, timed before stdout is touched: the module-initialisation part of a cold start (Lambda's own runtime start and the first network call are not included).`,
+    `- **Load**: \`require()\` of the bundle in a fresh Node process with the deployed \`NODE_OPTIONS\` (${NODE_OPTIONS ? `\`${NODE_OPTIONS}\`` : 'none'}), timed before stdout is touched: the module-initialisation part of a cold start (Lambda's own runtime start and the first network call are not included).`,
     '- **Bare twin**: a handler that imports and constructs the same SDK clients (read off the bundle) and does nothing else, built the same way; the ratio is what the function adds on top of its SDK clients.',
     `- **Empty handler**: ${at('bare:empty').toFixed(1)} ms (the floor of a Node process loading a bundle).`,
     "- **CommonJS SDK**: the same function with esbuild's default `mainFields` for Node, which picks each SDK client's one-file CommonJS build (every command of the service); the last column is deployed / CommonJS.",
@@ -200,6 +241,24 @@ function main(): void {
       const theirs = at(`sample:${name}`);
       return `| \`${name}\` | ${ours.toFixed(1)} ms | ${theirs.toFixed(1)} ms | ${(ours / theirs).toFixed(2)}x | ${(ours / at('bare:empty')).toFixed(2)}x |`;
     }),
+    '',
+    '## Source maps at runtime',
+    '',
+    'The same run: a sample of functions loaded with and without `NODE_OPTIONS=--enable-source-maps` (the `.map` file beside each bundle), load time and resident set size after the load (median).',
+    '',
+    '| function | Node | load with | load without | added | RSS with | RSS without |',
+    '|---|---|---|---|---|---|---|',
+    ...SOURCE_MAP_SAMPLE.flatMap((name) =>
+      nodes.map((node, n) => {
+        const [withMs, withoutMs] = [at(`map:${name}:${n}:--enable-source-maps`), at(`map:${name}:${n}:`)];
+        const [withRss, withoutRss] = [
+          rss.get(`map:${name}:${n}:--enable-source-maps`) ?? Number.NaN,
+          rss.get(`map:${name}:${n}:`) ?? Number.NaN,
+        ];
+        const version = execFileSync(node, ['--version']).toString().trim();
+        return `| \`${name}\` | ${version} | ${withMs.toFixed(1)} ms | ${withoutMs.toFixed(1)} ms | +${(withMs - withoutMs).toFixed(1)} ms (${((withMs / withoutMs - 1) * 100).toFixed(0)} %) | ${withRss.toFixed(1)} MiB | ${withoutRss.toFixed(1)} MiB |`;
+      }),
+    ),
     '',
   ].join('\n');
   // Sections other scripts own (npm run bench:gate) are kept.

@@ -51,6 +51,25 @@ describe('the HTTP preset', () => {
     });
   });
 
+  it('abandons a handler 5 ms before the function times out: a generic 500 in the API shape', async () => {
+    const slow = httpOperation(definition, {}, () => new Promise(() => undefined));
+    const event = proxyEvent(
+      {
+        method: 'POST',
+        path: '/echo',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"email":"a@b.co"}',
+      },
+      { operation: definition, pathParameters: {} },
+    );
+
+    const answer = await slow(event, lambdaContext('echo', 50));
+
+    expect(answer.statusCode).toBe(500);
+    expect(JSON.parse(answer.body)).toEqual({ error: { code: 'INTERNAL', message: expect.any(String) } });
+    expect(answer.headers).toMatchObject({ 'X-Content-Type-Options': 'nosniff' });
+  });
+
   it('accepts a base64-encoded body, as API Gateway may send it', async () => {
     const body = Buffer.from(JSON.stringify({ email: 'a@b.co' })).toString('base64');
     const answer = await invoke(echo, body, undefined, { isBase64Encoded: true });
