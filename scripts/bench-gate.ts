@@ -65,8 +65,10 @@ async function main(): Promise<void> {
       '',
     ].join('\n');
     const file = path.join(__dirname, '..', 'docs', 'benchmarks.md');
-    const doc = readFileSync(file, 'utf8').split('\n## Caller gate')[0]?.trimEnd() ?? '';
-    writeFileSync(file, `${doc}\n\n${section}`);
+    // Only its own section is replaced: the sections after it (Local API, Reproduce) are kept.
+    const [before, after = ''] = readFileSync(file, 'utf8').split('\n## Caller gate');
+    const rest = after.includes('\n## ') ? after.slice(after.indexOf('\n## ')) : '';
+    writeFileSync(file, `${(before ?? '').trimEnd()}\n\n${section}${rest}`);
     console.info(section);
   } finally {
     await emulators.stop();

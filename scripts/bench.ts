@@ -256,7 +256,7 @@ function main(): void {
           rss.get(`map:${name}:${n}:`) ?? Number.NaN,
         ];
         const version = execFileSync(node, ['--version']).toString().trim();
-        return `| \`${name}\` | ${version} | ${withMs.toFixed(1)} ms | ${withoutMs.toFixed(1)} ms | +${(withMs - withoutMs).toFixed(1)} ms (${((withMs / withoutMs - 1) * 100).toFixed(0)} %) | ${withRss.toFixed(1)} MiB | ${withoutRss.toFixed(1)} MiB |`;
+        return `| \`${name}\` | ${version} | ${withMs.toFixed(1)} ms | ${withoutMs.toFixed(1)} ms | ${withMs >= withoutMs ? '+' : ''}${(withMs - withoutMs).toFixed(1)} ms (${((withMs / withoutMs - 1) * 100).toFixed(0)} %) | ${withRss.toFixed(1)} MiB | ${withoutRss.toFixed(1)} MiB |`;
       }),
     ),
     '',
