@@ -7,7 +7,9 @@ import { runsOnFakes } from '../lambdas/core/deps';
 import { normalizeEmail } from '../lambdas/core/domain/email';
 import { SECURITY_HEADERS } from '../lambdas/core/http/headers';
 import { gatewayError } from './api-gateway';
+import { consoleAsset } from './console';
 import { dispatch } from './dispatch';
+import { openApiDocument } from './openapi';
 import { registryTriggers } from './triggers';
 
 /** The server refuses to buffer more than this; the handlers enforce the API's 64 KiB. */
@@ -74,6 +76,10 @@ async function handle(
     }
     return send(res, json(200, { messages: outbox(url.searchParams.get('to') ?? undefined) }));
   }
+
+  if (method === 'GET' && url.pathname === '/openapi.json') return send(res, json(200, openApiDocument()));
+  const asset = method === 'GET' ? consoleAsset(url.pathname) : undefined;
+  if (asset) return send(res, asset);
 
   const body = await readBody(req);
   if (body === undefined)
@@ -185,6 +191,7 @@ async function main(): Promise<void> {
       '  mode: mock (in-memory Cognito and DynamoDB; nothing leaves this machine)',
       ...admin.banner,
       `  outbox: GET http://${host}:${port}/_local/outbox`,
+      `  admin console: http://${host}:${port}/console   OpenAPI: http://${host}:${port}/openapi.json`,
       legacyUsersLine(),
     );
   } else {

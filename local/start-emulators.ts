@@ -33,6 +33,7 @@ async function main(): Promise<void> {
         '  application webhook secret: APPLICATION_WEBHOOK_SECRET (default local-webhook-secret)',
         '  billing webhook secret: BILLING_WEBHOOK_SECRET (default local-billing-secret)',
         `  temporary passwords cognito-local generated: GET http://127.0.0.1:${port}/_local/outbox`,
+        `  admin console: http://127.0.0.1:${port}/console   OpenAPI: http://127.0.0.1:${port}/openapi.json`,
         '  Ctrl-C stops the API and the emulators.',
       ],
       { outbox: (to) => emulatorOutbox(emulators, to) },

@@ -1,0 +1,203 @@
+import * as z from 'zod/mini';
+import { ERROR_CODES } from '../lambdas/core/http/error-table';
+import type { OperationDefinition } from '../lambdas/core/operation-definition';
+import { OPERATION_LIST, type OperationName } from '../lambdas/operations';
+
+/** The success answers of each route (API.md's route table): status -> what the body is. */
+const SUCCESS: Record<OperationName, Record<number, string>> = {
+  createCognitoUser: { 201: 'The applicant was created', 200: 'A replayed delivery: nothing new' },
+  handleNewPasswordChallenge: { 200: '`{tokens}` or the next `{challenge}`' },
+  resendTemporaryPassword: { 202: '`{message}`, the same whether or not the user exists' },
+  login: { 200: '`{tokens}` or `{challenge}`' },
+  respondToChallenge: { 200: '`{tokens}` or the next `{challenge}`' },
+  refreshTokens: { 200: '`{tokens}`' },
+  signOut: { 204: 'Signed out everywhere' },
+  register: { 201: '`{userConfirmed: false, delivery}`, identical for a taken email' },
+  confirmRegistration: { 200: '`{status: "pending_approval"}`' },
+  resendRegistrationCode: { 202: '`{message}`' },
+  requestPasswordReset: { 202: '`{message}`' },
+  resetPassword: { 200: '`{message}`' },
+  startPasswordless: { 200: '`{challenge: {name: "EMAIL_OTP", session}}`, the same for unknown emails' },
+  verifyPasswordless: { 200: '`{tokens}`, or `{challenge}` with `attemptsRemaining`' },
+  getProfile: { 200: "The caller's `Profile`" },
+  chooseUsername: { 200: "The caller's `Profile`" },
+  startTotpEnrollment: { 200: '`{secretCode, otpauthUri}`' },
+  verifyTotpEnrollment: { 200: "The caller's `Profile`" },
+  disableMfa: { 204: 'MFA off' },
+  provisionNewAdmin: { 201: '`{user, admin}`' },
+  resendAdminInvite: { 202: '`{message}`' },
+  listUsers: { 200: '`{users: [User], nextCursor?}`' },
+  getUser: { 200: "`User` with Cognito's view" },
+  userAction: { 200: '`User`' },
+  setUserPassword: { 200: '`User`' },
+  updateUserAttributes: { 200: '`User`' },
+  setUserMfa: { 200: '`User`' },
+  deleteUser: { 204: 'Deleted from Cognito and the tables' },
+  poolStatus: { 200: 'Pool and client snapshot, user counts, DB sync count' },
+  probeConnection: { 200: '`{ok: true, ...}` or `{ok: false, reason}`' },
+  billingWebhook: { 200: 'The event was applied (or had been already)' },
+};
+
+/** Error codes by HTTP status, from the error table (the gateway's own 401/403/404 included). */
+function errorsByStatus(): Map<string, string[]> {
+  const byStatus = new Map<string, string[]>();
+  for (const entry of ERROR_CODES) {
+    const [status, code] = entry.split(' ') as [string, string];
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  return byStatus;
+}
+
+function jsonSchema(schema: z.ZodMiniType): Record<string, unknown> {
+  const { $schema: _, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  return json;
+}
+
+function parameters(op: OperationDefinition): object[] {
+  const path = (
+    op.params
+      ? Object.keys(jsonSchema(op.params).properties ?? {})
+      : [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string)
+  ).map((name) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: (jsonSchema(op.params ?? z.object({})).properties as Record<string, object> | undefined)?.[
+      name
+    ] ?? { type: 'string' },
+  }));
+  const query = op.query ? jsonSchema(op.query) : undefined;
+  const required = new Set((query?.required as string[] | undefined) ?? []);
+  const queryParams = Object.entries((query?.properties ?? {}) as Record<string, object>).map(
+    ([name, schema]) => ({
+      name,
+      in: 'query',
+      required: required.has(name),
+      schema,
+    }),
+  );
+  const headers =
+    op.permissions.tables?.idempotency && op.access === 'admin'
+      ? [
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: false,
+            schema: { type: 'string', maxLength: 255 },
+            description:
+              'The same key with the same request answers the first answer again; with another request, 422 IDEMPOTENCY_KEY_REUSED.',
+          },
+        ]
+      : [];
+  const signature =
+    op.name === 'createCognitoUser'
+      ? [
+          {
+            name: 'signature',
+            in: 'query',
+            required: true,
+            schema: { type: 'string' },
+            description: 'HMAC-SHA256 (hex) of the raw body with the application webhook secret',
+          },
+        ]
+      : op.name === 'billingWebhook'
+        ? [
+            {
+              name: 'Stripe-Signature',
+              in: 'header',
+              required: true,
+              schema: { type: 'string' },
+              description: '`t=<unix seconds>,v1=<HMAC-SHA256 of "t.body">`, 5 minutes tolerance',
+            },
+          ]
+        : [];
+  return [...path, ...queryParams, ...headers, ...signature];
+}
+
+/** The OpenAPI 3.1 description of the API, from the operation registry (docs/openapi.json). */
+export function openApiDocument(): Record<string, unknown> {
+  const errors = errorsByStatus();
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATION_LIST) {
+    const responses: Record<string, unknown> = {};
+    for (const [status, description] of Object.entries(SUCCESS[op.name as OperationName])) {
+      responses[status] =
+        status === '204'
+          ? { description }
+          : { description, content: { 'application/json': { schema: { type: 'object' } } } };
+    }
+    for (const status of errors.keys()) responses[status] = { $ref: `#/components/responses/E${status}` };
+    paths[op.path] ??= {};
+    (paths[op.path] as Record<string, unknown>)[op.method.toLowerCase()] = {
+      operationId: op.name,
+      summary: op.summary,
+      tags: [op.access],
+      security: op.access === 'user' || op.access === 'admin' ? [{ accessToken: [] }] : [],
+      parameters: parameters(op),
+      ...(op.body
+        ? {
+            requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } },
+          }
+        : {}),
+      responses,
+      ...(op.access === 'admin'
+        ? { description: 'Admins only: an access token of a member of the `admin` group.' }
+        : {}),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Cognito account backend',
+      version: '0.1.0',
+      description:
+        'Generated from the operation registry (lambdas/operations.ts) by `npm run docs:openapi`. Errors are `{error: {code, message}}` with the stable codes of each status.',
+    },
+    servers: [{ url: 'http://127.0.0.1:3000', description: 'npm start (mock mode)' }],
+    paths,
+    components: {
+      securitySchemes: {
+        accessToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'A Cognito access token (`tokens.accessToken` of /auth/login)',
+        },
+      },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: { code: { type: 'string' }, message: { type: 'string' } },
+            },
+          },
+        },
+      },
+      responses: Object.fromEntries(
+        [...errors].map(([status, codes]) => [
+          `E${status}`,
+          {
+            description: `One of: ${codes.join(', ')}`,
+            content: {
+              'application/json': {
+                schema: {
+                  allOf: [
+                    { $ref: '#/components/schemas/Error' },
+                    { properties: { error: { properties: { code: { enum: codes } } } } },
+                  ],
+                },
+              },
+            },
+          },
+        ]),
+      ),
+    },
+  };
+}
