@@ -51,7 +51,8 @@ describe('docs/openapi.json', () => {
       expect(entry.security).toEqual(
         op.access === 'user' || op.access === 'admin' ? [{ accessToken: [] }] : [],
       );
-      if (op.body) expect(Object.keys(entry.requestBody.content['application/json'].schema).length).toBeGreaterThan(0);
+      if (op.body)
+        expect(Object.keys(entry.requestBody.content['application/json'].schema).length).toBeGreaterThan(0);
       expect(entry.responses['400']).toEqual({ $ref: '#/components/responses/E400' });
     }
     expect(doc.components.responses.E409.description).toContain('CANNOT_TARGET_SELF');
