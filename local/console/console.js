@@ -50,13 +50,59 @@
     row.appendChild(td);
   }
 
+  /** A value as DOM: objects as nested lists, arrays of objects as tables, the rest as text. */
+  function render(value) {
+    if (Array.isArray(value) && value.length > 0 && value.every((v) => v && typeof v === 'object')) {
+      const table = document.createElement('table');
+      const columns = [...new Set(value.flatMap((v) => Object.keys(v)))];
+      const head = table.createTHead().insertRow();
+      for (const column of columns) {
+        const th = document.createElement('th');
+        th.textContent = column;
+        head.appendChild(th);
+      }
+      const body = table.createTBody();
+      for (const item of value) {
+        const row = body.insertRow();
+        for (const column of columns) {
+          const v = item[column];
+          cell(
+            row,
+            typeof v === 'boolean'
+              ? v
+                ? 'yes'
+                : 'no'
+              : typeof v === 'object' && v !== null
+                ? JSON.stringify(v)
+                : v,
+          );
+        }
+      }
+      return table;
+    }
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const dl = document.createElement('dl');
+      fields(dl, value);
+      return dl;
+    }
+    const span = document.createElement('span');
+    span.textContent = Array.isArray(value)
+      ? value.join(', ')
+      : typeof value === 'boolean'
+        ? value
+          ? 'yes'
+          : 'no'
+        : String(value);
+    return span;
+  }
+
   function fields(target, object) {
     target.replaceChildren();
     for (const [key, value] of Object.entries(object)) {
       const dt = document.createElement('dt');
       dt.textContent = key;
       const dd = document.createElement('dd');
-      dd.textContent = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+      dd.appendChild(render(value));
       target.append(dt, dd);
     }
   }

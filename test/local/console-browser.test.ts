@@ -1,0 +1,186 @@
+/// <reference lib="dom" />
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { resetMemoryWorld, seedAdmin } from '../../lambdas/core/adapters/memory/world';
+import { totpCode } from '../../lambdas/core/domain/totp';
+import { hmacHex } from '../../lambdas/core/http/webhook-signature';
+import { createLocalServer } from '../../local/server';
+import { registryTriggers } from '../../local/triggers';
+import { WEBHOOK_SECRET } from '../support/harness';
+
+/**
+ * The admin console in a real browser: Debian's Chromium driven by
+ * playwright-core (no browser download; `.ci/run` installs the package),
+ * against the local server in mock mode. Screenshots go to test-output/console/.
+ */
+const SHOTS = path.join(__dirname, '..', '..', 'test-output', 'console');
+const ROOT = { email: 'admin@example.com', password: 'Adm1n!Console-2026' };
+const json = { 'Content-Type': 'application/json' };
+
+let server: Server;
+let base: string;
+let browser: Browser;
+
+async function post(pathname: string, body: unknown, headers: Record<string, string> = json) {
+  const response = await fetch(`${base}${pathname}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  return { status: response.status, body: await response.json().catch(() => undefined) };
+}
+
+async function outboxSecret(to: string): Promise<string> {
+  const { messages } = (await (await fetch(`${base}/_local/outbox?to=${encodeURIComponent(to)}`)).json()) as {
+    messages: Array<{ secret: string }>;
+  };
+  return messages.at(-1)?.secret as string;
+}
+
+/** A page that fails the test on any CSP violation or script error. */
+async function consolePage(): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
+      problems.push(`console: ${message.text()}`);
+  });
+  await page.goto(`${base}/console`);
+  return { page, problems };
+}
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.fill('#login-form input[name=email]', email);
+  await page.fill('#login-form input[name=password]', password);
+  await page.click('#login-form button[type=submit]');
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  const world = resetMemoryWorld({ triggers: registryTriggers() });
+  await seedAdmin(world, { email: ROOT.email, password: ROOT.password });
+  server = createLocalServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe('the admin console in Chromium (mock mode)', () => {
+  it('signs in, shows the pool, runs the probe, approves an applicant, disables and enables them', async () => {
+    // An applicant who set their password: pending_approval.
+    const raw = JSON.stringify({ email: 'ada.applicant@example.com', name: 'Ada Applicant' });
+    const created = await fetch(`${base}/applications?signature=${hmacHex(WEBHOOK_SECRET, raw)}`, {
+      method: 'POST',
+      headers: json,
+      body: raw,
+    });
+    expect(created.status).toBe(201);
+    const temporaryPassword = await outboxSecret('ada.applicant@example.com');
+    const activated = await post('/auth/new-password', {
+      email: 'ada.applicant@example.com',
+      temporaryPassword,
+      newPassword: 'Ada!Passw0rd-2026',
+    });
+    expect(activated.status).toBe(200);
+
+    const { page, problems } = await consolePage();
+    await page.screenshot({ path: path.join(SHOTS, '1-sign-in.png') });
+    await signIn(page, ROOT.email, ROOT.password);
+    await page.waitForSelector('#console:not([hidden])');
+    expect(await page.textContent('#who')).toContain(ROOT.email);
+    await page.waitForSelector('#pool-status dt');
+    expect(await page.textContent('#pool-status')).toContain('userPoolId');
+
+    await page.click('#probe');
+    await page.waitForFunction(() =>
+      document.querySelector('#probe-result')?.textContent?.startsWith('Connection'),
+    );
+    expect(await page.textContent('#probe-result')).toBe('Connection OK');
+
+    await page.fill('#filter-form input[name=email]', 'ada.applicant@example.com');
+    await page.click('#filter-form button[type=submit]');
+    await page.waitForSelector('#users-table tbody tr.user');
+    expect(await page.locator('#users-table tbody tr').count()).toBe(1);
+    expect(await page.textContent('#users-table tbody')).toContain('pending_approval');
+    await page.click('#users-table tbody tr.user');
+    await page.waitForSelector('#user-detail:not([hidden]) button[data-action=approve]');
+    await page.screenshot({ path: path.join(SHOTS, '2-user.png'), fullPage: true });
+
+    for (const [action, status] of [
+      ['approve', 'pending_mfa'],
+      ['disable', 'disabled'],
+      ['enable', 'pending_mfa'],
+    ] as const) {
+      await page.click(`#user-actions button[data-action=${action}]`);
+      await page.waitForFunction(
+        (expected) => document.querySelector('#notice')?.textContent === expected,
+        `${action}: done (status ${status}).`,
+      );
+    }
+    expect(await page.textContent('#users-table tbody')).toContain('pending_mfa');
+    await page.screenshot({ path: path.join(SHOTS, '3-actions.png'), fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, (document.querySelector('#users') as HTMLElement).offsetTop - 16));
+    await page.screenshot({ path: path.join(SHOTS, 'readme.png') });
+
+    // The outbox of mock mode is listed, and the tokens are in memory only.
+    expect(await page.textContent('#outbox-table')).toContain('ada.applicant@example.com');
+    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([
+      0,
+      0,
+      '',
+    ]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('takes a new admin through NEW_PASSWORD_REQUIRED and a TOTP admin through SOFTWARE_TOKEN_MFA', async () => {
+    const root = await post('/auth/login', ROOT);
+    const auth = { ...json, Authorization: `Bearer ${root.body.tokens.accessToken}` };
+    expect((await post('/admins', { email: 'new.admin@example.com' }, auth)).status).toBe(201);
+    const invite = await outboxSecret('new.admin@example.com');
+
+    const { page, problems } = await consolePage();
+    await signIn(page, 'new.admin@example.com', invite);
+    await page.waitForSelector('#challenge-form:not([hidden]) #new-password-field:not([hidden])');
+    await page.fill('#challenge-form input[name=newPassword]', 'N3w!Admin-Passw0rd');
+    await page.click('#challenge-form button[type=submit]');
+    await page.waitForSelector('#console:not([hidden])');
+    expect(await page.textContent('#who')).toContain('new.admin@example.com');
+
+    // TOTP: enrol through the API, then the console asks for the code.
+    await page.click('#sign-out');
+    await page.waitForSelector('#sign-in:not([hidden])');
+    // Sign-out revokes tokens issued up to its second (whole seconds, as `iat`): sign in after it.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const login = await post('/auth/login', {
+      email: 'new.admin@example.com',
+      password: 'N3w!Admin-Passw0rd',
+    });
+    const bearer = { ...json, Authorization: `Bearer ${login.body.tokens.accessToken}` };
+    const enrolment = await post('/me/mfa/totp', {}, bearer);
+    expect(enrolment).toMatchObject({ status: 200, body: { secretCode: expect.any(String) } });
+    expect(
+      (await post('/me/mfa/totp/verify', { code: totpCode(enrolment.body.secretCode, Date.now()) }, bearer))
+        .status,
+    ).toBe(200);
+    await signIn(page, 'new.admin@example.com', 'N3w!Admin-Passw0rd');
+    await page.waitForSelector('#challenge-form:not([hidden]) #code-field:not([hidden])');
+    // A fresh 30-second step, so the code is not the one enrolment used.
+    await new Promise((resolve) => setTimeout(resolve, 1000 * (31 - (Math.floor(Date.now() / 1000) % 30))));
+    await page.fill('#challenge-form input[name=code]', totpCode(enrolment.body.secretCode, Date.now()));
+    await page.click('#challenge-form button[type=submit]');
+    await page.waitForSelector('#console:not([hidden])');
+    await page.screenshot({ path: path.join(SHOTS, '4-console.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
