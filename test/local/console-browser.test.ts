@@ -128,7 +128,9 @@ describe('the admin console in Chromium (mock mode)', () => {
     }
     expect(await page.textContent('#users-table tbody')).toContain('pending_mfa');
     await page.screenshot({ path: path.join(SHOTS, '3-actions.png'), fullPage: true });
-    await page.evaluate(() => window.scrollTo(0, (document.querySelector('#users') as HTMLElement).offsetTop - 16));
+    await page.evaluate(() =>
+      window.scrollTo(0, (document.querySelector('#users') as HTMLElement).offsetTop - 16),
+    );
     await page.screenshot({ path: path.join(SHOTS, 'readme.png') });
 
     // The outbox of mock mode is listed, and the tokens are in memory only.
