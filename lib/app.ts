@@ -39,10 +39,22 @@ function legacyDatabase(app: App): Pick<AuthStackProps, 'legacyDatabase'> {
   return { legacyDatabase: { secretArn, vpc } };
 }
 
+/** `-c corsOrigins=https://admin.example.com,...`: exact https origins (http only for localhost). */
+function corsOrigins(app: App): Pick<AuthStackProps, 'corsOrigins'> {
+  const origins = list(app, 'corsOrigins');
+  for (const origin of origins) {
+    if (!/^(https:\/\/[a-z0-9.-]+(:\d+)?|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?)$/i.test(origin))
+      throw new Error(
+        `corsOrigins: "${origin}" is not an exact origin (https://host[:port], no path, no wildcard).`,
+      );
+  }
+  return origins.length > 0 ? { corsOrigins: origins } : {};
+}
+
 /**
  * Adds the backend stack to `app` from its context (`mockMode`,
  * `threatProtection`, `waf`, `sesFromAddress`, `refreshTokenRotation`, `mfaRequired`,
- * `legacyDatabaseSecretArn` (+ `legacySubnetIds`, `legacySecurityGroupIds`),
+ * `legacyDatabaseSecretArn` (+ `legacySubnetIds`, `legacySecurityGroupIds`), `corsOrigins`,
  * `stackName`) and turns on cdk-nag: any finding that is
  * not acknowledged (with a reason, beside its resource) fails synth.
  */
@@ -55,6 +67,7 @@ export function configureApp(app: App): AuthStack {
     refreshTokenRotation: flag(app, 'refreshTokenRotation'),
     mfaRequired: flag(app, 'mfaRequired'),
     ...legacyDatabase(app),
+    ...corsOrigins(app),
     ...(typeof app.node.tryGetContext('sesFromAddress') === 'string'
       ? { sesFromAddress: app.node.tryGetContext('sesFromAddress') as string }
       : {}),

@@ -53,6 +53,12 @@ export interface AuthStackProps extends StackProps {
    * @default - no migration trigger
    */
   readonly legacyDatabase?: LegacyDatabaseProps;
+  /**
+   * Browser origins allowed to call the API (e.g. where the admin console is
+   * hosted): CORS preflight on every route, the allowed Origin echoed.
+   * @default none: no CORS, same-origin or server-side callers only
+   */
+  readonly corsOrigins?: readonly string[];
 }
 
 /** Where the legacy database is, for the UserMigration trigger. */
@@ -101,6 +107,7 @@ export class AuthStack extends Stack {
         secrets: sharedSecrets.secrets,
         mockMode: props.mockMode ?? false,
         refreshTokenRotation: props.refreshTokenRotation ?? false,
+        ...(props.corsOrigins?.length ? { corsOrigins: props.corsOrigins } : {}),
       });
       return { definition, function: fn.function, logGroup: fn.logGroup };
     });
@@ -132,7 +139,12 @@ export class AuthStack extends Stack {
       });
     }
 
-    const api = new Api(this, 'Api', { userPool: identity.userPool, operations, waf: props.waf ?? false });
+    const api = new Api(this, 'Api', {
+      userPool: identity.userPool,
+      operations,
+      waf: props.waf ?? false,
+      ...(props.corsOrigins?.length ? { corsOrigins: props.corsOrigins } : {}),
+    });
     const monitoring = new Monitoring(this, 'Monitoring', { restApi: api.restApi, functions: watched });
 
     new CfnOutput(this, 'ApiUrl', { value: api.restApi.url });

@@ -86,7 +86,7 @@ function parameters(op: OperationDefinition): object[] {
             name: 'Idempotency-Key',
             in: 'header',
             required: false,
-            schema: { type: 'string', maxLength: 255 },
+            schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,128}$' },
             description:
               'The same key with the same request answers the first answer again; with another request, 422 IDEMPOTENCY_KEY_REUSED.',
           },

@@ -29,6 +29,8 @@ export interface OperationFunctionProps {
    * @default false
    */
   readonly refreshTokenRotation?: boolean;
+  /** Browser origins allowed to call the API (CORS_ALLOWED_ORIGINS). @default none */
+  readonly corsOrigins?: readonly string[];
 }
 
 /**
@@ -49,6 +51,7 @@ export class OperationFunction extends Construct {
       COGNITO_USER_POOL_ID: props.userPool.userPoolId,
       COGNITO_CLIENT_ID: props.userPoolClient.userPoolClientId,
       ...(props.refreshTokenRotation ? { REFRESH_TOKEN_ROTATION: 'true' } : {}),
+      ...(props.corsOrigins?.length ? { CORS_ALLOWED_ORIGINS: props.corsOrigins.join(',') } : {}),
     };
 
     const tables = tableGrants(definition.permissions.tables, props.tables);

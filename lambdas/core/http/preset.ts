@@ -13,6 +13,7 @@ import type { UserRecord } from '../domain/user';
 import { log } from '../log';
 import type { Access, OperationDefinition } from '../operation-definition';
 import type { CallerGate } from './caller-gate';
+import { corsHeaders } from './cors';
 import { errorAnswer, INTERNAL } from './error-table';
 import { headerValue, parseGroups, SECURITY_HEADERS } from './headers';
 import { InvalidJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from './http-errors';
@@ -123,7 +124,7 @@ export function httpOperation<D extends OperationDefinition>(
           remainingMs: () => context?.getRemainingTimeInMillis?.() ?? Number.POSITIVE_INFINITY,
         }),
       );
-      return toProxyResult(result);
+      return toProxyResult(result, event);
     } catch (error) {
       return errorResponse(definition, event, context, error);
     }
@@ -230,10 +231,10 @@ function correlationIdOf(event: APIGatewayProxyEvent, context: Context): string 
   return event.requestContext?.requestId ?? context?.awsRequestId ?? 'unknown';
 }
 
-function toProxyResult(result: HttpResult): APIGatewayProxyResult {
+function toProxyResult(result: HttpResult, event?: APIGatewayProxyEvent): APIGatewayProxyResult {
   return {
     statusCode: result.status,
-    headers: { ...SECURITY_HEADERS },
+    headers: { ...SECURITY_HEADERS, ...corsHeaders(event) },
     body: result.body === undefined ? '' : JSON.stringify(result.body),
   };
 }
@@ -258,8 +259,8 @@ function errorResponse(
   };
   if (known) log('info', 'request refused', fields);
   else log('error', 'request failed', fields);
-  return toProxyResult({
-    status: answer.status,
-    body: { error: { code: answer.code, message: answer.message } },
-  });
+  return toProxyResult(
+    { status: answer.status, body: { error: { code: answer.code, message: answer.message } } },
+    event,
+  );
 }
