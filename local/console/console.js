@@ -247,13 +247,15 @@
       if (!window.confirm('Delete this user from Cognito and the tables?')) return;
       await api('DELETE', path);
       $('user-detail').hidden = true;
+      await loadUsers();
       notice('User deleted.');
     } else {
       const user = await api('POST', `${path}/${action}`);
       fields($('user-fields'), user);
+      // The table first, then the notice: once it shows, the whole page is current.
+      await loadUsers();
       notice(`${action}: done (status ${user.status}).`);
     }
-    await loadUsers();
   }
 
   // --- the outbox (only where the local server has one) --------------------

@@ -1,14 +1,22 @@
 /// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { resetMemoryWorld, seedAdmin } from '../../lambdas/core/adapters/memory/world';
 import { totpCode } from '../../lambdas/core/domain/totp';
 import { hmacHex } from '../../lambdas/core/http/webhook-signature';
 import { createLocalServer } from '../../local/server';
 import { registryTriggers } from '../../local/triggers';
+import {
+  consolePage,
+  launchChromium,
+  openUser,
+  probe,
+  runAction,
+  SHOTS,
+  signIn,
+} from '../support/console-browser';
 import { WEBHOOK_SECRET } from '../support/harness';
 
 /**
@@ -16,7 +24,6 @@ import { WEBHOOK_SECRET } from '../support/harness';
  * playwright-core (no browser download; `.ci/run` installs the package),
  * against the local server in mock mode. Screenshots go to test-output/console/.
  */
-const SHOTS = path.join(__dirname, '..', '..', 'test-output', 'console');
 const ROOT = { email: 'admin@example.com', password: 'Adm1n!Console-2026' };
 const json = { 'Content-Type': 'application/json' };
 
@@ -36,37 +43,13 @@ async function outboxSecret(to: string): Promise<string> {
   return messages.at(-1)?.secret as string;
 }
 
-/** A page that fails the test on any CSP violation or script error. */
-async function consolePage(): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
-      problems.push(`console: ${message.text()}`);
-  });
-  await page.goto(`${base}/console`);
-  return { page, problems };
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.fill('#login-form input[name=email]', email);
-  await page.fill('#login-form input[name=password]', password);
-  await page.click('#login-form button[type=submit]');
-}
-
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   const world = resetMemoryWorld({ triggers: registryTriggers() });
   await seedAdmin(world, { email: ROOT.email, password: ROOT.password });
   server = createLocalServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
@@ -92,7 +75,7 @@ describe('the admin console in Chromium (mock mode)', () => {
     });
     expect(activated.status).toBe(200);
 
-    const { page, problems } = await consolePage();
+    const { page, problems } = await consolePage(browser, base);
     await page.screenshot({ path: path.join(SHOTS, '1-sign-in.png') });
     await signIn(page, ROOT.email, ROOT.password);
     await page.waitForSelector('#console:not([hidden])');
@@ -100,32 +83,16 @@ describe('the admin console in Chromium (mock mode)', () => {
     await page.waitForSelector('#pool-status dt');
     expect(await page.textContent('#pool-status')).toContain('userPoolId');
 
-    await page.click('#probe');
-    await page.waitForFunction(() =>
-      document.querySelector('#probe-result')?.textContent?.startsWith('Connection'),
-    );
-    expect(await page.textContent('#probe-result')).toBe('Connection OK');
+    expect(await probe(page)).toBe('Connection OK');
 
-    await page.fill('#filter-form input[name=email]', 'ada.applicant@example.com');
-    await page.click('#filter-form button[type=submit]');
-    await page.waitForSelector('#users-table tbody tr.user');
+    await openUser(page, 'ada.applicant@example.com');
     expect(await page.locator('#users-table tbody tr').count()).toBe(1);
     expect(await page.textContent('#users-table tbody')).toContain('pending_approval');
-    await page.click('#users-table tbody tr.user');
-    await page.waitForSelector('#user-detail:not([hidden]) button[data-action=approve]');
     await page.screenshot({ path: path.join(SHOTS, '2-user.png'), fullPage: true });
 
-    for (const [action, status] of [
-      ['approve', 'pending_mfa'],
-      ['disable', 'disabled'],
-      ['enable', 'pending_mfa'],
-    ] as const) {
-      await page.click(`#user-actions button[data-action=${action}]`);
-      await page.waitForFunction(
-        (expected) => document.querySelector('#notice')?.textContent === expected,
-        `${action}: done (status ${status}).`,
-      );
-    }
+    await runAction(page, 'approve', 'pending_mfa');
+    await runAction(page, 'disable', 'disabled');
+    await runAction(page, 'enable', 'pending_mfa');
     expect(await page.textContent('#users-table tbody')).toContain('pending_mfa');
     await page.screenshot({ path: path.join(SHOTS, '3-actions.png'), fullPage: true });
     await page.evaluate(() =>
@@ -150,7 +117,7 @@ describe('the admin console in Chromium (mock mode)', () => {
     expect((await post('/admins', { email: 'new.admin@example.com' }, auth)).status).toBe(201);
     const invite = await outboxSecret('new.admin@example.com');
 
-    const { page, problems } = await consolePage();
+    const { page, problems } = await consolePage(browser, base);
     await signIn(page, 'new.admin@example.com', invite);
     await page.waitForSelector('#challenge-form:not([hidden]) #new-password-field:not([hidden])');
     await page.fill('#challenge-form input[name=newPassword]', 'N3w!Admin-Passw0rd');
