@@ -23,8 +23,8 @@
     el.hidden = !text;
   }
 
-  async function api(method, path, body) {
-    const headers = { Accept: 'application/json' };
+  async function api(method, path, body, extraHeaders = {}) {
+    const headers = { Accept: 'application/json', ...extraHeaders };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (state.accessToken) headers.Authorization = `Bearer ${state.accessToken}`;
     const response = await fetch(path, {
@@ -227,6 +227,7 @@
 
   async function showUser(userId) {
     const user = await api('GET', `/admin/users/${encodeURIComponent(userId)}`);
+    state.userId = userId;
     fields($('user-fields'), user);
     const actions = $('user-actions');
     actions.replaceChildren();
@@ -240,6 +241,54 @@
     }
     $('user-detail').hidden = false;
   }
+
+  /** A user-detail form: its body from the form, then the updated user shown. */
+  function userForm(id, method, suffix, body) {
+    $(id).addEventListener('submit', (event) => {
+      event.preventDefault();
+      const userId = state.userId;
+      api(method, `/admin/users/${encodeURIComponent(userId)}/${suffix}`, body(new FormData(event.target)))
+        .then(async (user) => {
+          fields($('user-fields'), user);
+          await loadUsers();
+          notice(`${suffix}: saved.`);
+        })
+        .catch((e) => notice(e.message, true));
+    });
+  }
+  userForm('password-form', 'PUT', 'password', (form) => ({
+    password: String(form.get('password')),
+    permanent: form.get('permanent') === 'on',
+  }));
+  userForm('attributes-form', 'PATCH', 'attributes', (form) => {
+    const attributes = {};
+    if (form.get('name')) attributes.name = String(form.get('name'));
+    if (form.get('organizationId')) attributes['custom:organizationId'] = String(form.get('organizationId'));
+    if (form.get('demote') === 'on') attributes['custom:role'] = 'user';
+    return { attributes };
+  });
+  userForm('mfa-form', 'PUT', 'mfa', (form) => ({
+    totp: form.get('totp') === 'on',
+    sms: form.get('sms') === 'on',
+  }));
+
+  $('admin-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const email = String(new FormData(event.target).get('email'));
+    // One Idempotency-Key per click: a retried request is answered once.
+    api('POST', '/admins', { email }, { 'Idempotency-Key': crypto.randomUUID() })
+      .then(async () => {
+        await loadUsers();
+        notice(`Admin ${email} created; the invitation is on its way.`);
+      })
+      .catch((e) => notice(e.message, true));
+  });
+  $('resend-invite').addEventListener('click', () => {
+    const email = String(new FormData($('admin-form')).get('email'));
+    api('POST', '/admins/resend-invite', { email })
+      .then((answer) => notice(answer.message))
+      .catch((e) => notice(e.message, true));
+  });
 
   async function act(userId, action) {
     const path = `/admin/users/${encodeURIComponent(userId)}`;

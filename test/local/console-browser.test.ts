@@ -93,6 +93,21 @@ describe('the admin console in Chromium (mock mode)', () => {
     await runAction(page, 'approve', 'pending_mfa');
     await runAction(page, 'disable', 'disabled');
     await runAction(page, 'enable', 'pending_mfa');
+
+    // Attributes and a permanent password, through the detail's forms.
+    await page.fill('#attributes-form input[name=name]', 'Ada Lovelace');
+    await page.click('#attributes-form button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('#notice')?.textContent === 'attributes: saved.');
+    expect(await page.textContent('#user-fields')).toContain('Ada Lovelace');
+    await page.fill('#password-form input[name=password]', 'Set!ByAdmin-2026');
+    await page.check('#password-form input[name=permanent]');
+    await page.click('#password-form button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('#notice')?.textContent === 'password: saved.');
+    const withNewPassword = await post('/auth/login', {
+      email: 'ada.applicant@example.com',
+      password: 'Set!ByAdmin-2026',
+    });
+    expect(withNewPassword.status).toBe(200);
     expect(await page.textContent('#users-table tbody')).toContain('pending_mfa');
     await page.screenshot({ path: path.join(SHOTS, '3-actions.png'), fullPage: true });
     await page.evaluate(() =>
@@ -112,12 +127,21 @@ describe('the admin console in Chromium (mock mode)', () => {
   });
 
   it('takes a new admin through NEW_PASSWORD_REQUIRED and a TOTP admin through SOFTWARE_TOKEN_MFA', async () => {
-    const root = await post('/auth/login', ROOT);
-    const auth = { ...json, Authorization: `Bearer ${root.body.tokens.accessToken}` };
-    expect((await post('/admins', { email: 'new.admin@example.com' }, auth)).status).toBe(201);
-    const invite = await outboxSecret('new.admin@example.com');
-
+    // The root admin creates the new admin in the console, and resends the invitation.
     const { page, problems } = await consolePage(browser, base);
+    await signIn(page, ROOT.email, ROOT.password);
+    await page.waitForSelector('#console:not([hidden])');
+    await page.fill('#admin-form input[name=email]', 'new.admin@example.com');
+    await page.click('#admin-form button[type=submit]');
+    await page.waitForFunction(() =>
+      document.querySelector('#notice')?.textContent?.startsWith('Admin new.admin'),
+    );
+    await page.click('#resend-invite');
+    await page.waitForFunction(() => document.querySelector('#notice')?.textContent?.includes('on its way'));
+    const invite = await outboxSecret('new.admin@example.com');
+    await page.click('#sign-out');
+    await page.waitForSelector('#sign-in:not([hidden])');
+
     await signIn(page, 'new.admin@example.com', invite);
     await page.waitForSelector('#challenge-form:not([hidden]) #new-password-field:not([hidden])');
     await page.fill('#challenge-form input[name=newPassword]', 'N3w!Admin-Passw0rd');
