@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { resetMemoryWorld } from '../../lambdas/core/adapters/memory/world';
+import { ADMIN_ACTIONS } from '../../lambdas/core/workflows/admin-user-actions';
 import { OPERATION_LIST } from '../../lambdas/operations';
 import { CONSOLE_CSP } from '../../local/console';
 import { createLocalServer } from '../../local/server';
@@ -95,5 +96,8 @@ describe('the local server: /openapi.json and the console', () => {
     expect(CONSOLE_CSP).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
     const script = (await (await fetch(`${base}/console/console.js`)).text()).replace(/^\s*\/\/.*$/gm, '');
     expect(script).not.toMatch(/localStorage|sessionStorage|document\.cookie|innerHTML/);
+    // The page is static (no build step), so it lists the admin actions itself: the same as the API's.
+    const listed = /const ACTIONS = \[([^\]]*)\]/.exec(script)?.[1]?.match(/'[^']+'/g);
+    expect(listed?.map((a) => a.slice(1, -1))).toEqual([...ADMIN_ACTIONS]);
   });
 });
