@@ -83,6 +83,7 @@ describe('the local server: /openapi.json and the console', () => {
     for (const [file, type] of [
       ['/console', 'text/html'],
       ['/console/console.js', 'text/javascript'],
+      ['/console/dom.js', 'text/javascript'],
       ['/console/console.css', 'text/css'],
     ] as const) {
       const response = await fetch(`${base}${file}`);
@@ -94,7 +95,10 @@ describe('the local server: /openapi.json and the console', () => {
     const page = await (await fetch(`${base}/console`)).text();
     expect(page).not.toMatch(/<script>(?!<)|<script(?![^>]*\bsrc=)[^>]*>|\son\w+=/);
     expect(CONSOLE_CSP).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
-    const script = (await (await fetch(`${base}/console/console.js`)).text()).replace(/^\s*\/\/.*$/gm, '');
+    const scripts = await Promise.all(
+      ['console.js', 'dom.js'].map(async (file) => (await fetch(`${base}/console/${file}`)).text()),
+    );
+    const script = scripts.join('\n').replace(/^\s*\/\/.*$/gm, '');
     expect(script).not.toMatch(/localStorage|sessionStorage|document\.cookie|innerHTML/);
     // The page is static (no build step), so it lists the admin actions itself: the same as the API's.
     const listed = /const ACTIONS = \[([^\]]*)\]/.exec(script)?.[1]?.match(/'[^']+'/g);
