@@ -14,8 +14,9 @@ export const LAMBDAS_DIR = path.join(__dirname, '..', '..', 'lambdas');
 
 /**
  * NODE_OPTIONS of every function. `--enable-source-maps` stays: on Node 24
- * (nodejs24.x) it adds 0-3 % to a cold start and ~0.2 MiB, because the map is
- * only parsed when a stack trace is formatted; on Node 20 it added 11-21 %
+ * (nodejs24.x) it changes a cold start by at most a few percent (noise) and
+ * ~0.2 MiB, because the map is only parsed when a stack trace is formatted; on
+ * Node 20 it added 15-28 %
  * (docs/benchmarks.md, "Source maps at runtime"; docs/decisions.md).
  */
 export const DEPLOYED_NODE_OPTIONS: string = '--enable-source-maps';
