@@ -57,17 +57,15 @@ function jsonSchema(schema: z.ZodMiniType): Record<string, unknown> {
 }
 
 function parameters(op: OperationDefinition): object[] {
-  const path = (
-    op.params
-      ? Object.keys(jsonSchema(op.params).properties ?? {})
-      : [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string)
-  ).map((name) => ({
+  // Every `{name}` of the path, typed by the row's `params` schema where it has one.
+  const typed = (op.params ? jsonSchema(op.params).properties : undefined) as
+    | Record<string, object>
+    | undefined;
+  const path = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
     name,
     in: 'path',
     required: true,
-    schema: (jsonSchema(op.params ?? z.object({})).properties as Record<string, object> | undefined)?.[
-      name
-    ] ?? { type: 'string' },
+    schema: typed?.[name as string] ?? { type: 'string' },
   }));
   const query = op.query ? jsonSchema(op.query) : undefined;
   const required = new Set((query?.required as string[] | undefined) ?? []);
