@@ -10,7 +10,6 @@ const common = {
       Record<string, unknown>,
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!@middy/)'],
 };
 
 const config: Config = {

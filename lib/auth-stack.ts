@@ -1,6 +1,6 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { SECRETS, type SecretName, type SecretSpec } from '../lambdas/core/secrets';
+import { providedSecret, type SecretName } from '../lambdas/core/secrets';
 import { TABLE_KEYS, TABLES } from '../lambdas/core/tables';
 import type { TriggerDefinition } from '../lambdas/core/trigger/definition';
 import { OPERATION_LIST } from '../lambdas/operations';
@@ -161,7 +161,7 @@ export class AuthStack extends Stack {
       });
     }
     for (const [name, secret] of Object.entries(sharedSecrets.secrets)) {
-      if ((SECRETS[name as SecretName] as SecretSpec).provided) continue;
+      if (providedSecret(name as SecretName)) continue;
       new CfnOutput(this, `${name}SecretArn`, { value: secret.secretArn });
     }
   }

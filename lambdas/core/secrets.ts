@@ -68,3 +68,8 @@ export const SECRETS = {
 } as const satisfies Record<string, SecretSpec>;
 
 export type SecretName = keyof typeof SECRETS;
+
+/** Whether the team brings this secret (an imported ARN) instead of the stack generating it. */
+export function providedSecret(name: SecretName): boolean {
+  return (SECRETS[name] as SecretSpec).provided === true;
+}

@@ -2,7 +2,7 @@ import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { SECRETS, type SecretName, type SecretSpec } from '../../lambdas/core/secrets';
+import { providedSecret, SECRETS, type SecretName } from '../../lambdas/core/secrets';
 
 /** Props of the shared secrets construct. */
 export interface SharedSecretsProps {
@@ -25,7 +25,7 @@ export class SharedSecrets extends Construct {
     super(scope, id);
     const secrets: Partial<Record<SecretName, secretsmanager.ISecret>> = {};
     for (const name of new Set(props.names)) {
-      if ((SECRETS[name] as SecretSpec).provided) {
+      if (providedSecret(name)) {
         const arn = props.provided?.[name];
         if (!arn) throw new Error(`Secret "${name}" is brought by the team: its ARN is a stack prop.`);
         secrets[name] = secretsmanager.Secret.fromSecretCompleteArn(this, name, arn);

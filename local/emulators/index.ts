@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Jwks } from 'aws-jwt-verify/jwk';
 import type { LegacyUser } from '../../lambdas/core/ports/legacy-users';
-import { SECRETS, type SecretName, type SecretSpec } from '../../lambdas/core/secrets';
+import { providedSecret, SECRETS, type SecretName } from '../../lambdas/core/secrets';
 import { TABLE_KEYS, TABLES } from '../../lambdas/core/tables';
 import { startCognitoLocal } from './cognito-local';
 import { startDynamoDbLocal } from './dynamodb-local';
@@ -144,9 +144,7 @@ export function emulatorEnvironment(info: EmulatorInfo): Record<string, string> 
  */
 function emulatorSecrets(): Record<string, string> {
   const external: ReadonlySet<SecretName> = new Set<SecretName>(['applicationWebhook', 'billingWebhook']);
-  const generated = (Object.keys(SECRETS) as SecretName[]).filter(
-    (name) => !(SECRETS[name] as SecretSpec).provided,
-  );
+  const generated = (Object.keys(SECRETS) as SecretName[]).filter((name) => !providedSecret(name));
   return Object.fromEntries(
     generated.map((name) => {
       const { valueEnv, mockDefault } = SECRETS[name];
