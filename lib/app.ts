@@ -54,6 +54,7 @@ function corsOrigins(app: App): Pick<AuthStackProps, 'corsOrigins'> {
 /**
  * Adds the backend stack to `app` from its context (`mockMode`,
  * `threatProtection`, `waf`, `sesFromAddress`, `refreshTokenRotation`, `mfaRequired`,
+ * `apiGatewayCloudWatchRole`,
  * `legacyDatabaseSecretArn` (+ `legacySubnetIds`, `legacySecurityGroupIds`), `corsOrigins`,
  * `stackName`) and turns on cdk-nag: any finding that is
  * not acknowledged (with a reason, beside its resource) fails synth.
@@ -66,6 +67,7 @@ export function configureApp(app: App): AuthStack {
     waf: flag(app, 'waf'),
     refreshTokenRotation: flag(app, 'refreshTokenRotation'),
     mfaRequired: flag(app, 'mfaRequired'),
+    apiGatewayCloudWatchRole: flag(app, 'apiGatewayCloudWatchRole'),
     ...legacyDatabase(app),
     ...corsOrigins(app),
     ...(typeof app.node.tryGetContext('sesFromAddress') === 'string'

@@ -59,6 +59,14 @@ export interface AuthStackProps extends StackProps {
    * @default none: no CORS, same-origin or server-side callers only
    */
   readonly corsOrigins?: readonly string[];
+  /**
+   * Create API Gateway's account-wide CloudWatch Logs role
+   * (`AWS::ApiGateway::Account`): one per account and region, so a second
+   * stack in the same account would overwrite it. The stage's logging needs it
+   * set once per account and region (docs/operations.md).
+   * @default false
+   */
+  readonly apiGatewayCloudWatchRole?: boolean;
 }
 
 /** Where the legacy database is, for the UserMigration trigger. */
@@ -107,6 +115,7 @@ export class AuthStack extends Stack {
         secrets: sharedSecrets.secrets,
         mockMode: props.mockMode ?? false,
         refreshTokenRotation: props.refreshTokenRotation ?? false,
+        ...(props.sesFromAddress ? { sesFromAddress: props.sesFromAddress } : {}),
         ...(props.corsOrigins?.length ? { corsOrigins: props.corsOrigins } : {}),
       });
       return { definition, function: fn.function, logGroup: fn.logGroup };
@@ -116,6 +125,7 @@ export class AuthStack extends Stack {
       function: op.function,
       logGroup: op.logGroup,
       runsSaga: op.definition.permissions.tables?.reconciliations !== undefined,
+      trigger: false,
     }));
 
     for (const definition of triggers) {
@@ -136,6 +146,7 @@ export class AuthStack extends Stack {
         function: trigger.function,
         logGroup: trigger.logGroup,
         runsSaga: false,
+        trigger: true,
       });
     }
 
@@ -143,6 +154,7 @@ export class AuthStack extends Stack {
       userPool: identity.userPool,
       operations,
       waf: props.waf ?? false,
+      cloudWatchRole: props.apiGatewayCloudWatchRole ?? false,
       ...(props.corsOrigins?.length ? { corsOrigins: props.corsOrigins } : {}),
     });
     const monitoring = new Monitoring(this, 'Monitoring', { restApi: api.restApi, functions: watched });

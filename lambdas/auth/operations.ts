@@ -64,6 +64,7 @@ export const AUTH = {
     summary: 'CUSTOM_AUTH: a 6-digit code valid 3 minutes is emailed; the same answer for unknown emails.',
     body: z.object({ email: email() }),
     permissions: {},
+    needsEmailSender: true,
   },
   verifyPasswordless: {
     name: 'verifyPasswordless',
@@ -75,6 +76,7 @@ export const AUTH = {
       'Answer the emailed code: tokens, or the next try (attemptsRemaining); the third wrong code is 401.',
     body: z.object({ email: email(), session: session(), code: mfaCode() }),
     permissions: { tables: { users: ['Query', 'UpdateItem'] } },
+    needsEmailSender: true,
   },
   refreshTokens: {
     name: 'refreshTokens',

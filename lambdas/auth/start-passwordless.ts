@@ -1,4 +1,4 @@
-import { signIn } from '../core/deps';
+import { emailSenderConfigured, signIn } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { startPasswordless } from '../core/workflows/passwordless';
 import { AUTH } from './operations';
@@ -6,5 +6,5 @@ import { AUTH } from './operations';
 /** POST /auth/passwordless/start: startPasswordless (core/workflows/passwordless.ts). */
 export const handler = httpOperation(AUTH.startPasswordless, {}, async ({ body }) => ({
   status: 200,
-  body: await startPasswordless({ signIn: signIn() }, body.email),
+  body: await startPasswordless({ signIn: signIn(), emailSender: emailSenderConfigured() }, body.email),
 }));

@@ -1,4 +1,4 @@
-import { signIn, userStore } from '../core/deps';
+import { emailSenderConfigured, signIn, userStore } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { verifyPasswordless } from '../core/workflows/passwordless';
 import { AUTH } from './operations';
@@ -6,5 +6,8 @@ import { AUTH } from './operations';
 /** POST /auth/passwordless/verify: verifyPasswordless (core/workflows/passwordless.ts). */
 export const handler = httpOperation(AUTH.verifyPasswordless, {}, async ({ body }) => ({
   status: 200,
-  body: await verifyPasswordless({ signIn: signIn(), users: userStore() }, body),
+  body: await verifyPasswordless(
+    { signIn: signIn(), users: userStore(), emailSender: emailSenderConfigured() },
+    body,
+  ),
 }));

@@ -123,6 +123,9 @@ export function configurationStatus(): Array<{ name: string; set: boolean }> {
  * `SES_FROM_ADDRESS` (the stack's `sesFromAddress`), the local outbox in mock mode.
  */
 export const mailer = (): Mailer => (process.env.MOCK_MODE === 'true' ? outboxMailer() : sesMailer());
+/** Whether the product's own email can be sent: always in mock mode (the outbox), else with SES_FROM_ADDRESS. */
+export const emailSenderConfigured = (): boolean =>
+  process.env.MOCK_MODE === 'true' || Boolean(process.env.SES_FROM_ADDRESS);
 const outboxMailer = () => new OutboxMailer(memoryWorld().outbox, memoryWorld().clock);
 const sesMailer = /* @__PURE__ */ cached(() => new SesMailer(required('SES_FROM_ADDRESS')));
 

@@ -85,4 +85,11 @@ export interface OperationDefinition {
    * @default false
    */
   readonly openDuringMfaEnrolment?: boolean;
+  /**
+   * Works only where the pool can send the product's own email (the stack's
+   * `sesFromAddress`, which then reaches the function as `SES_FROM_ADDRESS`);
+   * without it the route answers `501 NOT_CONFIGURED`, never a 500.
+   * @default false
+   */
+  readonly needsEmailSender?: boolean;
 }

@@ -27,6 +27,11 @@ export interface ApiProps {
    */
   readonly waf?: boolean;
   /**
+   * Create API Gateway's account-wide CloudWatch Logs role (one per account and region).
+   * @default false
+   */
+  readonly cloudWatchRole?: boolean;
+  /**
    * Browser origins (exact, e.g. `https://admin.example.com`) allowed to call
    * the API: preflight answers on every route, and the functions echo an
    * allowed `Origin` (never `*`, no credentials).
@@ -86,7 +91,8 @@ export class Api extends Construct {
     const api = new apigateway.RestApi(this, 'RestApi', {
       description: 'Cognito account backend',
       endpointTypes: [apigateway.EndpointType.REGIONAL],
-      cloudWatchRole: true,
+      // Account-wide and retained: only with -c apiGatewayCloudWatchRole=true (docs/operations.md).
+      cloudWatchRole: props.cloudWatchRole ?? false,
       deployOptions: {
         stageName: 'v1',
         accessLogDestination: new apigateway.LogGroupLogDestination(accessLogs),

@@ -1,4 +1,4 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import {
@@ -35,12 +35,20 @@ export class Data extends Construct {
     const table = new dynamodb.Table(this, spec.constructId, {
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      // Disposable tables hold only rows that expire within a day: a restore would bring back
+      // stale counters and keys, so they have no point-in-time recovery (billed per GB).
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: !spec.disposable },
       deletionProtection: !spec.disposable,
       removalPolicy: spec.disposable ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
       partitionKey: { name: spec.partitionKey, type: dynamodb.AttributeType.STRING },
       ...(spec.ttlAttribute ? { timeToLiveAttribute: spec.ttlAttribute } : {}),
     });
+    if (spec.disposable) {
+      Validations.of(table).acknowledge({
+        id: 'AwsSolutions-DDB3',
+        reason: `${spec.constructId} holds only rows that expire (TTL ${spec.ttlAttribute}) within a day; a point-in-time restore would bring back stale throttle counters or idempotency keys, never data a person needs.`,
+      });
+    }
     const indexes = Object.values(spec.indexes as Record<string, TableIndex>);
     for (const index of indexes) {
       table.addGlobalSecondaryIndex({

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { type Duration, Validations } from 'aws-cdk-lib';
+import { type CfnElement, type Duration, Lazy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -74,7 +74,28 @@ export function presetFunction(
     bundling: functionBundling(props.mockMode),
   });
   if (props.vpc) placeInVpc(fn, role, props.vpc);
+  dependOnPoliciesOnly(fn, role);
   return { fn, role, logGroup };
+}
+
+/**
+ * The function resource waits for its role's policies (so it never runs
+ * without its permissions), but not for the role itself: `Role: {GetAtt}`
+ * already orders that, and CDK's extra `DependsOn` on the role is what
+ * cfn-lint reports as W3005 on every function.
+ */
+function dependOnPoliciesOnly(fn: lambda.Function, role: iam.Role): void {
+  const cfnFunction = fn.node.defaultChild as lambda.CfnFunction;
+  cfnFunction.addOverride(
+    'DependsOn',
+    Lazy.list({
+      produce: () =>
+        role.node
+          .findAll()
+          .filter((c): c is iam.CfnPolicy => c instanceof iam.CfnPolicy)
+          .map((policy) => Stack.of(policy).getLogicalId(policy as CfnElement)),
+    }),
+  );
 }
 
 /**

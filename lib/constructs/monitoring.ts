@@ -1,7 +1,8 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -15,6 +16,11 @@ export interface WatchedFunction {
   readonly logGroup: logs.ILogGroup;
   /** Runs a cross-system saga (it logs `compensation failed` and `reconciliation record not written`). */
   readonly runsSaga: boolean;
+  /**
+   * A Cognito trigger: it refuses (a wrong legacy password, an unsigned sign-up) by throwing,
+   * which Lambda counts in `Errors`; its alarm counts only the failures that are not refusals.
+   */
+  readonly trigger: boolean;
 }
 
 /** Props of the monitoring construct. */
@@ -29,27 +35,31 @@ export const SAGA_EVENTS = {
   ReconciliationNotWritten: 'reconciliation record not written',
 } as const;
 
+/** The API 5xx alarm: this share of answers in 5 minutes, once at least `API_5XX_MIN_REQUESTS` came. */
+export const API_5XX_PERCENT = 5;
+export const API_5XX_MIN_REQUESTS = 20;
+
+const PERIOD = Duration.minutes(5);
+
 /**
- * Alarms on what the API and the sagas report (F18), all to one SNS topic
- * (encrypted, TLS only) in the stack outputs: API 5xx answers, saga log
- * events found by metric filters, and Lambda throttles per function.
+ * Alarms on what the API, the functions and the sagas report, all to one SNS
+ * topic in the stack outputs: the API's 5xx rate, each function's errors and
+ * throttles, saga log events found by metric filters. The topic is encrypted
+ * with a customer-managed key whose policy lets CloudWatch publish (under
+ * `alias/aws/sns` CloudWatch cannot, and no alarm would reach anyone).
  */
 export class Monitoring extends Construct {
   readonly topic: sns.ITopic;
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
-    const topic = new sns.Topic(this, 'Alarms', {
-      displayName: 'Cognito account backend alarms',
-      masterKey: kms.Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
-      enforceSSL: true,
-    });
+    const topic = alarmTopic(this);
     this.topic = topic;
     const notify = new actions.SnsAction(topic);
-    const alarm = (alarmId: string, metric: cloudwatch.IMetric, description: string) =>
+    const alarm = (alarmId: string, metric: cloudwatch.IMetric, description: string, threshold = 1) =>
       new cloudwatch.Alarm(this, alarmId, {
         metric,
-        threshold: 1,
+        threshold,
         evaluationPeriods: 1,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
@@ -57,16 +67,32 @@ export class Monitoring extends Construct {
       }).addAlarmAction(notify);
 
     alarm(
-      'Api5xx',
-      props.restApi.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
-      'The API answered 5xx: see the function logs by correlation id (docs/operations.md).',
+      'Api5xxRate',
+      new cloudwatch.MathExpression({
+        expression: `IF(requests >= ${API_5XX_MIN_REQUESTS}, 100 * FILL(errors, 0) / requests, 0)`,
+        usingMetrics: {
+          errors: props.restApi.metricServerError({ period: PERIOD, statistic: 'Sum' }),
+          requests: props.restApi.metricCount({ period: PERIOD, statistic: 'Sum' }),
+        },
+        period: PERIOD,
+        label: 'API 5xx %',
+      }),
+      `At least ${API_5XX_PERCENT} % of the API's answers in 5 minutes were 5xx: see the function logs by correlation id (docs/operations.md).`,
+      API_5XX_PERCENT,
     );
 
     for (const fn of props.functions) {
       alarm(
         `Throttles-${fn.name}`,
-        fn.function.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
+        fn.function.metricThrottles({ period: PERIOD, statistic: 'Sum' }),
         `Lambda throttled ${fn.name}: raise its reserved concurrency or the account limit.`,
+      );
+      alarm(
+        `Errors-${fn.name}`,
+        fn.trigger
+          ? unexpectedTriggerErrors(this, fn)
+          : fn.function.metricErrors({ period: PERIOD, statistic: 'Sum' }),
+        `${fn.name} failed (crash, timeout or out of memory): read its log group (docs/operations.md).`,
       );
       if (!fn.runsSaga) continue;
       for (const [metricName, phrase] of Object.entries(SAGA_EVENTS)) {
@@ -79,10 +105,80 @@ export class Monitoring extends Construct {
         });
         alarm(
           `${metricName}-${fn.name}-Alarm`,
-          filter.metric({ period: Duration.minutes(5), statistic: 'Sum' }),
+          filter.metric({ period: PERIOD, statistic: 'Sum' }),
           `${fn.name} logged "${phrase}": run npm run reconcile -- list (docs/operations.md).`,
         );
       }
     }
   }
+}
+
+/**
+ * The topic and its key. CloudWatch publishes to an encrypted topic only when
+ * the key policy lets `cloudwatch.amazonaws.com` use the key, which an
+ * AWS-managed key's policy never does; the topic policy lets it publish, for
+ * this account's alarms only.
+ */
+function alarmTopic(scope: Construct): sns.Topic {
+  const { account, region, partition } = Stack.of(scope);
+  const alarmsOfThisAccount = {
+    StringEquals: { 'aws:SourceAccount': account },
+    ArnLike: { 'aws:SourceArn': `arn:${partition}:cloudwatch:${region}:${account}:alarm:*` },
+  };
+  const key = new kms.Key(scope, 'AlarmsKey', {
+    description: 'Encrypts the alarm topic; CloudWatch alarms of this account may publish with it',
+    enableKeyRotation: true,
+  });
+  key.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'CloudWatchAlarmsPublish',
+      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      // In a key policy, "*" is this key and nothing else.
+      resources: ['*'],
+      conditions: alarmsOfThisAccount,
+    }),
+  );
+  const topic = new sns.Topic(scope, 'Alarms', {
+    displayName: 'Cognito account backend alarms',
+    masterKey: key,
+    enforceSSL: true,
+  });
+  topic.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'CloudWatchAlarmsPublish',
+      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+      actions: ['sns:Publish'],
+      resources: [topic.topicArn],
+      conditions: alarmsOfThisAccount,
+    }),
+  );
+  return topic;
+}
+
+/**
+ * A trigger's `Errors` minus its refusals: the trigger preset logs a refusal
+ * (a domain error: wrong legacy password, unsigned sign-up) as `trigger failed`
+ * at level `info`, anything unexpected at level `error`.
+ */
+function unexpectedTriggerErrors(scope: Construct, fn: WatchedFunction): cloudwatch.IMetric {
+  const refusals = new logs.MetricFilter(scope, `Refusals-${fn.name}`, {
+    logGroup: fn.logGroup,
+    filterPattern: logs.FilterPattern.all(
+      logs.FilterPattern.stringValue('$.event', '=', 'trigger failed'),
+      logs.FilterPattern.stringValue('$.level', '=', 'info'),
+    ),
+    metricNamespace: 'CognitoAccountBackend',
+    metricName: `TriggerRefusals-${fn.name}`,
+    metricValue: '1',
+  });
+  return new cloudwatch.MathExpression({
+    expression: 'FILL(errors, 0) - FILL(refusals, 0)',
+    usingMetrics: {
+      errors: fn.function.metricErrors({ period: PERIOD, statistic: 'Sum' }),
+      refusals: refusals.metric({ period: PERIOD, statistic: 'Sum' }),
+    },
+    period: PERIOD,
+    label: `${fn.name} errors that are not refusals`,
+  });
 }

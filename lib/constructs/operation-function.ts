@@ -29,6 +29,8 @@ export interface OperationFunctionProps {
    * @default false
    */
   readonly refreshTokenRotation?: boolean;
+  /** The pool's SES sender; given as SES_FROM_ADDRESS to rows with `needsEmailSender`. @default none */
+  readonly sesFromAddress?: string;
   /** Browser origins allowed to call the API (CORS_ALLOWED_ORIGINS). @default none */
   readonly corsOrigins?: readonly string[];
 }
@@ -51,6 +53,9 @@ export class OperationFunction extends Construct {
       COGNITO_USER_POOL_ID: props.userPool.userPoolId,
       COGNITO_CLIENT_ID: props.userPoolClient.userPoolClientId,
       ...(props.refreshTokenRotation ? { REFRESH_TOKEN_ROTATION: 'true' } : {}),
+      ...(definition.needsEmailSender && props.sesFromAddress
+        ? { SES_FROM_ADDRESS: props.sesFromAddress }
+        : {}),
       ...(props.corsOrigins?.length ? { CORS_ALLOWED_ORIGINS: props.corsOrigins.join(',') } : {}),
     };
 

@@ -12,6 +12,7 @@ const TRIGGER_LIST = deployedTriggers({});
 
 import { METHOD_THROTTLES } from '../../lib/constructs/api';
 import { WAF_RATE_LIMIT_PER_5_MIN } from '../../lib/constructs/api-guards';
+import { API_5XX_MIN_REQUESTS, API_5XX_PERCENT } from '../../lib/constructs/monitoring';
 
 /** Synthesizes the app as bin/app.ts does, with esbuild bundling skipped. */
 function synth(context: Record<string, unknown> = {}) {
@@ -113,6 +114,21 @@ describe('the tables', () => {
           PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
           DeletionProtectionEnabled: true,
         },
+      });
+    },
+  );
+
+  it.each(['RateLimits', 'Idempotency'])(
+    '%s holds only expiring rows: no point-in-time recovery (its cdk-nag reason says so)',
+    (name) => {
+      const [, table] =
+        resourcesOf('AWS::DynamoDB::Table').find(([id]) => id.startsWith(`Data${name}`)) ?? [];
+      expect(table?.Properties.TimeToLiveSpecification).toEqual({
+        AttributeName: 'expiresAt',
+        Enabled: true,
+      });
+      expect(table?.Properties.PointInTimeRecoverySpecification).toEqual({
+        PointInTimeRecoveryEnabled: false,
       });
     },
   );
@@ -457,28 +473,104 @@ describe('the security gate in the template', () => {
 });
 
 describe('the alarms (F18)', () => {
-  it('send to one encrypted, TLS-only SNS topic in the outputs', () => {
-    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+  it('send to one TLS-only SNS topic in the outputs, under a customer-managed key CloudWatch may use', () => {
+    const [[keyId, key]] = resourcesOf('AWS::KMS::Key') as [
+      [
+        string,
+        { Properties: { EnableKeyRotation: boolean; KeyPolicy: { Statement: Record<string, unknown>[] } } },
+      ],
+    ];
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } });
+    const cloudWatch = key.Properties.KeyPolicy.Statement.filter(
+      (s: { Principal?: { Service?: string } }) => s.Principal?.Service === 'cloudwatch.amazonaws.com',
+    );
+    expect(cloudWatch).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        Condition: expect.objectContaining({
+          StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+        }),
+      }),
+    ]);
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish' }),
+        ]),
+      },
+    });
     template.hasOutput('AlarmTopicArn', Match.anyValue());
     for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^MonitoringAlarms/) }]);
     }
   });
 
-  it('watch 5xx answers, every function for throttles, and the sagas for their log events', () => {
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: '5XXError',
-      Namespace: 'AWS/ApiGateway',
-    });
-    const throttles = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter(
-      (a) => a.Properties.MetricName === 'Throttles',
+  it("fire on the API's 5xx rate, not on one error", () => {
+    const [rate] = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter((a) =>
+      JSON.stringify(a.Properties.Metrics ?? []).includes('5XXError'),
     );
-    expect(throttles).toHaveLength(OPERATION_LIST.length + TRIGGER_LIST.length);
+    expect(rate?.Properties.Threshold).toBe(API_5XX_PERCENT);
+    const expression = rate?.Properties.Metrics.find((m: { Expression?: string }) => m.Expression);
+    expect(expression.Expression).toContain(`requests >= ${API_5XX_MIN_REQUESTS}`);
+    expect(expression.Expression).toContain('100 * FILL(errors, 0) / requests');
+  });
+
+  it('watch every function for errors and throttles, and the sagas for their log events', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    const byMetric = (name: string) =>
+      alarms.filter(
+        (a) =>
+          a.Properties.MetricName === name ||
+          JSON.stringify(a.Properties.Metrics ?? []).includes(`"${name}"`),
+      );
+    expect(byMetric('Throttles')).toHaveLength(OPERATION_LIST.length + TRIGGER_LIST.length);
+    expect(byMetric('Errors')).toHaveLength(OPERATION_LIST.length + TRIGGER_LIST.length);
+    // A trigger refuses by throwing: its alarm subtracts the refusals its preset logs at level info.
+    for (const trigger of TRIGGER_LIST) {
+      template.hasResourceProperties('AWS::Logs::MetricFilter', {
+        FilterPattern: '{ ($.event = "trigger failed") && ($.level = "info") }',
+        MetricTransformations: [Match.objectLike({ MetricName: `TriggerRefusals-${trigger.name}` })],
+      });
+    }
     for (const phrase of ['compensation failed', 'reconciliation record not written']) {
       template.hasResourceProperties('AWS::Logs::MetricFilter', {
         FilterPattern: `"${phrase}"`,
         LogGroupName: { Ref: Match.stringLikeRegexp('^OpprovisionNewAdminLogs') },
       });
     }
+  });
+});
+
+describe('optional email sender', () => {
+  const sesOf = (t: Template, name: string) => {
+    const [, fn] =
+      Object.entries(t.findResources('AWS::Lambda::Function')).find(([id]) =>
+        id.startsWith(`Op${name}Function`),
+      ) ?? [];
+    return fn?.Properties.Environment.Variables.SES_FROM_ADDRESS;
+  };
+  const withSes = synth({ sesFromAddress: 'no-reply@example.com' }).template;
+  const needing = OPERATION_LIST.filter((op) => op.needsEmailSender).map((op) => op.name);
+
+  it('passwordless needs it, and gets SES_FROM_ADDRESS only when the stack has one (else 501 NOT_CONFIGURED)', () => {
+    expect(needing.sort()).toEqual(['startPasswordless', 'verifyPasswordless']);
+    for (const name of needing) {
+      expect(sesOf(template, name)).toBeUndefined();
+      expect(sesOf(withSes, name)).toBe('no-reply@example.com');
+    }
+    expect(sesOf(withSes, 'login')).toBeUndefined();
+  });
+});
+
+describe('account-wide settings', () => {
+  it('claims none by default: no AWS::ApiGateway::Account (one per account and region)', () => {
+    template.resourceCountIs('AWS::ApiGateway::Account', 0);
+  });
+
+  it("creates API Gateway's CloudWatch role only with -c apiGatewayCloudWatchRole=true", () => {
+    const opted = synth({ apiGatewayCloudWatchRole: 'true' }).template;
+    opted.resourceCountIs('AWS::ApiGateway::Account', 1);
   });
 });

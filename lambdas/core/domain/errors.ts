@@ -169,5 +169,11 @@ export class PermissionDeniedError extends DomainError {
   }
 }
 
+/**
+ * A feature this deployment was not configured for (an optional setting is
+ * absent): `501 NOT_CONFIGURED`. The message names the feature, not the setting.
+ */
+export class FeatureNotConfiguredError extends DomainError {}
+
 /** The deployment is missing a setting it needs; never shown to clients. */
 export class ConfigurationError extends DomainError {}

@@ -2,6 +2,7 @@ import {
   CannotTargetSelfError,
   CodeExpiredError,
   CodeMismatchError,
+  FeatureNotConfiguredError,
   ForbiddenError,
   IdempotencyKeyReusedError,
   InvalidPasswordError,
@@ -67,6 +68,7 @@ const TABLE: ReadonlyArray<readonly [ErrorClass, number, string]> = [
   [PayloadTooLargeError, 413, 'PAYLOAD_TOO_LARGE'],
   [UnsupportedMediaTypeError, 415, 'UNSUPPORTED_MEDIA_TYPE'],
   [TooManyRequestsError, 429, 'TOO_MANY_REQUESTS'],
+  [FeatureNotConfiguredError, 501, 'NOT_CONFIGURED'],
 ];
 
 export const INTERNAL: ErrorAnswer = {

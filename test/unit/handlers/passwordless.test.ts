@@ -111,3 +111,32 @@ describe('passwordless email codes (routes 13-14) on the real triggers', () => {
     });
   });
 });
+
+describe('passwordless on a deployment without an email sender', () => {
+  const saved = { ...process.env };
+  beforeEach(() => {
+    freshWorld();
+    // As deployed without -c sesFromAddress: real adapters, no SES_FROM_ADDRESS.
+    Object.assign(process.env, {
+      MOCK_MODE: 'false',
+      AWS_REGION: 'eu-west-1',
+      COGNITO_USER_POOL_ID: 'eu-west-1_NoSender1',
+      COGNITO_CLIENT_ID: 'no-sender-client',
+      USERS_TABLE_NAME: 'Users',
+    });
+    delete process.env.SES_FROM_ADDRESS;
+  });
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it.each([
+    ['startPasswordless', { email: EMAIL }],
+    ['verifyPasswordless', { email: EMAIL, session: 'x'.repeat(40), code: '123456' }],
+  ] as const)('%s answers 501 NOT_CONFIGURED before any AWS call, never a 500', async (operation, body) => {
+    const answer = await call<Answer>(operation, { body });
+    expect(answer.status).toBe(501);
+    expect(answer.body.error?.code).toBe('NOT_CONFIGURED');
+    expect(JSON.stringify(answer.body)).not.toMatch(/sesFromAddress|SES_FROM_ADDRESS/);
+  });
+});
