@@ -19,7 +19,24 @@ export interface RouteMatch {
   pathParameters: Record<string, string>;
 }
 
-/** Finds the operation for `method path`, as API Gateway's resource tree does. */
+/** A path segment with malformed percent-encoding (`%ZZ`, a lone `%`, overlong UTF-8 such as `%C0%AE`). */
+export class MalformedPathError extends Error {
+  override readonly name = 'MalformedPathError';
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new MalformedPathError('The request path is not validly percent-encoded.');
+  }
+}
+
+/**
+ * Finds the operation for `method path`, as API Gateway's resource tree does.
+ * Throws MalformedPathError for a parameter that does not decode (API Gateway
+ * answers those 400 too, before any function runs).
+ */
 export function matchRoute(method: string, path: string): RouteMatch | undefined {
   const parts = path.split('/').filter(Boolean);
   for (const operation of OPERATION_LIST) {
@@ -31,7 +48,7 @@ export function matchRoute(method: string, path: string): RouteMatch | undefined
       const actual = parts[i] as string;
       const param = /^\{(\w+)\}$/.exec(segment);
       if (param?.[1]) {
-        pathParameters[param[1]] = decodeURIComponent(actual);
+        pathParameters[param[1]] = decodeSegment(actual);
         return true;
       }
       return segment === actual;

@@ -5,6 +5,7 @@ import {
   type HttpRequestParts,
   lambdaContext,
   loadHandler,
+  MalformedPathError,
   matchRoute,
   proxyEvent,
 } from './api-gateway';
@@ -35,7 +36,13 @@ export async function invokeOperation(
 
 /** Routes a request to its operation; unknown routes answer 404 like the deployed API. */
 export async function dispatch(request: HttpRequestParts): Promise<APIGatewayProxyResult> {
-  const match = matchRoute(request.method, request.path);
+  let match: ReturnType<typeof matchRoute>;
+  try {
+    match = matchRoute(request.method, request.path);
+  } catch (error) {
+    if (error instanceof MalformedPathError) return gatewayError(400, 'BAD_REQUEST', error.message);
+    throw error;
+  }
   // The message never echoes the path (it can be long, or carry what the caller should not see back).
   if (!match) return gatewayError(404, 'NOT_FOUND', 'No such route.');
   return invokeOperation(match.operation, request, match.pathParameters);

@@ -35,6 +35,18 @@ afterAll(async () => {
 });
 
 describe('the local API server (mock mode, over HTTP)', () => {
+  it.each(['%ZZ', '%', '%C0%AE', 'ok%E0%A4%A'])(
+    'answers a path parameter with malformed percent-encoding (%s) 400 BAD_REQUEST in the API error shape, as API Gateway does',
+    async (segment) => {
+      for (const method of ['GET', 'DELETE']) {
+        const answer = await http(method, `/admin/users/${segment}`);
+        expect(answer.status).toBe(400);
+        expect(answer.body).toEqual({ error: { code: 'BAD_REQUEST', message: expect.any(String) } });
+        expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      }
+    },
+  );
+
   it('answers /health with the mode', async () => {
     expect(await http('GET', '/health')).toMatchObject({ status: 200, body: { status: 'ok', mode: 'mock' } });
   });

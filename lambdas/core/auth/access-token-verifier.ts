@@ -81,6 +81,11 @@ export function cognitoAccessTokenVerifier(options: CognitoAccessTokenVerifierOp
       } catch {
         throw new UnauthenticatedError('The access token is invalid or has expired.');
       }
+      // aws-jwt-verify checks `exp` only when present (it is optional in RFC 7519); every token
+      // Cognito issues has both, and the caller gate compares `iat` with revocations.
+      if (!Number.isFinite(claims.exp) || !Number.isFinite(claims.iat)) {
+        throw new UnauthenticatedError('The access token is invalid or has expired.');
+      }
       return claims;
     },
   };

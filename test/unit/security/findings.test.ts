@@ -1,4 +1,5 @@
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import { sharedJwtSigner } from '../../../lambdas/core/adapters/memory/jwt-signer';
 import { memoryWorld } from '../../../lambdas/core/adapters/memory/world';
 import { accessTokenVerifier } from '../../../lambdas/core/deps';
 import { newUserRecord, toUser, type UserRecord } from '../../../lambdas/core/domain/user';
@@ -65,5 +66,26 @@ describe('F14: mock mode never fetches a JWKS', () => {
     expect(fetchSpy).not.toHaveBeenCalled();
     expect(userPoolId).toMatch(/_/);
     fetchSpy.mockRestore();
+  });
+});
+
+describe('a token signed with the pool key but without exp (issue 20)', () => {
+  it('is refused, as every verifier must: a token that never expires is not a Cognito token', async () => {
+    const world = freshWorld();
+    const tokens = await activatedApplicant(world, 'noexp@example.com');
+    const claims = JSON.parse(
+      Buffer.from(tokens.accessToken.split('.')[1] as string, 'base64url').toString(),
+    );
+    expect((await call('getProfile', { token: tokens.accessToken })).status).toBe(200);
+
+    const { exp: _dropped, ...forever } = claims;
+    const noExp = sharedJwtSigner().sign(forever);
+    await expect(accessTokenVerifier().verify(noExp)).rejects.toMatchObject({ name: 'UnauthenticatedError' });
+    expect(await call('getProfile', { token: noExp })).toMatchObject({
+      status: 401,
+      body: { error: { code: 'UNAUTHENTICATED' } },
+    });
+    const stringExp = sharedJwtSigner().sign({ ...forever, exp: String(claims.exp) });
+    expect((await call('getProfile', { token: stringExp })).status).toBe(401);
   });
 });
