@@ -1,4 +1,6 @@
+import { InvalidTransitionError, NotFoundError } from '../domain/errors';
 import { nextStatus } from '../domain/onboarding';
+import type { UserRecord } from '../domain/user';
 import { log } from '../log';
 import type { AdminStore } from '../ports/admin-store';
 import type { UserStore } from '../ports/user-store';
@@ -29,7 +31,8 @@ export const DELETION_BUDGET: SagaBudget = { callMs: 2_500, reserveMs: 1_500 };
  * Each step first checks there is time left for it and for recording a stop.
  * A stop leaves the write-ahead record pending (with the error names): the
  * admin's retry, or `npm run reconcile`, runs the remaining steps. Deleting
- * a user who is already gone is `204` again.
+ * a user who is already gone is `204` again, also while another deletion of
+ * the same user is under way (every step accepts what the other one did).
  */
 export async function deleteUser(ports: DeletionPorts, request: AdminRequest): Promise<void> {
   assertNotSelf(request);
@@ -50,17 +53,7 @@ export async function deleteUser(ports: DeletionPorts, request: AdminRequest): P
         correlationId: request.correlationId,
       });
       try {
-        if (record && record.status !== 'disabled') {
-          await ports.users.transition(
-            record.userId,
-            record.status,
-            nextStatus(record.status, 'adminDisabled'),
-            {
-              previousStatus: record.status,
-            },
-          );
-        }
-        if (record) await ports.users.revokeTokens(request.userId, ports.clock());
+        if (record) await lockOut(ports.users, record, ports.clock());
         await finishDeletion(ports, request.userId, account !== undefined);
       } catch (error) {
         log('error', 'deletion stopped', {
@@ -87,7 +80,7 @@ export async function finishDeletion(
     assertTimeFor(ports, DELETION_BUDGET, 'AdminDisableUser');
     await ports.directory.setEnabled(userId, false).catch(ignoreGone);
     assertTimeFor(ports, DELETION_BUDGET, 'AdminDeleteUser');
-    await ports.directory.deleteUser(userId);
+    await ports.directory.deleteUser(userId).catch(ignoreGone);
   }
   assertTimeFor(ports, DELETION_BUDGET, 'delete records');
   const record = await ports.users.get(userId);
@@ -96,6 +89,29 @@ export async function finishDeletion(
   await ports.users.delete(userId);
 }
 
+/**
+ * Step 2a: the record `disabled` and its tokens revoked. A concurrent deletion
+ * of the same user may have done (or finished) it first: a record already
+ * disabled or already gone is the state this step wants, not a failure.
+ */
+async function lockOut(users: UserStore, record: UserRecord, now: Date): Promise<void> {
+  if (record.status !== 'disabled') {
+    await users
+      .transition(record.userId, record.status, nextStatus(record.status, 'adminDisabled'), {
+        previousStatus: record.status,
+      })
+      .catch(async (error: unknown) => {
+        if (!(error instanceof InvalidTransitionError || error instanceof NotFoundError)) throw error;
+        const current = await users.get(record.userId);
+        if (current && current.status !== 'disabled') throw error;
+      });
+  }
+  await users.revokeTokens(record.userId, now).catch((error: unknown) => {
+    if (!(error instanceof NotFoundError)) throw error;
+  });
+}
+
+/** Already gone from Cognito (a concurrent or earlier deletion): the step's goal holds. */
 function ignoreGone(error: unknown): void {
   if ((error as Error)?.name !== 'UserNotFoundError') throw error;
 }

@@ -5,6 +5,7 @@ import type { SignIn } from '../ports/sign-in';
 import type { UserStore } from '../ports/user-store';
 import { mirrorEmailConfirmed } from './ladder-mirror';
 import { presentOutcome } from './sign-in';
+import { passwordSignInTiming } from './sign-in-timing';
 
 export type NewPasswordInput =
   | { email: string; newPassword: string; session: string }
@@ -50,7 +51,9 @@ export async function handleNewPasswordChallenge(
   if ('session' in input) {
     session = input.session;
   } else {
-    const login = await ports.signIn.passwordLogin(input.email, input.temporaryPassword);
+    const login = await passwordSignInTiming.run(() =>
+      ports.signIn.passwordLogin(input.email, input.temporaryPassword),
+    );
     if (!('challenge' in login) || login.challenge.name !== 'NEW_PASSWORD_REQUIRED') {
       throw new NewPasswordNotRequiredError();
     }

@@ -5,6 +5,7 @@ import type { ChallengeAnswer, SignIn } from '../ports/sign-in';
 import type { UserStore } from '../ports/user-store';
 import { mirrorEmailConfirmed, mirrorTotpEnabledByEmail } from './ladder-mirror';
 import { recordMigratedUser } from './migrated-record';
+import { passwordSignInTiming } from './sign-in-timing';
 import { TOTP_ISSUER } from './totp-enrolment';
 
 /**
@@ -35,13 +36,16 @@ export async function presentOutcome(
 /**
  * login — `POST /auth/login`: USER_PASSWORD_AUTH (the flow that fires the
  * UserMigration trigger); tokens, or the challenge as `presentOutcome` shows
- * it. A migrated user's first tokens create their `Users` record.
+ * it. A migrated user's first tokens create their `Users` record. The answer
+ * takes as long for an unknown email as for a known one (sign-in-timing.ts).
  */
 export async function login(
   ports: { signIn: SignIn; users: UserStore; clock: Clock },
   input: { email: string; password: string },
 ): Promise<AuthOutcome> {
-  const outcome = await ports.signIn.passwordLogin(input.email, input.password);
+  const outcome = await passwordSignInTiming.run(() =>
+    ports.signIn.passwordLogin(input.email, input.password),
+  );
   if ('tokens' in outcome) await recordMigratedUser(ports, outcome.tokens);
   return presentOutcome(ports.signIn, input.email, outcome);
 }
