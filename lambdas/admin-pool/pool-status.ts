@@ -1,4 +1,5 @@
-import { adminCallerGate, configurationStatus, poolInspector, userStore } from '../core/deps';
+import { configurationStatus, poolInspector, userStore } from '../core/deps';
+import { adminCallerGate } from '../core/deps-gates';
 import { httpOperation } from '../core/http/preset';
 import { poolStatus } from '../core/workflows/pool-status';
 import { ADMIN_POOL } from './operations';

@@ -1,4 +1,5 @@
-import { adminCallerGate, poolInspector } from '../core/deps';
+import { poolInspector } from '../core/deps';
+import { adminCallerGate } from '../core/deps-gates';
 import { httpOperation } from '../core/http/preset';
 import { probeConnection } from '../core/workflows/pool-status';
 import { ADMIN_POOL } from './operations';

@@ -1,4 +1,5 @@
-import { adminCallerGate, deletionPorts } from '../core/deps';
+import { deletionPorts } from '../core/deps';
+import { adminCallerGate } from '../core/deps-gates';
 import { httpOperation } from '../core/http/preset';
 import { deleteUser } from '../core/workflows/delete-user';
 import { ADMIN_USERS } from './operations';

@@ -1,4 +1,5 @@
-import { adminCallerGate, secretSource, userStore } from '../core/deps';
+import { secretSource, userStore } from '../core/deps';
+import { adminCallerGate } from '../core/deps-gates';
 import { httpOperation } from '../core/http/preset';
 import { listUsers } from '../core/workflows/admin-users';
 import { ADMIN_USERS } from './operations';

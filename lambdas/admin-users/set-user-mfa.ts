@@ -1,4 +1,5 @@
-import { adminCallerGate, adminUserPorts } from '../core/deps';
+import { adminUserPorts } from '../core/deps';
+import { adminCallerGate } from '../core/deps-gates';
 import { httpOperation } from '../core/http/preset';
 import { setUserMfaPreference } from '../core/workflows/admin-users';
 import { ADMIN_USERS } from './operations';

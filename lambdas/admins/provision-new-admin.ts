@@ -1,4 +1,5 @@
-import { adminCallerGate, provisioningPorts } from '../core/deps';
+import { provisioningPorts } from '../core/deps';
+import { adminCallerGate } from '../core/deps-gates';
 import { idempotencyKeyOf } from '../core/http/headers';
 import { httpOperation } from '../core/http/preset';
 import { provisionNewAdmin } from '../core/workflows/admin-provisioning';

@@ -1,4 +1,5 @@
-import { adminCallerGate, userDirectory } from '../core/deps';
+import { userDirectory } from '../core/deps';
+import { adminCallerGate } from '../core/deps-gates';
 import { httpOperation } from '../core/http/preset';
 import { resendAdminInvite } from '../core/workflows/resend-admin-invite';
 import { ADMINS } from './operations';

@@ -1,4 +1,5 @@
-import { clock, selfService, userCallerGate, userStore } from '../core/deps';
+import { clock, selfService, userStore } from '../core/deps';
+import { userCallerGate } from '../core/deps-gates';
 import { httpOperation } from '../core/http/preset';
 import { signOutEverywhere } from '../core/workflows/sessions';
 import { AUTH } from './operations';

@@ -17,7 +17,6 @@ import { OutboxMailer } from './adapters/memory/outbox-mailer';
 import { memoryWorld } from './adapters/memory/world';
 import { type AccessTokenVerifier, cognitoAccessTokenVerifier } from './auth/access-token-verifier';
 import { ConfigurationError } from './domain/errors';
-import { adminGate, type CallerGate, userGate } from './http/caller-gate';
 import type { AccountAdmin } from './ports/account-admin';
 import type { AdminStore } from './ports/admin-store';
 import { type Clock, systemClock } from './ports/clock';
@@ -278,18 +277,3 @@ export function deletionPorts(remainingMs?: () => number): DeletionPorts {
     sleep: realSleep,
   };
 }
-
-/**
- * The revocation check of `user` routes: the caller's Users record. Its ports
- * are resolved per request (handlers build their options at load time).
- */
-export const userCallerGate = (): CallerGate => ({
-  level: 'user',
-  admit: (caller, claims) => userGate(userStore()).admit(caller, claims),
-});
-
-/** The revocation check of `admin` routes: the Users record, the Cognito account and its group. */
-export const adminCallerGate = (): CallerGate => ({
-  level: 'admin',
-  admit: (caller, claims) => adminGate(userStore(), userDirectory()).admit(caller, claims),
-});

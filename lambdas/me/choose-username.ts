@@ -1,4 +1,5 @@
-import { accountAdmin, userCallerGate, usernameRegistry } from '../core/deps';
+import { accountAdmin, usernameRegistry } from '../core/deps';
+import { userCallerGate } from '../core/deps-gates';
 import { httpOperation } from '../core/http/preset';
 import { chooseUsername } from '../core/workflows/username';
 import { ME } from './operations';

@@ -1,4 +1,5 @@
-import { selfService, userCallerGate, userStore } from '../core/deps';
+import { selfService, userStore } from '../core/deps';
+import { userCallerGate } from '../core/deps-gates';
 import { httpOperation } from '../core/http/preset';
 import { verifyTotpEnrollment } from '../core/workflows/totp-enrolment';
 import { ME } from './operations';

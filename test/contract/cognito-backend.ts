@@ -19,7 +19,8 @@ export type CognitoGap =
   | 'mfaSetup'
   | 'adminAccountCalls'
   | 'customAuth'
-  | 'migrationOnForgotPassword';
+  | 'migrationOnForgotPassword'
+  | 'disableRevokesTokens';
 
 /** A Cognito backend the contract suites run on: the in-memory fake, or the AWS adapters on cognito-local. */
 export interface CognitoBackend {

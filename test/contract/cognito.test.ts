@@ -13,6 +13,7 @@ import { deliveredCode, emulators } from '../integration/emulators';
 import type { CognitoBackend } from './cognito-backend';
 import { migrationContract } from './migration.contract';
 import { selfServiceContract } from './self-service.contract';
+import { sessionContract } from './session.contract';
 import { signInContract } from './sign-in.contract';
 import { userDirectoryContract } from './user-directory.contract';
 
@@ -85,6 +86,8 @@ const onEmulator: CognitoBackend = {
       'cognito-local has no AdminResetUserPassword, AdminSetUserMFAPreference or AdminUserGlobalSignOut',
     migrationOnForgotPassword:
       'cognito-local calls UserMigration only from InitiateAuth/AdminInitiateAuth, never from ForgotPassword',
+    disableRevokesTokens:
+      'cognito-local answers GetUser for a disabled user (Cognito refuses the token, and AdminDisableUser revokes it for good)',
     mfaSetup:
       'cognito-local never issues MFA_SETUP (it has no MFA REQUIRED sign-in path, nor AssociateSoftwareToken with a Session)',
   },
@@ -95,6 +98,7 @@ for (const backend of [onFake, onEmulator]) {
   signInContract(backend);
   selfServiceContract(backend);
   migrationContract(backend);
+  sessionContract(backend);
 }
 
 function codeFrom(codes: Array<{ email: string; code: string }>, email: string): string {

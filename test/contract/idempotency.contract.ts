@@ -28,7 +28,7 @@ export function idempotencyStoreContract(name: string, store: () => IdempotencyS
 /** The revocation instant of the `Users` table (the caller gate reads it). */
 export function revocationContract(name: string, store: () => UserStore): void {
   describe(`UserStore.revokeTokens contract on ${name}`, () => {
-    it('records the revocation in whole seconds past the current one, readable at once', async () => {
+    it('records the revocation to the millisecond (the gate asks Cognito about its own second), readable at once', async () => {
       const user = newUserRecord({
         userId: uniqueId('revoke'),
         email: `${uniqueId('revoke')}@example.com`,
@@ -40,7 +40,7 @@ export function revocationContract(name: string, store: () => UserStore): void {
       await store().revokeTokens(user.userId, new Date('2026-12-01T10:00:00.750Z'));
 
       await expect(store().get(user.userId)).resolves.toMatchObject({
-        tokensValidAfter: '2026-12-01T10:00:01.000Z',
+        tokensValidAfter: '2026-12-01T10:00:00.750Z',
       });
     });
 

@@ -51,6 +51,7 @@ describe('function bundles (real esbuild)', () => {
     const has = (name: string, marker: string) => production[name]?.includes(marker) ?? false;
     expect({
       getProfileHasCognito: has('getProfile', 'AdminCreateUserCommand'),
+      getProfileHasGetUser: has('getProfile', 'GetUserCommand'),
       loginHasDynamoDb: has('login', 'PutItemCommand'),
       loginHasPg: has('login', 'SCRAM-SHA-256'),
       userMigrationHasPg: has('userMigration', 'SCRAM-SHA-256'),
@@ -60,6 +61,8 @@ describe('function bundles (real esbuild)', () => {
       customMessageHasAnySdk: has('customMessage', 'smithy') || has('customMessage', 'Command'),
     }).toEqual({
       getProfileHasCognito: false,
+      // The caller gate asks Cognito about each token (GetUser; docs/security.md).
+      getProfileHasGetUser: true,
       // A migrated user's first sign-in writes their Users record (core/workflows/migrated-record.ts).
       loginHasDynamoDb: true,
       // Only the UserMigration trigger holds the PostgreSQL client (core/deps-legacy.ts).

@@ -258,7 +258,9 @@ describe('the production bundles on the emulators', () => {
     expect(await run('probeConnection', { token })).toMatchObject({ status: 200, body: { ok: true } });
 
     // Three overlapping deletes (a double click and a retry) all end 204 (issue 20), and again after.
-    const deletes = await Promise.all([1, 2, 3].map(() => run('deleteUser', { token, pathParameters: { userId } })));
+    const deletes = await Promise.all(
+      [1, 2, 3].map(() => run('deleteUser', { token, pathParameters: { userId } })),
+    );
     expect(deletes.map((d) => d.status)).toEqual([204, 204, 204]);
     expect((await run('deleteUser', { token, pathParameters: { userId } })).status).toBe(204);
     expect((await run('getUser', { token, pathParameters: { userId } })).status).toBe(404);

@@ -118,11 +118,11 @@ export function toUser(
 }
 
 /**
- * The `tokensValidAfter` for a revocation at `at`, in whole seconds (the
- * resolution of a token's `iat`), rounded up past the current second: a token
- * issued in the very second of the revocation — the one presented to sign out,
- * say — is refused too. A sign-in within that second must be repeated a second later.
+ * The `tokensValidAfter` for a revocation at `at`, to the millisecond. A
+ * token's `iat` has whole seconds, so a token issued in that same second is
+ * ambiguous; the caller gate then asks Cognito, which revoked every token
+ * issued before the revocation and none after (caller-gate.ts).
  */
 export function revocationInstant(at: Date): string {
-  return new Date((Math.floor(at.getTime() / 1000) + 1) * 1000).toISOString();
+  return at.toISOString();
 }

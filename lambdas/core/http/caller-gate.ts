@@ -5,6 +5,7 @@ import type { Caller } from '../domain/tokens';
 import type { UserRecord } from '../domain/user';
 import type { UserDirectory } from '../ports/user-directory';
 import type { UserStore } from '../ports/user-store';
+import type { SessionCheck } from './session-check';
 
 /** What each gate reads; every `user` / `admin` registry row lists these (a registry test checks it). */
 export const GATE_PERMISSIONS = {
@@ -25,43 +26,45 @@ const LOCKED_OUT: ReadonlySet<UserStatus> = new Set<UserStatus>(['suspended', 'd
  * prove the deployed path.
  */
 export interface CallerGate {
-  /** `user`: the Users record; `admin`: also the caller's Cognito account and group. */
+  /** `user`: the Users record and Cognito's verdict on the token; `admin`: also the account's group. */
   readonly level: 'user' | 'admin';
   /**
    * The caller's `Users` record as just read (consistently), so the handler
-   * need not read it again. Throws UnauthenticatedError (revoked) or
-   * ForbiddenError (no longer an admin).
+   * need not read it again, with `mfa.enabled` as Cognito has it. Throws
+   * UnauthenticatedError (revoked) or ForbiddenError (no longer an admin).
    */
-  admit(caller: Caller, claims: Record<string, unknown>): Promise<UserRecord>;
+  admit(caller: Caller, claims: Record<string, unknown>, accessToken: string): Promise<UserRecord>;
 }
 
 const revoked = () => new UnauthenticatedError('The access token has been revoked.');
 
 /**
- * For `user` routes: one consistent GetItem of the caller's `Users` record.
- * Refused: no record (deleted), `suspended` or `disabled`, or a token issued
- * (`iat`) before the record's `tokensValidAfter` (global sign-out, disable).
+ * For `user` routes, in parallel: one consistent GetItem of the caller's
+ * `Users` record, and Cognito's verdict on the token (GetUser, reused for
+ * 60 s per token). Refused: no record (deleted), `suspended` or `disabled`, a
+ * token issued before the record's `tokensValidAfter`, or a token Cognito
+ * refuses (signed out, revoked, disabled or deleted straight in Cognito).
  */
-export function userGate(users: UserStore): CallerGate {
+export function userGate(users: UserStore, sessions: SessionCheck): CallerGate {
   return {
     level: 'user',
-    admit: (caller, claims) => admitRecord(users, caller, claims),
+    admit: (caller, claims, token) => admitRecord(users, sessions, caller, claims, token),
   };
 }
 
 /**
- * For `admin` routes, in parallel: the record check of `userGate`, plus the
+ * For `admin` routes, in parallel: the checks of `userGate`, plus the
  * record's role; AdminGetUser (refused when deleted or disabled in Cognito);
  * AdminListGroupsForUser (refused when no longer in `admin`). Admin routes are
- * few and rare, so the two extra Cognito reads are affordable there, and they
- * also see changes made in the Cognito console.
+ * few and rare, so the extra Cognito reads are affordable there, and they
+ * also see a group change made in the Cognito console.
  */
-export function adminGate(users: UserStore, directory: UserDirectory): CallerGate {
+export function adminGate(users: UserStore, sessions: SessionCheck, directory: UserDirectory): CallerGate {
   return {
     level: 'admin',
-    async admit(caller, claims) {
+    async admit(caller, claims, token) {
       const [record, account, groups] = await Promise.all([
-        admitRecord(users, caller, claims),
+        admitRecord(users, sessions, caller, claims, token),
         directory.getUser(caller.username),
         directory.groupsOf(caller.username).catch((error: unknown) => {
           if (error instanceof UserNotFoundError) return [] as string[];
@@ -79,14 +82,45 @@ export function adminGate(users: UserStore, directory: UserDirectory): CallerGat
 
 async function admitRecord(
   users: UserStore,
+  sessions: SessionCheck,
   caller: Caller,
   claims: Record<string, unknown>,
+  token: string,
 ): Promise<UserRecord> {
-  const record = await users.get(caller.sub);
+  const [record, session] = await Promise.all([
+    users.get(caller.sub),
+    sessions.check(token).catch((error: unknown) => error as Error),
+  ]);
   if (!record || LOCKED_OUT.has(record.status)) throw revoked();
-  if (record.tokensValidAfter) {
-    const issuedAt = Number(claims.iat);
-    if (!Number.isFinite(issuedAt) || issuedAt * 1000 < Date.parse(record.tokensValidAfter)) throw revoked();
-  }
-  return record;
+  if (session instanceof Error) throw session;
+  if (session.username !== caller.username) throw revoked();
+  const order = issuedRelativeTo(claims.iat, record.tokensValidAfter);
+  if (order === 'before') throw revoked();
+  // Issued in the very second of a revocation: `iat` cannot tell before from after. Every
+  // revocation of the API also revokes in Cognito, so Cognito's fresh verdict decides.
+  if (order === 'same second') await sessions.check(token, { fresh: true });
+  // TOTP switched off straight in Cognito (SetUserMFAPreference) is off here too: an admin's
+  // "require MFA" then closes every route but enrolment again, from the very next call (for
+  // those users the verdict is never reused). Otherwise a reused verdict may predate an
+  // enrolment made through the API, so a mismatch is asked anew before it counts.
+  if (!record.mfa.enabled) return record;
+  const mfa =
+    record.mfa.required || !session.totpEnabled ? await sessions.check(token, { fresh: true }) : session;
+  return mfa.totpEnabled ? record : { ...record, mfa: { ...record.mfa, enabled: false } };
+}
+
+/**
+ * A token's `iat` (whole seconds) against a revocation instant (milliseconds):
+ * `before` its second, in `same second`, or `after` (or no revocation).
+ */
+export function issuedRelativeTo(
+  iat: unknown,
+  tokensValidAfter: string | undefined,
+): 'before' | 'same second' | 'after' {
+  const issuedAt = Number(iat);
+  if (!Number.isFinite(issuedAt)) return 'before';
+  if (!tokensValidAfter) return 'after';
+  const revokedSecond = Math.floor(Date.parse(tokensValidAfter) / 1000);
+  if (issuedAt < revokedSecond) return 'before';
+  return issuedAt === revokedSecond ? 'same second' : 'after';
 }

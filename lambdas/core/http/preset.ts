@@ -101,7 +101,7 @@ export function httpOperation<D extends OperationDefinition>(
       const caller = callerFor(definition.access, event);
       let callerRecord: UserRecord | undefined;
       if (caller && options.gate) {
-        callerRecord = await options.gate.admit(caller, claimsOf(event));
+        callerRecord = await options.gate.admit(caller, claimsOf(event), bearerOf(event) ?? '');
         // An admin requires MFA and the caller has none yet: only the enrolment routes are open.
         if (callerRecord.mfa.required && !callerRecord.mfa.enabled && !definition.openDuringMfaEnrolment)
           throw new MfaEnrolmentRequiredError();

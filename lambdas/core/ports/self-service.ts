@@ -13,6 +13,14 @@ export interface SignUpInput {
   ticket: string;
 }
 
+/** What Cognito's GetUser says of the user behind an access token. */
+export interface SessionUser {
+  username: string;
+  email?: string;
+  /** TOTP is among the user's enabled MFA methods (`UserMFASettingList`). */
+  totpEnabled: boolean;
+}
+
 export interface SelfService {
   /**
    * SignUp: an UNCONFIRMED user; Cognito emails a 6-digit code. `ticket`
@@ -46,6 +54,14 @@ export interface SelfService {
 
   /** GlobalSignOut: every refresh token of the user stops working. */
   globalSignOut(accessToken: string): Promise<void>;
+
+  /**
+   * GetUser with the user's access token: Cognito's own verdict on it. Throws
+   * UnauthenticatedError when Cognito refuses the token — revoked (a
+   * GlobalSignOut, RevokeToken or AdminUserGlobalSignOut sent anywhere), its
+   * user disabled or deleted (also straight in Cognito).
+   */
+  getUser(accessToken: string): Promise<SessionUser>;
 
   /** AssociateSoftwareToken: a new TOTP secret (base32) for the user to enrol. */
   associateSoftwareToken(accessToken: string): Promise<{ secretCode: string }>;

@@ -22,9 +22,9 @@ export interface UserStore {
   ): Promise<UserRecord>;
 
   /**
-   * Revokes every access token of `userId` issued before `at` (whole seconds,
-   * as a token's `iat`): sets `tokensValidAfter`. Throws NotFoundError when
-   * there is no record.
+   * Revokes every access token of `userId` issued before `at`: sets
+   * `tokensValidAfter` to the millisecond (the caller gate asks Cognito about
+   * tokens of that very second). Throws NotFoundError when there is no record.
    */
   revokeTokens(userId: string, at: Date): Promise<void>;
 

@@ -41,16 +41,20 @@ describe('sign-in timing does not tell a known email from an unknown one', () =>
         }),
       'invited@example.com',
     ],
-  ] as const)('%s: medians of known and unknown emails within 10 %%', async (_route, request, known) => {
-    const knownTimes: number[] = [];
-    const unknownTimes: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      unknownTimes.push(await timed(request(`nobody-${i}@example.com`)));
-      knownTimes.push(await timed(request(known)));
-    }
-    const [k, u] = [median(knownTimes), median(unknownTimes)];
-    expect(Math.abs(k - u) / Math.max(k, u)).toBeLessThanOrEqual(0.1);
-  }, 120_000);
+  ] as const)(
+    '%s: medians of known and unknown emails within 10 %%',
+    async (_route, request, known) => {
+      const knownTimes: number[] = [];
+      const unknownTimes: number[] = [];
+      for (let i = 0; i < ROUNDS; i++) {
+        unknownTimes.push(await timed(request(`nobody-${i}@example.com`)));
+        knownTimes.push(await timed(request(known)));
+      }
+      const [k, u] = [median(knownTimes), median(unknownTimes)];
+      expect(Math.abs(k - u) / Math.max(k, u)).toBeLessThanOrEqual(0.1);
+    },
+    120_000,
+  );
 });
 
 describe('the floor itself', () => {
@@ -64,11 +68,13 @@ describe('the floor itself', () => {
         now += ms;
       },
     );
-    const work = (ms: number, fail = false) => async () => {
-      now += ms;
-      if (fail) throw new Error('refused');
-      return ms;
-    };
+    const work =
+      (ms: number, fail = false) =>
+      async () => {
+        now += ms;
+        if (fail) throw new Error('refused');
+        return ms;
+      };
     expect(await floor.run(work(80))).toBe(80);
     for (let i = 0; i < 500; i++) await floor.run(work(2));
     expect(slept.every((ms) => ms === 78)).toBe(true);

@@ -3,6 +3,7 @@ import {
   ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
   ForgotPasswordCommand,
+  GetUserCommand,
   GlobalSignOutCommand,
   ResendConfirmationCodeCommand,
   SetUserMFAPreferenceCommand,
@@ -12,7 +13,7 @@ import {
 import { normalizeEmail } from '../../../domain/email';
 import { CodeMismatchError } from '../../../domain/errors';
 import { SIGN_UP_TICKET_FIELD } from '../../../domain/sign-up-ticket';
-import type { SelfService, SignUpInput } from '../../../ports/self-service';
+import type { SelfService, SessionUser, SignUpInput } from '../../../ports/self-service';
 import type { CognitoPool } from './cognito-client';
 
 /** The self-service port on Amazon Cognito (calls authorized by the user's access token). */
@@ -76,6 +77,16 @@ export class CognitoSelfService implements SelfService {
 
   async globalSignOut(accessToken: string): Promise<void> {
     await this.pool.send(new GlobalSignOutCommand({ AccessToken: accessToken }), 'token');
+  }
+
+  async getUser(accessToken: string): Promise<SessionUser> {
+    const answer = await this.pool.send(new GetUserCommand({ AccessToken: accessToken }), 'token');
+    const email = answer.UserAttributes?.find((a) => a.Name === 'email')?.Value;
+    return {
+      username: answer.Username ?? '',
+      ...(email ? { email } : {}),
+      totpEnabled: answer.UserMFASettingList?.includes('SOFTWARE_TOKEN_MFA') ?? false,
+    };
   }
 
   async associateSoftwareToken(accessToken: string): Promise<{ secretCode: string }> {

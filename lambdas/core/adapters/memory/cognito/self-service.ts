@@ -8,7 +8,7 @@ import {
 } from '../../../domain/errors';
 import { SIGN_UP_TICKET_FIELD } from '../../../domain/sign-up-ticket';
 import { matchTotp, newTotpSecret } from '../../../domain/totp';
-import type { SelfService, SignUpInput } from '../../../ports/self-service';
+import type { SelfService, SessionUser, SignUpInput } from '../../../ports/self-service';
 import type { Messenger } from './messages';
 import type { UserMigration } from './migration';
 import { assertPolicy, hashPassword, passwordMatches } from './passwords';
@@ -129,6 +129,16 @@ export class InMemorySelfService implements SelfService {
   /** GlobalSignOut: refresh tokens revoked, tokens issued until now refused by Cognito. */
   async globalSignOut(accessToken: string): Promise<void> {
     this.tokens.signOut(this.caller(accessToken));
+  }
+
+  /** GetUser: the user of a live access token (refused: revoked, expired, user disabled or gone). */
+  async getUser(accessToken: string): Promise<SessionUser> {
+    const user = this.caller(accessToken);
+    return {
+      username: user.username,
+      email: user.email,
+      totpEnabled: Boolean(user.totpEnabled && user.totp?.verified),
+    };
   }
 
   /** AssociateSoftwareToken: a new secret replaces any pending one; a verified TOTP stays until verified again. */

@@ -62,8 +62,11 @@ export class InMemoryUserDirectory implements UserDirectory {
     this.pool.existing(username).groups.delete(group);
   }
 
+  /** AdminDisableUser also revokes every token the user holds, as Cognito does; AdminEnableUser restores none. */
   async setEnabled(username: string, enabled: boolean): Promise<void> {
-    this.pool.existing(username).enabled = enabled;
+    const user = this.pool.existing(username);
+    user.enabled = enabled;
+    if (!enabled) this.tokens.signOut(user);
   }
 
   async groupsOf(username: string): Promise<string[]> {
