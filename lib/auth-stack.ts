@@ -104,6 +104,7 @@ export class AuthStack extends Stack {
     const sharedSecrets = new SharedSecrets(this, 'WebhookSecrets', {
       names: [...OPERATION_LIST, ...triggers].flatMap((row) => row.permissions.secrets ?? []),
       ...(props.legacyDatabase ? { provided: { legacyDatabase: props.legacyDatabase.secretArn } } : {}),
+      appClientSecret: identity.clientSecret,
     });
 
     const operations = OPERATION_LIST.map((definition) => {

@@ -15,7 +15,7 @@ export const AUTH = {
       z.object({ email: email(), session: session(), newPassword: password() }),
       z.object({ email: email(), temporaryPassword: password(), newPassword: password() }),
     ]),
-    permissions: { tables: { users: ['Query', 'UpdateItem'] } },
+    permissions: { secrets: ['appClient'], tables: { users: ['Query', 'UpdateItem'] } },
   },
   resendTemporaryPassword: {
     name: 'resendTemporaryPassword',
@@ -36,7 +36,7 @@ export const AUTH = {
     summary: 'USER_PASSWORD_AUTH: tokens, or the challenge to answer; a legacy user is migrated on the way.',
     body: z.object({ email: email(), password: password() }),
     // A migrated user's first sign-in creates their Users record (GetItem first).
-    permissions: { tables: { users: ['GetItem', 'PutItem'] } },
+    permissions: { secrets: ['appClient'], tables: { users: ['GetItem', 'PutItem'] } },
   },
   respondToChallenge: {
     name: 'respondToChallenge',
@@ -53,7 +53,7 @@ export const AUTH = {
       code: z.optional(mfaCode()),
       newPassword: z.optional(password()),
     }),
-    permissions: { tables: { users: ['Query', 'UpdateItem'] } },
+    permissions: { secrets: ['appClient'], tables: { users: ['Query', 'UpdateItem'] } },
   },
   startPasswordless: {
     name: 'startPasswordless',
@@ -63,7 +63,7 @@ export const AUTH = {
     entry: 'auth/start-passwordless.ts',
     summary: 'CUSTOM_AUTH: a 6-digit code valid 3 minutes is emailed; the same answer for unknown emails.',
     body: z.object({ email: email() }),
-    permissions: {},
+    permissions: { secrets: ['appClient'] },
     needsEmailSender: true,
   },
   verifyPasswordless: {
@@ -75,7 +75,7 @@ export const AUTH = {
     summary:
       'Answer the emailed code: tokens, or the next try (attemptsRemaining); the third wrong code is 401.',
     body: z.object({ email: email(), session: session(), code: mfaCode() }),
-    permissions: { tables: { users: ['Query', 'UpdateItem'] } },
+    permissions: { secrets: ['appClient'], tables: { users: ['Query', 'UpdateItem'] } },
     needsEmailSender: true,
   },
   refreshTokens: {
@@ -86,7 +86,7 @@ export const AUTH = {
     entry: 'auth/refresh-tokens.ts',
     summary: 'New ID and access tokens for a refresh token (REFRESH_TOKEN_AUTH, or rotation).',
     body: z.object({ refreshToken: z.string().check(z.minLength(20), z.maxLength(8192)) }),
-    permissions: {},
+    permissions: { secrets: ['appClient'] },
   },
   register: {
     name: 'register',
@@ -100,7 +100,7 @@ export const AUTH = {
       password: password(),
       name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
     }),
-    permissions: { tables: { users: ['PutItem', 'Query'] }, secrets: ['signUpTicket'] },
+    permissions: { tables: { users: ['PutItem', 'Query'] }, secrets: ['appClient', 'signUpTicket'] },
   },
   confirmRegistration: {
     name: 'confirmRegistration',
@@ -111,6 +111,7 @@ export const AUTH = {
     summary: 'Confirm the sign-up code: pending_verification -> pending_approval, email verified.',
     body: z.object({ email: email(), code: mfaCode() }),
     permissions: {
+      secrets: ['appClient'],
       cognito: ['cognito-idp:AdminGetUser'],
       tables: { users: ['Query', 'UpdateItem', 'PutItem'] },
     },
@@ -123,7 +124,7 @@ export const AUTH = {
     entry: 'auth/resend-registration-code.ts',
     summary: 'Email a new sign-up code; the same 202 for every email.',
     body: z.object({ email: email() }),
-    permissions: { tables: { rateLimits: ['UpdateItem'] } },
+    permissions: { secrets: ['appClient'], tables: { rateLimits: ['UpdateItem'] } },
   },
   requestPasswordReset: {
     name: 'requestPasswordReset',
@@ -133,7 +134,7 @@ export const AUTH = {
     entry: 'auth/request-password-reset.ts',
     summary: 'Email a password reset code (ForgotPassword); the same 202 for every email.',
     body: z.object({ email: email() }),
-    permissions: { tables: { rateLimits: ['UpdateItem'] } },
+    permissions: { secrets: ['appClient'], tables: { rateLimits: ['UpdateItem'] } },
   },
   resetPassword: {
     name: 'resetPassword',
@@ -143,7 +144,7 @@ export const AUTH = {
     entry: 'auth/reset-password.ts',
     summary: 'Set a new password with the emailed code (ConfirmForgotPassword).',
     body: z.object({ email: email(), code: mfaCode(), newPassword: password() }),
-    permissions: { tables: { users: ['Query', 'UpdateItem'] } },
+    permissions: { secrets: ['appClient'], tables: { users: ['Query', 'UpdateItem'] } },
   },
   signOut: {
     name: 'signOut',

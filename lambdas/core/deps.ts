@@ -70,8 +70,19 @@ function cached<T>(create: () => T): () => T {
 }
 
 /** The user pool the Cognito adapters share (one client, errors mapped once). */
+/** The app client's secret (every unauthenticated Cognito call's SECRET_HASH), where one is configured. */
+const appClientSecret = async (): Promise<string | undefined> =>
+  process.env[SECRETS.appClient.arnEnv] || process.env[SECRETS.appClient.valueEnv]
+    ? secretSource().get('appClient')
+    : undefined;
 const cognitoPool = /* @__PURE__ */ cached(
-  () => new CognitoPool(required('COGNITO_USER_POOL_ID'), required('COGNITO_CLIENT_ID')),
+  () =>
+    new CognitoPool(
+      required('COGNITO_USER_POOL_ID'),
+      required('COGNITO_CLIENT_ID'),
+      undefined,
+      appClientSecret,
+    ),
 );
 
 /** Cognito's Admin* APIs (or the fake's). In mock mode the fake lives as long as the mock world. */

@@ -17,6 +17,11 @@ export interface SecretSpec {
    * stack generating it; emulators and mock mode have no default for it.
    */
   readonly provided?: true;
+  /**
+   * A copy of the app client's secret, which Cognito generates: the stack
+   * stores it (read through a custom resource) instead of generating a value.
+   */
+  readonly fromAppClient?: true;
 }
 
 const SHARED_WITH_SENDER =
@@ -55,6 +60,16 @@ export const SECRETS = {
     rotation:
       'An internal key read only by the list function (cached 5 minutes); a new value only makes cursors issued before it invalid (400, the admin reloads the first page), so it is rotated by putting a new value, without a rotation Lambda.',
   },
+  appClient: {
+    arnEnv: 'COGNITO_CLIENT_SECRET_ARN',
+    valueEnv: 'COGNITO_CLIENT_SECRET',
+    mockDefault: 'local-app-client-secret',
+    description:
+      "The app client's secret (a copy of what Cognito generated): every unauthenticated Cognito call — sign-in, challenges, refresh, sign-up, codes, resets — carries a SECRET_HASH made with it, so only the API can make them.",
+    rotation:
+      'Cognito generates the app client secret; rotating it means adding a new client secret to the app client and putting its value here (docs/operations.md, "The app client secret"); the functions read it cached for 5 minutes.',
+    fromAppClient: true,
+  },
   legacyDatabase: {
     arnEnv: 'LEGACY_DATABASE_SECRET_ARN',
     valueEnv: 'LEGACY_DATABASE_URL',
@@ -68,6 +83,11 @@ export const SECRETS = {
 } as const satisfies Record<string, SecretSpec>;
 
 export type SecretName = keyof typeof SECRETS;
+
+/** Whether the stack stores the app client's own secret under this name (never generated, never provided). */
+export function appClientSecret(name: SecretName): boolean {
+  return (SECRETS[name] as SecretSpec).fromAppClient === true;
+}
 
 /** Whether the team brings this secret (an imported ARN) instead of the stack generating it. */
 export function providedSecret(name: SecretName): boolean {

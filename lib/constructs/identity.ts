@@ -1,6 +1,7 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { type CfnResource, Duration, RemovalPolicy, type SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { POOL_TEMPLATES } from '../../lambdas/core/domain/messages';
 import {
@@ -48,6 +49,8 @@ export interface IdentityProps {
 export class Identity extends Construct {
   readonly userPool: cognito.IUserPool;
   readonly userPoolClient: cognito.IUserPoolClient;
+  /** The app client's secret, read at deploy time by a custom resource (DescribeUserPoolClient). */
+  readonly clientSecret: SecretValue;
   /** Kept private: other constructs get the interface; triggers go through addTrigger. */
   private readonly pool: cognito.UserPool;
 
@@ -122,7 +125,10 @@ export class Identity extends Construct {
 
     this.userPoolClient = pool.addClient('AppClient', {
       authFlows: { userPassword: true, custom: true, userSrp: false, adminUserPassword: false },
-      generateSecret: false,
+      // Confidential: every unauthenticated Cognito call needs a SECRET_HASH made with this secret,
+      // which only the functions read (Secrets Manager), so sign-in, sign-up, codes and resets
+      // cannot be sent straight to Cognito around the API (docs/security.md).
+      generateSecret: true,
       // What a signed-in user may change about themselves with Cognito's public
       // UpdateUserAttributes (and send with SignUp): their name, and their email
       // (kept unchanged until the new one is verified). Role, tenant, username and
@@ -137,6 +143,22 @@ export class Identity extends Construct {
       authSessionValidity: Duration.minutes(TOKEN_VALIDITY.authSessionMinutes),
       ...(props.refreshTokenRotation ? { refreshTokenRotationGracePeriod: Duration.seconds(60) } : {}),
     });
+    this.clientSecret = (this.userPoolClient as cognito.UserPoolClient).userPoolClientSecret;
+    // CDK reads the secret with an AwsCustomResource (DescribeUserPoolClient on this pool only);
+    // its provider is CDK's one singleton function per stack.
+    const provider = Stack.of(this).node.tryFindChild(
+      `AWS${cr.AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '')}`,
+    );
+    if (provider) {
+      // Its DependsOn on its role repeats what `Role: {Fn::GetAtt}` orders (cfn-lint W3005); the
+      // custom resource itself waits for the Cognito policy.
+      (provider.node.defaultChild as CfnResource).addDeletionOverride('DependsOn');
+      Validations.of(provider).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason:
+          "CDK's AwsCustomResource provider (it reads the app client's secret once per deployment, to store it in Secrets Manager) comes with AWS's basic execution policy: log writes only; its one Cognito action is a separate policy on this pool's ARN.",
+      });
+    }
     this.userPool = pool;
     this.pool = pool;
 
@@ -149,7 +171,7 @@ export class Identity extends Construct {
     }
     if (!props.threatProtection) {
       const reason =
-        'Threat protection needs the Cognito Plus plan, billed per monthly active user; it is one context flag away (-c threatProtection=true) and documented in the README. Per-email throttles and API stage throttling stay on either way.';
+        'Threat protection needs the Cognito Plus plan, billed per monthly active user; it is one context flag away (-c threatProtection=true) and documented in the README. Per-email throttles and API stage throttling stay on either way, and nobody can go around them to Cognito: the app client is confidential, so every unauthenticated Cognito call (sign-in, sign-up, codes, resets, refresh) needs a SECRET_HASH that only the API functions can compute from the secret they read in Secrets Manager.';
       Validations.of(pool).acknowledge({ id: 'AwsSolutions-COG3', reason });
       Validations.of(pool).acknowledge({ id: 'AwsSolutions-COG8', reason });
     }

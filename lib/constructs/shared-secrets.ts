@@ -1,8 +1,8 @@
-import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { RemovalPolicy, type SecretValue, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { providedSecret, SECRETS, type SecretName } from '../../lambdas/core/secrets';
+import { appClientSecret, providedSecret, SECRETS, type SecretName } from '../../lambdas/core/secrets';
 
 /** Props of the shared secrets construct. */
 export interface SharedSecretsProps {
@@ -10,6 +10,8 @@ export interface SharedSecretsProps {
   readonly names: readonly SecretName[];
   /** The complete ARNs of the secrets the team brings (catalogue entries marked `provided`). */
   readonly provided?: Readonly<Partial<Record<SecretName, string>>>;
+  /** The app client's secret (Cognito-generated), stored for the entries marked `fromAppClient`. */
+  readonly appClientSecret?: SecretValue;
 }
 
 export type SecretRefs = Readonly<Partial<Record<SecretName, secretsmanager.ISecret>>>;
@@ -31,10 +33,16 @@ export class SharedSecrets extends Construct {
         secrets[name] = secretsmanager.Secret.fromSecretCompleteArn(this, name, arn);
         continue;
       }
+      const fromClient = appClientSecret(name);
+      if (fromClient && !props.appClientSecret)
+        throw new Error(`Secret "${name}" needs the app client's secret.`);
       const secret = new secretsmanager.Secret(this, name, {
         description: SECRETS[name].description,
-        generateSecretString: { passwordLength: 48, excludePunctuation: true },
-        removalPolicy: RemovalPolicy.RETAIN,
+        ...(fromClient
+          ? { secretStringValue: props.appClientSecret }
+          : { generateSecretString: { passwordLength: 48, excludePunctuation: true } }),
+        // A copy of the client's secret goes with the stack; generated keys are kept.
+        removalPolicy: fromClient ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
       });
       Validations.of(secret).acknowledge({ id: 'AwsSolutions-SMG4', reason: SECRETS[name].rotation });
       secrets[name] = secret;

@@ -53,6 +53,8 @@ export interface CognitoLocal {
   endpoint: string;
   userPoolId: string;
   clientId: string;
+  /** The app client's secret (the stack's client is confidential), as cognito-local generated it. */
+  clientSecret?: string;
   dbDir: string;
   child: ChildProcess;
 }
@@ -93,7 +95,7 @@ export async function startCognitoLocal(options: {
     let child = launch(options.dir, options.logFile);
     options.onChild(child);
     await waitFor(() => idp.send(new ListUserPoolsCommand({ MaxResults: 1 })), 'cognito-local', child);
-    const { localPoolId, clientId } = await createIdentityResources(idp, options.template);
+    const { localPoolId, clientId, clientSecret } = await createIdentityResources(idp, options.template);
 
     await stopChild(child);
     const userPoolId = `${EMULATOR_REGION}_${localPoolId.split('_')[1]}`;
@@ -102,7 +104,7 @@ export async function startCognitoLocal(options: {
     child = launch(options.dir, options.logFile);
     options.onChild(child);
     await waitFor(() => idp.send(new ListUserPoolsCommand({ MaxResults: 1 })), 'cognito-local', child);
-    return { endpoint, userPoolId, clientId, dbDir, child };
+    return { endpoint, userPoolId, clientId, ...(clientSecret ? { clientSecret } : {}), dbDir, child };
   } finally {
     idp.destroy();
   }
@@ -158,7 +160,11 @@ async function createIdentityResources(idp: CognitoIdentityProviderClient, templ
       }),
     );
   }
-  return { localPoolId, clientId: appClient.UserPoolClient?.ClientId as string };
+  return {
+    localPoolId,
+    clientId: appClient.UserPoolClient?.ClientId as string,
+    clientSecret: appClient.UserPoolClient?.ClientSecret,
+  };
 }
 
 function renamePool(dbDir: string, from: string, to: string): void {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Jwks } from 'aws-jwt-verify/jwk';
 import type { LegacyUser } from '../../lambdas/core/ports/legacy-users';
-import { providedSecret, SECRETS, type SecretName } from '../../lambdas/core/secrets';
+import { appClientSecret, providedSecret, SECRETS, type SecretName } from '../../lambdas/core/secrets';
 import { TABLE_KEYS, TABLES } from '../../lambdas/core/tables';
 import { startCognitoLocal } from './cognito-local';
 import { startDynamoDbLocal } from './dynamodb-local';
@@ -89,6 +89,8 @@ export async function startEmulators(
       extraConfig: cognitoLocalTriggerConfig(lambdaPort),
       onChild: watch,
     });
+    // The app client's secret is the one cognito-local generated for the stack's confidential client.
+    if (cognito.clientSecret) secrets[SECRETS.appClient.valueEnv] = cognito.clientSecret;
     const { endpoint: dynamodbEndpoint, tables } = await dynamo;
 
     say(`emulators ready (pool ${cognito.userPoolId})`);
@@ -144,7 +146,9 @@ export function emulatorEnvironment(info: EmulatorInfo): Record<string, string> 
  */
 function emulatorSecrets(): Record<string, string> {
   const external: ReadonlySet<SecretName> = new Set<SecretName>(['applicationWebhook', 'billingWebhook']);
-  const generated = (Object.keys(SECRETS) as SecretName[]).filter((name) => !providedSecret(name));
+  const generated = (Object.keys(SECRETS) as SecretName[]).filter(
+    (name) => !providedSecret(name) && !appClientSecret(name),
+  );
   return Object.fromEntries(
     generated.map((name) => {
       const { valueEnv, mockDefault } = SECRETS[name];

@@ -56,7 +56,13 @@ const onFakeWith = (pool: InMemoryCognito): CognitoBackend => ({
 const onFake: CognitoBackend = { ...onFakeWith(fake), requiringMfa: onFakeWith(fakeWith('REQUIRED')) };
 
 const info = emulators();
-const pool = new CognitoPool(info.userPoolId, info.clientId);
+// The stack's app client is confidential: the adapters send a SECRET_HASH made with cognito-local's secret.
+const pool = new CognitoPool(
+  info.userPoolId,
+  info.clientId,
+  undefined,
+  async () => info.secrets.COGNITO_CLIENT_SECRET,
+);
 
 // Where cognito-local deviates from real Cognito (found by these very tests);
 // each skipped call is covered by an aws-sdk-client-mock adapter test instead.

@@ -6,6 +6,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { OPERATIONS } from '../../lambdas/operations';
 import { TRIGGERS } from '../../lambdas/triggers';
 import { configureApp } from '../../lib/app';
+import { ourFunctions } from '../support/functions';
 
 /** Synthesizes with real esbuild bundling and returns each operation's bundle text. */
 function bundles(context: Record<string, unknown>): Record<string, string> {
@@ -14,7 +15,7 @@ function bundles(context: Record<string, unknown>): Record<string, string> {
     const app = new App({ outdir, context: { 'aws:cdk:enable-asset-metadata': true, ...context } });
     const stack = configureApp(app);
     const assembly = app.synth();
-    const functions = Template.fromStack(stack).findResources('AWS::Lambda::Function');
+    const functions = ourFunctions(Template.fromStack(stack));
     const out: Record<string, string> = {};
     for (const [id, fn] of Object.entries(functions)) {
       const assetPath = fn.Metadata?.['aws:asset:path'] as string;

@@ -4,6 +4,7 @@ import { httpOperation } from '../../lambdas/core/http/preset';
 import { OPERATION_LIST, OPERATIONS } from '../../lambdas/operations';
 import { configureApp } from '../../lib/app';
 import { lambdaContext, proxyEvent } from '../../local/api-gateway';
+import { ourFunctions } from '../support/functions';
 
 function synth(context: Record<string, unknown> = {}) {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
@@ -21,7 +22,7 @@ describe('CORS (-c corsOrigins, empty by default)', () => {
   it('is off by default: no preflight, no origin in any function', () => {
     const template = synth();
     expect(optionsMethods(template)).toEqual([]);
-    for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
+    for (const fn of Object.values(ourFunctions(template))) {
       expect(Object.keys(fn.Properties.Environment.Variables)).not.toContain('CORS_ALLOWED_ORIGINS');
     }
   });
@@ -34,7 +35,7 @@ describe('CORS (-c corsOrigins, empty by default)', () => {
     const answer = JSON.stringify(preflights[0]?.Properties.Integration);
     expect(answer).toContain("'https://admin.example.com'");
     expect(answer).not.toContain("'*'");
-    const envs = Object.entries(template.findResources('AWS::Lambda::Function'))
+    const envs = Object.entries(ourFunctions(template))
       .filter(([id]) => id.startsWith('Op'))
       .map(([, fn]) => fn.Properties.Environment.Variables.CORS_ALLOWED_ORIGINS);
     expect(new Set(envs)).toEqual(new Set(['https://admin.example.com']));

@@ -13,6 +13,7 @@ const TRIGGER_LIST = deployedTriggers({});
 import { METHOD_THROTTLES } from '../../lib/constructs/api';
 import { WAF_RATE_LIMIT_PER_5_MIN } from '../../lib/constructs/api-guards';
 import { API_5XX_MIN_REQUESTS, API_5XX_PERCENT } from '../../lib/constructs/monitoring';
+import { CUSTOM_RESOURCE_PROVIDER, ourFunctions } from '../support/functions';
 
 /** Synthesizes the app as bin/app.ts does, with esbuild bundling skipped. */
 function synth(context: Record<string, unknown> = {}) {
@@ -78,7 +79,7 @@ describe('the user pool', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admin' });
   });
 
-  it('has one app client: password, custom and refresh auth, no secret, no OAuth, enumeration-safe, revocable', () => {
+  it('has one confidential app client (a secret: every unauthenticated call needs a SECRET_HASH): password, custom and refresh auth, no OAuth, enumeration-safe, revocable', () => {
     template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       ExplicitAuthFlows: Match.arrayEquals([
@@ -86,7 +87,7 @@ describe('the user pool', () => {
         'ALLOW_CUSTOM_AUTH',
         'ALLOW_REFRESH_TOKEN_AUTH',
       ]),
-      GenerateSecret: false,
+      GenerateSecret: true,
       AllowedOAuthFlowsUserPoolClient: false,
       PreventUserExistenceErrors: 'ENABLED',
       EnableTokenRevocation: true,
@@ -96,6 +97,44 @@ describe('the user pool', () => {
       TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
       AuthSessionValidity: 3,
     });
+  });
+});
+
+describe('the app client secret', () => {
+  it('is stored in Secrets Manager from the client itself, and only the functions that call Cognito without a token read it', () => {
+    const secrets = resourcesOf('AWS::SecretsManager::Secret').filter(([id]) => id.includes('appClient'));
+    expect(secrets).toHaveLength(1);
+    const [[secretId, secret]] = secrets as [[string, { Properties: { SecretString: unknown } }]];
+    expect(JSON.stringify(secret.Properties.SecretString)).toContain('UserPoolClient.ClientSecret');
+    const readers = OPERATION_LIST.filter((op) => op.permissions.secrets?.includes('appClient')).map(
+      (op) => op.name,
+    );
+    expect(readers.sort()).toEqual(
+      [
+        'confirmRegistration',
+        'handleNewPasswordChallenge',
+        'login',
+        'refreshTokens',
+        'register',
+        'requestPasswordReset',
+        'resendRegistrationCode',
+        'resetPassword',
+        'respondToChallenge',
+        'startPasswordless',
+        'verifyPasswordless',
+      ].sort(),
+    );
+    for (const [id, fn] of Object.entries(ourFunctions(template))) {
+      const reads = readers.some((name) => id.startsWith(`Op${name}Function`));
+      expect({
+        id,
+        arn: fn.Properties.Environment.Variables.COGNITO_CLIENT_SECRET_ARN !== undefined,
+      }).toEqual({
+        id,
+        arn: reads,
+      });
+    }
+    expect(secretId).toMatch(/appClient/);
   });
 });
 
@@ -154,7 +193,7 @@ describe('the tables', () => {
 });
 
 describe('the operation functions', () => {
-  const functions = resourcesOf('AWS::Lambda::Function');
+  const functions = Object.entries(ourFunctions(template));
 
   it('are one per registry row (operations and triggers), on nodejs24.x, with MOCK_MODE=false by default', () => {
     expect(functions).toHaveLength(OPERATION_LIST.length + TRIGGER_LIST.length);
@@ -170,9 +209,7 @@ describe('the operation functions', () => {
 
   it('set MOCK_MODE=true on every function with -c mockMode=true', () => {
     const mock = synth({ mockMode: 'true' }).template;
-    const envs = Object.values(mock.findResources('AWS::Lambda::Function')).map(
-      (f) => f.Properties.Environment.Variables.MOCK_MODE,
-    );
+    const envs = Object.values(ourFunctions(mock)).map((f) => f.Properties.Environment.Variables.MOCK_MODE);
     expect(envs).toEqual([...OPERATION_LIST, ...TRIGGER_LIST].map(() => 'true'));
   });
 
@@ -185,6 +222,8 @@ describe('the operation functions', () => {
     }
     for (const [id, role] of resourcesOf('AWS::IAM::Role')) {
       if (id.includes('CloudWatchRole')) continue; // API Gateway's account logging role
+      // CDK's custom-resource provider (reads the app client secret at deploy): basic execution only.
+      if (id.startsWith(CUSTOM_RESOURCE_PROVIDER)) continue;
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     }
   });
@@ -545,10 +584,7 @@ describe('the alarms (F18)', () => {
 
 describe('optional email sender', () => {
   const sesOf = (t: Template, name: string) => {
-    const [, fn] =
-      Object.entries(t.findResources('AWS::Lambda::Function')).find(([id]) =>
-        id.startsWith(`Op${name}Function`),
-      ) ?? [];
+    const [, fn] = Object.entries(ourFunctions(t)).find(([id]) => id.startsWith(`Op${name}Function`)) ?? [];
     return fn?.Properties.Environment.Variables.SES_FROM_ADDRESS;
   };
   const withSes = synth({ sesFromAddress: 'no-reply@example.com' }).template;

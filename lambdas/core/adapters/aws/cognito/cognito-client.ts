@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import {
   CognitoIdentityProviderClient,
   type CognitoIdentityProviderClientResolvedConfig,
@@ -40,8 +41,39 @@ export class CognitoPool {
     readonly clientId: string,
     /** Injectable for tests; defaults to the shared client for the ambient region and endpoint. */
     client?: CognitoIdentityProviderClient,
+    /** The app client's secret, when it has one (a confidential client: docs/security.md). */
+    private readonly clientSecret: () => Promise<string | undefined> = async () => undefined,
   ) {
     this.client = client ?? sharedCognitoClient();
+  }
+
+  /**
+   * The SECRET_HASH of `username` for this app client — Base64(HMAC-SHA256(client
+   * secret, username + client id)) — or undefined for a client without a secret.
+   */
+  async secretHash(username: string): Promise<string | undefined> {
+    const secret = await this.clientSecret();
+    return secret
+      ? createHmac('sha256', secret).update(`${username}${this.clientId}`).digest('base64')
+      : undefined;
+  }
+
+  /** `{ SECRET_HASH }` for AuthParameters / ChallengeResponses, or nothing. */
+  async secretHashParameter(username: string): Promise<{ SECRET_HASH?: string }> {
+    const hash = await this.secretHash(username);
+    return hash ? { SECRET_HASH: hash } : {};
+  }
+
+  /** `{ SecretHash }` for SignUp, ConfirmSignUp, ResendConfirmationCode, ForgotPassword, ConfirmForgotPassword. */
+  async secretHashField(username: string): Promise<{ SecretHash?: string }> {
+    const hash = await this.secretHash(username);
+    return hash ? { SecretHash: hash } : {};
+  }
+
+  /** `{ ClientSecret }` for GetTokensFromRefreshToken and RevokeToken, or nothing. */
+  async clientSecretField(): Promise<{ ClientSecret?: string }> {
+    const secret = await this.clientSecret();
+    return secret ? { ClientSecret: secret } : {};
   }
 
   async send<I extends ServiceInputTypes, O extends ServiceOutputTypes>(

@@ -69,7 +69,9 @@ export function toOutcome(answer: {
       tokens: {
         idToken: result.IdToken,
         accessToken: result.AccessToken,
-        ...(result.RefreshToken ? { refreshToken: result.RefreshToken } : {}),
+        ...(result.RefreshToken
+          ? { refreshToken: wrapRefreshToken(result.AccessToken, result.RefreshToken) }
+          : {}),
         expiresIn: result.ExpiresIn ?? 3600,
         tokenType: 'Bearer',
       },
@@ -83,4 +85,37 @@ export function toOutcome(answer: {
   throw new Error(
     `Cognito answered with neither tokens nor a supported challenge (${String(answer.ChallengeName)}).`,
   );
+}
+
+const REFRESH_SEPARATOR = '~';
+
+/**
+ * The refresh token the API hands out: `<username>~<Cognito's refresh token>`.
+ * The username (the `username` claim of the access token Cognito issued with
+ * it) is what a SECRET_HASH of REFRESH_TOKEN_AUTH is made of; a client cannot
+ * gain anything by changing it (Cognito then refuses the hash).
+ */
+export function wrapRefreshToken(accessToken: string, cognitoToken: string): string {
+  const username = usernameClaim(accessToken);
+  return username ? `${username}${REFRESH_SEPARATOR}${cognitoToken}` : cognitoToken;
+}
+
+/** The username and Cognito's own refresh token of one the API handed out (a bare one has no username). */
+export function unwrapRefreshToken(token: string): { username?: string; cognitoToken: string } {
+  const at = token.indexOf(REFRESH_SEPARATOR);
+  return at > 0
+    ? { username: token.slice(0, at), cognitoToken: token.slice(at + 1) }
+    : { cognitoToken: token };
+}
+
+function usernameClaim(accessToken: string): string | undefined {
+  try {
+    const payload = JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    const username = (payload as { username?: unknown }).username;
+    return typeof username === 'string' && username && !username.includes(REFRESH_SEPARATOR)
+      ? username
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -31,6 +31,7 @@ export class CognitoSelfService implements SelfService {
           ...(input.name ? [{ Name: 'name', Value: input.name }] : []),
         ],
         ClientMetadata: { [SIGN_UP_TICKET_FIELD]: input.ticket },
+        ...(await this.pool.secretHashField(normalizeEmail(input.email))),
       }),
       'sign-up',
     );
@@ -44,6 +45,7 @@ export class CognitoSelfService implements SelfService {
         ClientId: this.pool.clientId,
         Username: normalizeEmail(email),
         ConfirmationCode: code,
+        ...(await this.pool.secretHashField(normalizeEmail(email))),
       }),
       'reset',
     );
@@ -51,14 +53,22 @@ export class CognitoSelfService implements SelfService {
 
   async resendConfirmationCode(email: string): Promise<void> {
     await this.pool.send(
-      new ResendConfirmationCodeCommand({ ClientId: this.pool.clientId, Username: normalizeEmail(email) }),
+      new ResendConfirmationCodeCommand({
+        ClientId: this.pool.clientId,
+        Username: normalizeEmail(email),
+        ...(await this.pool.secretHashField(normalizeEmail(email))),
+      }),
       'challenge',
     );
   }
 
   async forgotPassword(email: string): Promise<void> {
     await this.pool.send(
-      new ForgotPasswordCommand({ ClientId: this.pool.clientId, Username: normalizeEmail(email) }),
+      new ForgotPasswordCommand({
+        ClientId: this.pool.clientId,
+        Username: normalizeEmail(email),
+        ...(await this.pool.secretHashField(normalizeEmail(email))),
+      }),
       'challenge',
     );
   }
@@ -70,6 +80,7 @@ export class CognitoSelfService implements SelfService {
         Username: normalizeEmail(input.email),
         ConfirmationCode: input.code,
         Password: input.newPassword,
+        ...(await this.pool.secretHashField(normalizeEmail(input.email))),
       }),
       'reset',
     );

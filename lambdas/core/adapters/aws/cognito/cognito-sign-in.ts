@@ -10,7 +10,7 @@ import { InvalidSessionError, NotAuthorizedError, RequestValidationError } from 
 import type { AuthOutcome, ChallengeName, Tokens } from '../../../domain/tokens';
 import type { ChallengeAnswer, SignIn } from '../../../ports/sign-in';
 import type { CognitoPool } from './cognito-client';
-import { toOutcome } from './cognito-mapping';
+import { toOutcome, unwrapRefreshToken } from './cognito-mapping';
 
 /** The challenge response key Cognito expects for each answerable challenge. */
 const ANSWER_KEYS: Partial<Record<ChallengeName, { key: string; from: 'code' | 'newPassword' }>> = {
@@ -33,7 +33,11 @@ export class CognitoSignIn implements SignIn {
       new InitiateAuthCommand({
         ClientId: this.pool.clientId,
         AuthFlow: 'USER_PASSWORD_AUTH',
-        AuthParameters: { USERNAME: normalizeEmail(email), PASSWORD: password },
+        AuthParameters: {
+          USERNAME: normalizeEmail(email),
+          PASSWORD: password,
+          ...(await this.pool.secretHashParameter(normalizeEmail(email))),
+        },
       }),
       'sign-in',
     );
@@ -50,7 +54,11 @@ export class CognitoSignIn implements SignIn {
         ClientId: this.pool.clientId,
         ChallengeName: 'NEW_PASSWORD_REQUIRED',
         Session: input.session,
-        ChallengeResponses: { USERNAME: normalizeEmail(input.email), NEW_PASSWORD: input.newPassword },
+        ChallengeResponses: {
+          USERNAME: normalizeEmail(input.email),
+          NEW_PASSWORD: input.newPassword,
+          ...(await this.pool.secretHashParameter(normalizeEmail(input.email))),
+        },
       }),
       'challenge',
     );
@@ -80,7 +88,11 @@ export class CognitoSignIn implements SignIn {
         ClientId: this.pool.clientId,
         ChallengeName: input.name,
         Session: input.session,
-        ChallengeResponses: { USERNAME: normalizeEmail(input.email), [answer.key]: value },
+        ChallengeResponses: {
+          USERNAME: normalizeEmail(input.email),
+          [answer.key]: value,
+          ...(await this.pool.secretHashParameter(normalizeEmail(input.email))),
+        },
       }),
       'challenge',
     );
@@ -101,7 +113,10 @@ export class CognitoSignIn implements SignIn {
         ClientId: this.pool.clientId,
         ChallengeName: 'MFA_SETUP',
         Session: verified.Session,
-        ChallengeResponses: { USERNAME: normalizeEmail(input.email) },
+        ChallengeResponses: {
+          USERNAME: normalizeEmail(input.email),
+          ...(await this.pool.secretHashParameter(normalizeEmail(input.email))),
+        },
       }),
       'challenge',
     );
@@ -113,7 +128,10 @@ export class CognitoSignIn implements SignIn {
       new InitiateAuthCommand({
         ClientId: this.pool.clientId,
         AuthFlow: 'CUSTOM_AUTH',
-        AuthParameters: { USERNAME: normalizeEmail(email) },
+        AuthParameters: {
+          USERNAME: normalizeEmail(email),
+          ...(await this.pool.secretHashParameter(normalizeEmail(email))),
+        },
       }),
       'sign-in',
     );
@@ -130,24 +148,41 @@ export class CognitoSignIn implements SignIn {
         ClientId: this.pool.clientId,
         ChallengeName: 'CUSTOM_CHALLENGE',
         Session: input.session,
-        ChallengeResponses: { USERNAME: normalizeEmail(input.email), ANSWER: input.answer },
+        ChallengeResponses: {
+          USERNAME: normalizeEmail(input.email),
+          ANSWER: input.answer,
+          ...(await this.pool.secretHashParameter(normalizeEmail(input.email))),
+        },
       }),
       'challenge',
     );
     return toOutcome(answer);
   }
 
+  /**
+   * A refresh token as the API hands it out is `<username>~<Cognito's refresh token>`
+   * (toOutcome): REFRESH_TOKEN_AUTH of a client with a secret needs a SECRET_HASH of
+   * the user's username, which Cognito's refresh token does not reveal.
+   */
   async refresh(refreshToken: string): Promise<Tokens> {
+    const { username, cognitoToken } = unwrapRefreshToken(refreshToken);
     const answer = this.options.refreshRotation
       ? await this.pool.send(
-          new GetTokensFromRefreshTokenCommand({ ClientId: this.pool.clientId, RefreshToken: refreshToken }),
+          new GetTokensFromRefreshTokenCommand({
+            ClientId: this.pool.clientId,
+            RefreshToken: cognitoToken,
+            ...(await this.pool.clientSecretField()),
+          }),
           'sign-in',
         )
       : await this.pool.send(
           new InitiateAuthCommand({
             ClientId: this.pool.clientId,
             AuthFlow: 'REFRESH_TOKEN_AUTH',
-            AuthParameters: { REFRESH_TOKEN: refreshToken },
+            AuthParameters: {
+              REFRESH_TOKEN: cognitoToken,
+              ...(username ? await this.pool.secretHashParameter(username) : {}),
+            },
           }),
           'sign-in',
         );
