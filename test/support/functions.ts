@@ -5,7 +5,7 @@ import { AwsCustomResource } from 'aws-cdk-lib/custom-resources';
 export const CUSTOM_RESOURCE_PROVIDER = `AWS${AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '')}`;
 
 /** The stack's own functions (one per operation and trigger), without CDK's custom-resource provider. */
-export function ourFunctions(template: Template): Record<string, { [key: string]: any }> {
+export function ourFunctions(template: Template): ReturnType<Template['findResources']> {
   return Object.fromEntries(
     Object.entries(template.findResources('AWS::Lambda::Function')).filter(
       ([id]) => !id.startsWith(CUSTOM_RESOURCE_PROVIDER),
