@@ -83,7 +83,7 @@ describe('SECRET_HASH on every unauthenticated call', () => {
       ForgotPasswordCommand,
       ConfirmForgotPasswordCommand,
     ]) {
-      const [call] = cognito.commandCalls(command);
+      const [call] = cognito.commandCalls(command as typeof SignUpCommand);
       expect({
         command: command.name,
         hash: (call?.args[0].input as { SecretHash?: string } | undefined)?.SecretHash,
