@@ -7,6 +7,7 @@ import { runsOnFakes } from '../lambdas/core/deps';
 import { normalizeEmail } from '../lambdas/core/domain/email';
 import { SECURITY_HEADERS } from '../lambdas/core/http/headers';
 import { gatewayError } from './api-gateway';
+import { cognitoCall, isCognitoCall } from './cognito-endpoint';
 import { consoleAsset } from './console';
 import { dispatch } from './dispatch';
 import { openApiDocument } from './openapi';
@@ -77,6 +78,13 @@ async function handle(
     return send(res, json(200, { messages: outbox(url.searchParams.get('to') ?? undefined) }));
   }
 
+  const target = req.headers['x-amz-target'];
+  if (runsOnFakes() && isCognitoCall(method, url.pathname, Array.isArray(target) ? target[0] : target)) {
+    const body = await readBody(req);
+    if (body === undefined)
+      return send(res, gatewayError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.'));
+    return send(res, await cognitoCall(String(target), body));
+  }
   if (method === 'GET' && url.pathname === '/openapi.json') return send(res, json(200, openApiDocument()));
   const asset = method === 'GET' ? consoleAsset(url.pathname) : undefined;
   if (asset) return send(res, asset);

@@ -8,6 +8,7 @@ import { Messenger } from './messages';
 import { UserMigration } from './migration';
 import { PoolState, viewOf } from './pool';
 import { InMemoryPoolInspector } from './pool-inspector';
+import { InMemoryCognitoApi } from './public-api';
 import { InMemorySelfService } from './self-service';
 import { Sessions } from './sessions';
 import { InMemorySignIn } from './sign-in';
@@ -29,6 +30,8 @@ export interface InMemoryCognitoOptions {
   refreshRotation?: boolean;
   /** The pool's MFA mode (the stack's `mfa` option). @default 'OPTIONAL' */
   mfa?: 'OPTIONAL' | 'REQUIRED';
+  /** The app client's secret: Cognito's public API (`api`) checks SECRET_HASH with it. @default 'local-app-client-secret' */
+  clientSecret?: string;
 }
 
 /**
@@ -45,6 +48,8 @@ export class InMemoryCognito {
   readonly selfService: InMemorySelfService;
   readonly accountAdmin: InMemoryAccountAdmin;
   readonly inspector: InMemoryPoolInspector;
+  /** Cognito's public API (unauthenticated and token-authorized calls), as outsiders reach it. */
+  readonly api: InMemoryCognitoApi;
   private readonly pool: PoolState;
   private readonly tokens: TokenIssuer;
   private readonly triggers = new Triggers();
@@ -77,6 +82,14 @@ export class InMemoryCognito {
     this.selfService = new InMemorySelfService(this.pool, this.tokens, messenger, this.triggers, migration);
     this.accountAdmin = new InMemoryAccountAdmin(this.pool, messenger, this.tokens);
     this.inspector = new InMemoryPoolInspector(this.pool);
+    this.api = new InMemoryCognitoApi(
+      this.pool,
+      this.tokens,
+      this.signIn,
+      this.selfService,
+      messenger,
+      options.clientSecret ?? 'local-app-client-secret',
+    );
   }
 
   /** The token issuer (`iss` claim). */

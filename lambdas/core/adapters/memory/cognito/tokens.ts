@@ -120,6 +120,20 @@ export class TokenIssuer {
     return user;
   }
 
+  /** RevokeToken: the refresh token and every access token issued from it (its origin) stop working. */
+  revokeRefreshToken(token: string): void {
+    const entry = this.refreshTokens.get(token);
+    if (!entry) return;
+    this.refreshTokens.delete(token);
+    for (const [other, e] of this.refreshTokens)
+      if (e.originJti === entry.originJti) this.refreshTokens.delete(other);
+    // The user's revocation list lives on the user (pool state); the sign-in checks it by origin.
+    this.revokedOrigins.add(entry.originJti);
+  }
+
+  /** Origins revoked by RevokeToken (the user's own list covers GlobalSignOut). */
+  readonly revokedOrigins = new Set<string>();
+
   /** Every refresh token of a deleted user dies with it. */
   forget(username: string): void {
     for (const [token, entry] of this.refreshTokens)
@@ -129,6 +143,8 @@ export class TokenIssuer {
   /** Whether a verified access token has been revoked: its user is gone or signed out of its origin. */
   isRevoked(pool: PoolState, claims: { username?: unknown; origin_jti?: unknown }): boolean {
     const user = typeof claims.username === 'string' ? pool.byUsername(claims.username) : undefined;
-    return !user || (typeof claims.origin_jti === 'string' && user.revokedOrigins.has(claims.origin_jti));
+    if (!user) return true;
+    const origin = typeof claims.origin_jti === 'string' ? claims.origin_jti : undefined;
+    return origin !== undefined && (user.revokedOrigins.has(origin) || this.revokedOrigins.has(origin));
   }
 }

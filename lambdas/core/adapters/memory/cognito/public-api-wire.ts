@@ -1,0 +1,62 @@
+import type { AuthOutcome, Tokens } from '../../../domain/tokens';
+
+/** A Cognito error as the JSON protocol carries it (`__type`, `message`). */
+export class CognitoApiError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class CodeMismatch extends CognitoApiError {
+  constructor() {
+    super('CodeMismatchException', 'Invalid verification code provided, please try again.');
+  }
+}
+
+/** An outcome of the fake's sign-in in Cognito's wire shape. */
+export function wire(outcome: AuthOutcome | { tokens: Tokens }): Record<string, unknown> {
+  if ('tokens' in outcome) {
+    const t = outcome.tokens;
+    return {
+      AuthenticationResult: {
+        IdToken: t.idToken,
+        AccessToken: t.accessToken,
+        ...(t.refreshToken ? { RefreshToken: t.refreshToken } : {}),
+        ExpiresIn: t.expiresIn,
+        TokenType: 'Bearer',
+      },
+      ChallengeParameters: {},
+    };
+  }
+  return {
+    ChallengeName: outcome.challenge.name,
+    Session: outcome.challenge.session,
+    ChallengeParameters: { ...(outcome.challenge.parameters ?? {}) },
+  };
+}
+
+/** The fake's domain errors as Cognito names them on the wire. */
+export function cognitoErrorOf(error: unknown): CognitoApiError {
+  if (error instanceof CognitoApiError) return error;
+  const message = (error as Error)?.message ?? 'Internal error';
+  const byName: Record<string, string> = {
+    UnauthenticatedError: 'NotAuthorizedException',
+    NotAuthorizedError: 'NotAuthorizedException',
+    InvalidSessionError: 'NotAuthorizedException',
+    TemporaryPasswordExpiredError: 'NotAuthorizedException',
+    CodeMismatchError: 'CodeMismatchException',
+    CodeExpiredError: 'ExpiredCodeException',
+    UserExistsError: 'UsernameExistsException',
+    UserNotConfirmedError: 'UserNotConfirmedException',
+    PasswordResetRequiredError: 'PasswordResetRequiredException',
+    InvalidPasswordError: 'InvalidPasswordException',
+    TooManyRequestsError: 'LimitExceededException',
+    UserLambdaValidationException: 'UserLambdaValidationException',
+  };
+  const name = (error as Error)?.name ?? (error as object)?.constructor?.name;
+  const type = byName[name] ?? byName[(error as object)?.constructor?.name ?? ''] ?? 'InternalErrorException';
+  return new CognitoApiError(type, type === 'InternalErrorException' ? 'Internal error' : message);
+}
