@@ -6,6 +6,7 @@ import {
   usernameRegistry,
   userStore,
 } from '../lambdas/core/deps';
+import { findOrphanedRecords, repairOrphanedRecords } from '../lambdas/core/workflows/orphaned-records';
 import { repairReconciliations } from '../lambdas/core/workflows/reconciliation';
 import { parseArgs, run } from './cli';
 
@@ -16,7 +17,11 @@ Lists, or repairs, the reconciliation records that admin provisioning writes
 when it could not undo a half-created admin (a Cognito user without its
 database records). Repair deletes such a Cognito user (or, if its records do
 exist, only resolves the entry). Same environment as bootstrap-admin, plus
-RECONCILIATIONS_TABLE_NAME.`;
+RECONCILIATIONS_TABLE_NAME.
+
+Both also cover orphaned Users records: users deleted outside the API (their
+own Cognito DeleteUser, or AdminDeleteUser in the console), found by reading
+every record and asking Cognito (repair without --id removes their records).`;
 
 run(async () => {
   const { options, positional } = parseArgs(process.argv.slice(2));
@@ -28,6 +33,11 @@ run(async () => {
       console.info(
         `${r.id}  ${r.createdAt}  ${r.kind}  ${r.email} (cognito ${r.username})  by ${r.actor}  correlation ${r.correlationId}  errors ${r.errors.join(',')}`,
       );
+    }
+    const orphans = await findOrphanedRecords({ users: userStore(), directory: userDirectory() });
+    if (orphans.length === 0) console.info('No orphaned Users records.');
+    for (const o of orphans) {
+      console.info(`orphaned-record  ${o.userId}  ${o.email}  (no Cognito user: deleted outside the API)`);
     }
     return 0;
   }
@@ -43,9 +53,17 @@ run(async () => {
       },
       options.id,
     );
-    if (outcomes.length === 0) console.info('Nothing to repair.');
+    const ports = {
+      users: userStore(),
+      directory: userDirectory(),
+      admins: adminStore(),
+      usernames: usernameRegistry(),
+    };
+    const orphans = options.id ? [] : await repairOrphanedRecords(ports, await findOrphanedRecords(ports));
+    if (outcomes.length === 0 && orphans.length === 0) console.info('Nothing to repair.');
     for (const o of outcomes)
       console.info(`${o.id}  ${o.email}  ${o.action}${o.error ? ` (${o.error})` : ''}`);
+    for (const o of orphans) console.info(`orphaned-record  ${o.userId}  ${o.email}  ${o.action}`);
     return outcomes.some((o) => o.action === 'failed') ? 1 : 0;
   }
   console.error(USAGE);

@@ -5,6 +5,7 @@ import { CognitoPool } from '../../lambdas/core/adapters/aws/cognito/cognito-cli
 import { CognitoUserDirectory } from '../../lambdas/core/adapters/aws/cognito/cognito-user-directory';
 import { DynamoDbReconciliationLog } from '../../lambdas/core/adapters/aws/dynamodb-reconciliation-log';
 import { DynamoDbUserStore } from '../../lambdas/core/adapters/aws/dynamodb-user-store';
+import { newUserRecord } from '../../lambdas/core/domain/user';
 import { emulatorEnvironment } from '../../local/emulators';
 import { emulators, uniqueEmail } from './emulators';
 
@@ -52,6 +53,27 @@ describe('operator scripts against the emulators', () => {
       stderr: expect.stringContaining('Usage: npm run bootstrap-admin'),
     });
   }, 60_000);
+
+  it('npm run reconcile lists a Users record whose Cognito user was deleted outside the API, and repair removes it', async () => {
+    const email = uniqueEmail('selfdeleted');
+    const account = await directory.createUser({ email });
+    const users = new DynamoDbUserStore({ tableName: info.tables.users });
+    await users.create(newUserRecord({ userId: account.username, email, status: 'active', now: new Date() }));
+    // As the user's own DeleteUser (or an operator's AdminDeleteUser in the console) leaves it.
+    await directory.deleteUser(account.username);
+
+    const listed = await script('reconcile', ['list']);
+    expect(listed.stdout).toContain(`orphaned-record  ${account.username}  ${email.toLowerCase()}`);
+    const repaired = await script('reconcile', ['repair']);
+    expect(repaired).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining(
+        `orphaned-record  ${account.username}  ${email.toLowerCase()}  removed`,
+      ),
+    });
+    await expect(users.get(account.username)).resolves.toBeUndefined();
+    expect((await script('reconcile', ['list'])).stdout).not.toContain(account.username);
+  }, 90_000);
 
   it('npm run reconcile lists a pending orphan and repairs it', async () => {
     const email = uniqueEmail('orphan');

@@ -72,7 +72,8 @@ export async function adminView(ports: AdminUserPorts, record: UserRecord): Prom
         enabled: account.enabled,
         ...(account.mfa ? { mfa: account.mfa } : {}),
       })
-    : toUser(record);
+    : // No Cognito user (deleted outside the API: `npm run reconcile` lists it): not a live account.
+      { ...toUser(record), enabled: false };
 }
 
 /** getUser — `GET /admin/users/{userId}`. */

@@ -1,6 +1,7 @@
 import type { Reconciliation } from '../../../lambdas/core/ports/reconciliation-log';
+import { findOrphanedRecords, repairOrphanedRecords } from '../../../lambdas/core/workflows/orphaned-records';
 import { repairReconciliations } from '../../../lambdas/core/workflows/reconciliation';
-import { freshWorld } from '../../support/harness';
+import { activatedApplicant, adminToken, call, freshWorld } from '../../support/harness';
 
 describe('repairReconciliations (npm run reconcile -- repair)', () => {
   let world: ReturnType<typeof freshWorld>;
@@ -80,5 +81,34 @@ describe('repairReconciliations (npm run reconcile -- repair)', () => {
       'rec-a@example.com',
       'rec-b@example.com',
     ]);
+  });
+});
+
+describe('orphaned Users records (issue 20): a user who deleted themselves with Cognito DeleteUser', () => {
+  it('cannot act, is not a live user to an admin, is listed by reconcile and removed by its repair', async () => {
+    const world = freshWorld();
+    const admin = await adminToken(world);
+    const tokens = await activatedApplicant(world, 'gone@example.com');
+    const userId = (await world.users.findByEmail('gone@example.com'))?.userId as string;
+
+    await world.cognito.api.call('DeleteUser', { AccessToken: tokens.accessToken });
+
+    expect((await call('getProfile', { token: tokens.accessToken })).status).toBe(401);
+    const seen = await call('getUser', { token: admin, pathParameters: { userId } });
+    expect(seen.body).toMatchObject({ enabled: false });
+    expect(seen.body).not.toHaveProperty('cognitoStatus');
+    const ports = {
+      users: world.users,
+      directory: world.cognito.directory,
+      admins: world.admins,
+      usernames: world.usernames,
+    };
+    const orphans = await findOrphanedRecords(ports);
+    expect(orphans.map((o) => o.email)).toEqual(['gone@example.com']);
+    await expect(repairOrphanedRecords(ports, orphans)).resolves.toEqual([
+      { userId, email: 'gone@example.com', action: 'removed' },
+    ]);
+    expect(await world.users.get(userId)).toBeUndefined();
+    expect(await findOrphanedRecords(ports)).toEqual([]);
   });
 });
