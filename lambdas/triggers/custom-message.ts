@@ -22,7 +22,7 @@ export const handler = cognitoTrigger(
   TRIGGERS.customMessage,
   async (event: CustomMessageTriggerEvent): Promise<CustomMessageTriggerEvent> => {
     if (EMAIL_CHANGE.has(event.triggerSource)) {
-      throw new ForbiddenError('Email addresses are changed by an administrator, not here.');
+      throw new ForbiddenError('Email addresses are changed by an administrator, not here');
     }
     const message = brandedMessage({
       source: event.triggerSource.replace(/^CustomMessage_/, '') as MessageSource,
