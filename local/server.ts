@@ -79,7 +79,12 @@ async function handle(
   }
 
   const target = req.headers['x-amz-target'];
-  if (runsOnFakes() && isCognitoCall(method, url.pathname, Array.isArray(target) ? target[0] : target)) {
+  // Like the outbox: for this machine by name only (a rebound DNS name sends its own Host).
+  if (
+    runsOnFakes() &&
+    isLoopbackHost(req.headers.host) &&
+    isCognitoCall(method, url.pathname, Array.isArray(target) ? target[0] : target)
+  ) {
     const body = await readBody(req);
     if (body === undefined)
       return send(res, gatewayError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.'));
