@@ -3,7 +3,7 @@ import { ERROR_CODES } from '../lambdas/core/http/error-table';
 import type { OperationDefinition } from '../lambdas/core/operation-definition';
 import { OPERATION_LIST, type OperationName } from '../lambdas/operations';
 
-/** The success answers of each route (API.md's route table): status -> what the body is. */
+/** The success answers of each route (docs/api.md's route table): status -> what the body is. */
 const SUCCESS: Record<OperationName, Record<number, string>> = {
   createCognitoUser: { 201: 'The applicant was created', 200: 'A replayed delivery: nothing new' },
   handleNewPasswordChallenge: { 200: '`{tokens}` or the next `{challenge}`' },

@@ -167,7 +167,7 @@ export function serve(
 /**
  * The local bootstrap admin's credentials: LOCAL_ADMIN_EMAIL (default
  * admin@example.com) and LOCAL_ADMIN_PASSWORD (default: generated), with the
- * banner lines that print them (API.md asks for the generated password at start-up).
+ * banner lines that print them (docs/api.md asks for the generated password at start-up).
  */
 export function localAdminCredentials(): { email: string; password: string; banner: string[] } {
   const email = normalizeEmail(process.env.LOCAL_ADMIN_EMAIL || 'admin@example.com');

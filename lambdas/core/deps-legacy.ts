@@ -10,7 +10,7 @@ import { SECRETS } from './secrets';
  * UserMigration trigger's bundle holds `pg`: the legacy user table.
  * - `LEGACY_DATABASE_SECRET_ARN` (deployed): the connection from Secrets Manager;
  * - `LEGACY_DATABASE_URL` (local runs): that PostgreSQL;
- * - `LEGACY_USERS_FILE` (mock mode, API.md "Local server"): a JSON array;
+ * - `LEGACY_USERS_FILE` (mock mode, docs/api.md "Local server"): a JSON array;
  * - none of them: no legacy users, so every migration answers "not found".
  * Resolved on first use and kept for the container (one `pg` pool); a failed
  * resolution (e.g. Secrets Manager unreachable) is retried on the next call.

@@ -58,7 +58,7 @@ export function addWebAcl(
   });
 }
 
-/** API Gateway's own refusals, in the `{"error": {"code", "message"}}` shape of API.md. */
+/** API Gateway's own refusals, in the `{"error": {"code", "message"}}` shape of docs/api.md. */
 export function addGatewayResponses(api: apigateway.RestApi): void {
   // [id, type, status (undefined keeps API Gateway's), code, message]
   const answers: Array<[string, apigateway.ResponseType, string | undefined, string, string]> = [

@@ -1,4 +1,4 @@
-/** Emails are trimmed and compared case-insensitively everywhere (API.md). */
+/** Emails are trimmed and compared case-insensitively everywhere (docs/api.md). */
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }

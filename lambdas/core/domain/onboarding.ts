@@ -1,6 +1,6 @@
 import { InvalidTransitionError } from './errors';
 
-/** The onboarding ladder mirrored in `Users.status` (API.md). */
+/** The onboarding ladder mirrored in `Users.status` (docs/api.md). */
 export const USER_STATUSES = [
   'pending_verification',
   'pending_approval',

@@ -1,6 +1,6 @@
 // No imports: DefineAuthChallenge reads these, and its bundle must stay at the empty handler's load.
 
-/** The passwordless sign-in rules (API.md routes 13-14, seed 003). */
+/** The passwordless sign-in rules (docs/api.md routes 13-14, seed 003). */
 export const SIGN_IN_CODE = {
   digits: 6,
   /** A code's own validity, from its issue time (the pool's authSessionValidity is set to the same). */

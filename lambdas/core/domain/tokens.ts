@@ -1,4 +1,4 @@
-/** The tokens object of API.md. */
+/** The tokens object of docs/api.md. */
 export interface Tokens {
   idToken: string;
   accessToken: string;

@@ -36,7 +36,7 @@ export interface ErrorAnswer {
 type ErrorClass = abstract new (...args: never[]) => Error;
 
 /**
- * THE table from errors to HTTP status and stable API code (API.md). Errors
+ * THE table from errors to HTTP status and stable API code (docs/api.md). Errors
  * not listed here are unexpected: they answer 500 INTERNAL with a generic
  * message, and only their name reaches the log.
  */

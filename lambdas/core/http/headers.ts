@@ -37,7 +37,7 @@ export function idempotencyKeyOf(headers: APIGatewayProxyEvent['headers']): stri
 }
 
 /**
- * The headers every answer carries (API.md conventions): function answers,
+ * The headers every answer carries (docs/api.md conventions): function answers,
  * the local server's own answers, and API Gateway's gateway responses.
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

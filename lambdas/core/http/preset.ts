@@ -18,7 +18,7 @@ import { errorAnswer, INTERNAL } from './error-table';
 import { headerValue, parseGroups, SECURITY_HEADERS } from './headers';
 import { InvalidJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from './http-errors';
 
-/** Largest accepted request body (API.md). */
+/** Largest accepted request body (docs/api.md). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** What a handler returns: a status and, except for 204, a JSON body. */

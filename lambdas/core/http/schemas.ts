@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-/** Trimmed, lower-cased, and shaped like an email address (API.md: case-insensitive). */
+/** Trimmed, lower-cased, and shaped like an email address (docs/api.md: case-insensitive). */
 export const email = () => z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254), z.email());
 
 /**

@@ -17,7 +17,7 @@ import type { UserDirectory } from '../ports/user-directory';
 import type { UserStore } from '../ports/user-store';
 import { enumerationSafeSend } from './enumeration-safe-send';
 
-/** The answer of a registration, the same for a fresh and a taken email (API.md route 8). */
+/** The answer of a registration, the same for a fresh and a taken email (docs/api.md route 8). */
 export interface Registered {
   userConfirmed: false;
   delivery: { medium: 'EMAIL'; destination: string };

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { FileLegacyUsers } from '../../../lambdas/core/adapters/memory/file-legacy-users';
 import { call, freshWorld } from '../../support/harness';
 
-// The mock-mode legacy users: the example file `npm start` documents (API.md "Local server").
+// The mock-mode legacy users: the example file `npm start` documents (docs/api.md "Local server").
 process.env.LEGACY_USERS_FILE = path.join(__dirname, '../../../local/legacy-users.example.json');
 const LEE = { email: 'lee.legacy@example.com', password: 'Legacy!Passw0rd-2019' };
 const LEE_ID = '6f1c3a0e-5b7d-4d43-9a1e-6f0c2e8b9d11';

@@ -9,7 +9,7 @@ import { activatedApplicant, adminToken, freshWorld, WEBHOOK_SECRET } from '../.
 /**
  * A seeded fuzz test over every route (bodies, headers, path and query
  * parameters, tokens): no 5xx, no stack trace, no SDK exception name, and
- * every 4xx carries a code that API.md or docs/decisions.md lists. It grows
+ * every 4xx carries a code that docs/api.md or docs/decisions.md lists. It grows
  * with the registry: every row gets its share of the bodies.
  */
 const SEED = 20261201;
@@ -28,7 +28,7 @@ function prng(seed: number) {
 
 const documented = (() => {
   const root = path.join(__dirname, '..', '..', '..');
-  const text = ['../shared/API.md', 'docs/decisions.md']
+  const text = ['docs/api.md', 'docs/decisions.md']
     .map((f) => {
       try {
         return readFileSync(path.join(root, f), 'utf8');

@@ -1,7 +1,7 @@
 import { activatedApplicant, adminToken, call, freshWorld, STRONG_PASSWORD } from '../../support/harness';
 
 /**
- * The revocation rule of API.md: a protected route refuses the token of a user
+ * The revocation rule of docs/api.md: a protected route refuses the token of a user
  * who signed out globally, was disabled, suspended or deleted, and an admin
  * route refuses a caller who is no longer an admin — at once. The check is in
  * the function (the caller gate), not in the local authorizer emulation.

@@ -3,7 +3,7 @@ import { ConfigurationError } from '../../domain/errors';
 import type { LegacyUser, LegacyUserSource } from '../../ports/legacy-users';
 
 /**
- * Legacy users from a JSON file (`LEGACY_USERS_FILE`, API.md "Local server"):
+ * Legacy users from a JSON file (`LEGACY_USERS_FILE`, docs/api.md "Local server"):
  * an array of `{id, email, name, passwordHash}`, read once.
  */
 export class FileLegacyUsers implements LegacyUserSource {

@@ -1,4 +1,4 @@
-/** What kind of message the fake "sent" (API.md, local outbox). */
+/** What kind of message the fake "sent" (docs/api.md, local outbox). */
 export type MessageKind =
   | 'TEMPORARY_PASSWORD'
   | 'ADMIN_INVITE'
