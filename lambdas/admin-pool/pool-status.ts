@@ -1,5 +1,4 @@
-import { configurationStatus, poolInspector, userStore } from '../core/deps';
-import { adminCallerGate } from '../core/deps-gates';
+import { adminCallerGate, configurationStatus, poolInspector, userStore } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { poolStatus } from '../core/workflows/pool-status';
 import { ADMIN_POOL } from './operations';

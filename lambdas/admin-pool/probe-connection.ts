@@ -1,5 +1,4 @@
-import { poolInspector } from '../core/deps';
-import { adminCallerGate } from '../core/deps-gates';
+import { adminCallerGate, poolInspector } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { probeConnection } from '../core/workflows/pool-status';
 import { ADMIN_POOL } from './operations';

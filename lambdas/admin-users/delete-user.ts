@@ -1,5 +1,4 @@
-import { deletionPorts } from '../core/deps';
-import { adminCallerGate } from '../core/deps-gates';
+import { adminCallerGate, deletionPorts } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { deleteUser } from '../core/workflows/delete-user';
 import { ADMIN_USERS } from './operations';

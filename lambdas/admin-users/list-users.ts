@@ -1,5 +1,4 @@
-import { secretSource, userStore } from '../core/deps';
-import { adminCallerGate } from '../core/deps-gates';
+import { adminCallerGate, secretSource, userStore } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { listUsers } from '../core/workflows/admin-users';
 import { ADMIN_USERS } from './operations';

@@ -1,5 +1,4 @@
-import { adminUserPorts } from '../core/deps';
-import { adminCallerGate } from '../core/deps-gates';
+import { adminCallerGate, adminUserPorts } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { setUserMfaPreference } from '../core/workflows/admin-users';
 import { ADMIN_USERS } from './operations';

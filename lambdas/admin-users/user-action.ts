@@ -1,5 +1,4 @@
-import { adminUserPorts } from '../core/deps';
-import { adminCallerGate } from '../core/deps-gates';
+import { adminCallerGate, adminUserPorts } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { performUserAction } from '../core/workflows/admin-user-actions';
 import { ADMIN_USERS } from './operations';

@@ -1,5 +1,4 @@
-import { provisioningPorts } from '../core/deps';
-import { adminCallerGate } from '../core/deps-gates';
+import { adminCallerGate, provisioningPorts } from '../core/deps';
 import { idempotencyKeyOf } from '../core/http/headers';
 import { httpOperation } from '../core/http/preset';
 import { provisionNewAdmin } from '../core/workflows/admin-provisioning';

@@ -1,5 +1,4 @@
-import { userDirectory } from '../core/deps';
-import { adminCallerGate } from '../core/deps-gates';
+import { adminCallerGate, userDirectory } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { resendAdminInvite } from '../core/workflows/resend-admin-invite';
 import { ADMINS } from './operations';

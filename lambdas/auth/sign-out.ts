@@ -1,5 +1,4 @@
-import { clock, selfService, userStore } from '../core/deps';
-import { userCallerGate } from '../core/deps-gates';
+import { clock, selfService, userCallerGate, userStore } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { signOutEverywhere } from '../core/workflows/sessions';
 import { AUTH } from './operations';

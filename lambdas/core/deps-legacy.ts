@@ -1,12 +1,12 @@
 import { FileLegacyUsers } from './adapters/memory/file-legacy-users';
 import { PostgresLegacyUsers } from './adapters/postgres/postgres-legacy-users';
-import { secretSource } from './deps';
+import { secretSource } from './deps/platform';
 import { legacyConnectionString } from './domain/legacy-connection';
 import type { LegacyUser, LegacyUserSource } from './ports/legacy-users';
 import { SECRETS } from './secrets';
 
 /**
- * Part of the composition root (deps.ts), in its own file so only the
+ * Part of the composition root (core/deps/), in its own file so only the
  * UserMigration trigger's bundle holds `pg`: the legacy user table.
  * - `LEGACY_DATABASE_SECRET_ARN` (deployed): the connection from Secrets Manager;
  * - `LEGACY_DATABASE_URL` (local runs): that PostgreSQL;

@@ -1,5 +1,4 @@
-import { accountAdmin, usernameRegistry } from '../core/deps';
-import { userCallerGate } from '../core/deps-gates';
+import { accountAdmin, userCallerGate, usernameRegistry } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { chooseUsername } from '../core/workflows/username';
 import { ME } from './operations';

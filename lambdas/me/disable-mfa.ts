@@ -1,5 +1,4 @@
-import { selfService, userStore } from '../core/deps';
-import { userCallerGate } from '../core/deps-gates';
+import { selfService, userCallerGate, userStore } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { disableMfa } from '../core/workflows/totp-enrolment';
 import { ME } from './operations';

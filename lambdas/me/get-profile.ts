@@ -1,4 +1,4 @@
-import { userCallerGate } from '../core/deps-gates';
+import { userCallerGate } from '../core/deps';
 import { type Profile, toUser } from '../core/domain/user';
 import { httpOperation } from '../core/http/preset';
 import { ME } from './operations';

@@ -1,5 +1,4 @@
-import { selfService, userStore } from '../core/deps';
-import { userCallerGate } from '../core/deps-gates';
+import { selfService, userCallerGate, userStore } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { verifyTotpEnrollment } from '../core/workflows/totp-enrolment';
 import { ME } from './operations';

@@ -1,4 +1,5 @@
-import * as deps from '../../lambdas/core/deps';
+// The family module that defines the factory (the deps barrel's re-exports are read-only getters).
+import * as deps from '../../lambdas/core/deps/platform';
 import { OPERATIONS } from '../../lambdas/operations';
 import { loadHandler } from '../../local/api-gateway';
 import { authorize } from '../../local/authorizer';

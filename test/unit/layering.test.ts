@@ -42,9 +42,17 @@ describe('layering (DESIGN.md "Dependencies point one way")', () => {
 
   it('keeps workflows free of the composition root and HTTP', () => {
     const bad = violations(sources('lambdas/core/workflows'), (t) =>
-      /^lambdas\/core\/(deps$|http\/)/.test(t),
+      /^lambdas\/core\/(deps$|deps\/|http\/)/.test(t),
     );
     expect(bad).toEqual([]);
+  });
+
+  it('reads MOCK_MODE only in the composition root (lambdas/core/deps/)', () => {
+    const readers = sources('lambdas').filter(
+      (f) =>
+        !f.startsWith('lambdas/core/deps/') && readFileSync(path.join(root, f), 'utf8').includes('MOCK_MODE'),
+    );
+    expect(readers).toEqual([]);
   });
 
   it('never lets the memory fakes import a trigger handler', () => {

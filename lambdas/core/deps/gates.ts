@@ -1,6 +1,8 @@
-import { clock, selfService, userDirectory, userStore } from './deps';
-import { adminGate, type CallerGate, userGate } from './http/caller-gate';
-import { cachedSessionCheck, type SessionCheck } from './http/session-check';
+import { adminGate, type CallerGate, userGate } from '../http/caller-gate';
+import { cachedSessionCheck, type SessionCheck } from '../http/session-check';
+import { selfService, userDirectory } from './cognito';
+import { clock } from './platform';
+import { userStore } from './tables';
 
 /**
  * Cognito's verdict on access tokens (GetUser), reused per token for 60 s in
