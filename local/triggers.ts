@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
-import type { PoolTrigger, PoolTriggers, TriggerDefinition } from '../lambdas/core/trigger/definition';
+import type { PoolTrigger, PoolTriggers } from '../lambdas/core/ports/pool-triggers';
+import type { TriggerDefinition } from '../lambdas/core/trigger/definition';
 import { TRIGGER_LIST } from '../lambdas/triggers';
 import { lambdaContext } from './api-gateway';
 

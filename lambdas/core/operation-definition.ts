@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import type { CognitoAction, DynamoAction } from './iam';
 import type { SecretName } from './ports/secret-source';
 import type { TableKey } from './tables';
 
@@ -10,43 +11,8 @@ export type Access = 'public' | 'user' | 'admin' | 'webhook';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+export type { CognitoAction, CognitoApi, DynamoAction } from './iam';
 export type { TableKey } from './tables';
-
-export type DynamoAction =
-  | 'GetItem'
-  | 'PutItem'
-  | 'UpdateItem'
-  | 'DeleteItem'
-  | 'Query'
-  | 'Scan'
-  | 'ConditionCheckItem'
-  | 'BatchGetItem';
-
-/**
- * The Cognito user pool APIs a function may be granted, so a typo fails the
- * type check rather than the deploy. Public APIs (InitiateAuth, SignUp, ...)
- * need no IAM grant and are not listed.
- */
-export type CognitoApi =
-  | 'AdminAddUserToGroup'
-  | 'AdminCreateUser'
-  | 'AdminDeleteUser'
-  | 'AdminDisableUser'
-  | 'AdminEnableUser'
-  | 'AdminGetUser'
-  | 'AdminListGroupsForUser'
-  | 'AdminRemoveUserFromGroup'
-  | 'AdminResetUserPassword'
-  | 'AdminSetUserMFAPreference'
-  | 'AdminSetUserPassword'
-  | 'AdminUpdateUserAttributes'
-  | 'AdminUserGlobalSignOut'
-  | 'DescribeUserPool'
-  | 'DescribeUserPoolClient'
-  | 'ListUsers';
-
-/** An IAM action on the user pool, e.g. `cognito-idp:AdminCreateUser`. */
-export type CognitoAction = `cognito-idp:${CognitoApi}`;
 
 /** IAM actions an operation needs; the stack grants exactly these, on exact ARNs. */
 export interface Permissions {

@@ -5,7 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import type { DynamoAction } from '../../lambdas/core/operation-definition';
+import type { DynamoAction } from '../../lambdas/core/iam';
 import { TABLES, type TableKey } from '../../lambdas/core/tables';
 import { functionBundling } from './bundling';
 import type { TableRef } from './data';

@@ -55,6 +55,13 @@ describe('layering (DESIGN.md "Dependencies point one way")', () => {
     expect(readers).toEqual([]);
   });
 
+  it('keeps adapters off presets and registry modules (their ports are in core/ports/)', () => {
+    const bad = violations(sources('lambdas/core/adapters'), (t) =>
+      /^lambdas\/(core\/(trigger\/|http\/preset$|operation-definition$)|operations$|triggers$)/.test(t),
+    );
+    expect(bad).toEqual([]);
+  });
+
   it('never lets the memory fakes import a trigger handler', () => {
     const bad = violations(sources('lambdas/core/adapters/memory'), (t) => t.startsWith('lambdas/triggers'));
     expect(bad).toEqual([]);

@@ -1,19 +1,7 @@
-import type { CognitoAction, DynamoAction, TableKey } from '../operation-definition';
+import type { CognitoAction, DynamoAction } from '../iam';
+import type { PoolTrigger } from '../ports/pool-triggers';
 import type { SecretName } from '../secrets';
-
-/**
- * The user pool triggers, named as in the pool's LambdaConfig (and in
- * cognito-local's `TriggerFunctions`). The stack maps each to CDK's
- * `UserPoolOperation`.
- */
-export type PoolTrigger =
-  | 'CustomMessage'
-  | 'DefineAuthChallenge'
-  | 'CreateAuthChallenge'
-  | 'VerifyAuthChallengeResponse'
-  | 'UserMigration'
-  | 'PreSignUp'
-  | 'PostConfirmation';
+import type { TableKey } from '../tables';
 
 /** IAM a trigger needs. Cognito actions go to a separate policy, so the pool -> function edge cannot close a cycle. */
 export interface TriggerPermissions {
@@ -39,18 +27,4 @@ export interface TriggerDefinition {
    * @default - always deployed
    */
   readonly optIn?: 'legacyDatabase';
-}
-
-/**
- * How a user pool calls its triggers: the event in, the event (with its
- * `response` filled in) out. The in-memory Cognito receives one from outside
- * (local/ and the test harness build it from the trigger registry), the way a
- * real pool receives its LambdaConfig.
- */
-export type TriggerInvoker = (trigger: PoolTrigger, event: object) => Promise<unknown>;
-
-/** Which triggers an invoker serves. */
-export interface PoolTriggers {
-  readonly configured: ReadonlySet<PoolTrigger>;
-  readonly invoke: TriggerInvoker;
 }

@@ -3,7 +3,7 @@ import { sharedJwtSigner } from '../../../lambdas/core/adapters/memory/jwt-signe
 import { Outbox } from '../../../lambdas/core/adapters/memory/outbox';
 import { MOCK_POOL } from '../../../lambdas/core/adapters/memory/world';
 import { POOL_TEMPLATES } from '../../../lambdas/core/domain/messages';
-import type { PoolTrigger } from '../../../lambdas/core/trigger/definition';
+import type { PoolTrigger } from '../../../lambdas/core/ports/pool-triggers';
 import { registryTriggers } from '../../../local/triggers';
 
 function pool(triggers?: ConstructorParameters<typeof InMemoryCognito>[0]['triggers']) {

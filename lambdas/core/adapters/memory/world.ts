@@ -3,7 +3,7 @@ import { ADMIN_GROUP } from '../../domain/pool-policy';
 import { newUserRecord } from '../../domain/user';
 import type { Clock } from '../../ports/clock';
 import type { IdentityUser } from '../../ports/identity-user';
-import type { PoolTriggers } from '../../trigger/definition';
+import type { PoolTriggers } from '../../ports/pool-triggers';
 import { InMemoryCognito } from './cognito';
 import { InMemoryAdminStore } from './in-memory-admin-store';
 import { InMemoryIdempotencyStore } from './in-memory-idempotency-store';

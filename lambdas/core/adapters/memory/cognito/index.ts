@@ -1,5 +1,5 @@
 import { type Clock, systemClock } from '../../../ports/clock';
-import type { PoolTriggers } from '../../../trigger/definition';
+import type { PoolTriggers } from '../../../ports/pool-triggers';
 import type { JwtSigner } from '../jwt-signer';
 import type { Outbox } from '../outbox';
 import { InMemoryAccountAdmin } from './account-admin';

@@ -1,4 +1,4 @@
-import type { PoolTrigger, PoolTriggers } from '../../../trigger/definition';
+import type { PoolTrigger, PoolTriggers } from '../../../ports/pool-triggers';
 
 /**
  * The pool's LambdaConfig: which triggers are configured and how to call
