@@ -1,42 +1,7 @@
 import * as z from 'zod/mini';
 import { ERROR_CODES } from '../lambdas/core/http/error-table';
 import type { OperationDefinition } from '../lambdas/core/operation-definition';
-import { OPERATION_LIST, type OperationName } from '../lambdas/operations';
-
-/** The success answers of each route (docs/api.md's route table): status -> what the body is. */
-const SUCCESS: Record<OperationName, Record<number, string>> = {
-  createCognitoUser: { 201: 'The applicant was created', 200: 'A replayed delivery: nothing new' },
-  handleNewPasswordChallenge: { 200: '`{tokens}` or the next `{challenge}`' },
-  resendTemporaryPassword: { 202: '`{message}`, the same whether or not the user exists' },
-  login: { 200: '`{tokens}` or `{challenge}`' },
-  respondToChallenge: { 200: '`{tokens}` or the next `{challenge}`' },
-  refreshTokens: { 200: '`{tokens}`' },
-  signOut: { 204: 'Signed out everywhere' },
-  register: { 201: '`{userConfirmed: false, delivery}`, identical for a taken email' },
-  confirmRegistration: { 200: '`{status: "pending_approval"}`' },
-  resendRegistrationCode: { 202: '`{message}`' },
-  requestPasswordReset: { 202: '`{message}`' },
-  resetPassword: { 200: '`{message}`' },
-  startPasswordless: { 200: '`{challenge: {name: "EMAIL_OTP", session}}`, the same for unknown emails' },
-  verifyPasswordless: { 200: '`{tokens}`, or `{challenge}` with `attemptsRemaining`' },
-  getProfile: { 200: "The caller's `Profile`" },
-  chooseUsername: { 200: "The caller's `Profile`" },
-  startTotpEnrollment: { 200: '`{secretCode, otpauthUri}`' },
-  verifyTotpEnrollment: { 200: "The caller's `Profile`" },
-  disableMfa: { 204: 'MFA off' },
-  provisionNewAdmin: { 201: '`{user, admin}`' },
-  resendAdminInvite: { 202: '`{message}`' },
-  listUsers: { 200: '`{users: [User], nextCursor?}`' },
-  getUser: { 200: "`User` with Cognito's view" },
-  userAction: { 200: '`User`' },
-  setUserPassword: { 200: '`User`' },
-  updateUserAttributes: { 200: '`User`' },
-  setUserMfa: { 200: '`User`' },
-  deleteUser: { 204: 'Deleted from Cognito and the tables' },
-  poolStatus: { 200: 'Pool and client snapshot, user counts, DB sync count' },
-  probeConnection: { 200: '`{ok: true, ...}` or `{ok: false, reason}`' },
-  billingWebhook: { 200: 'The event was applied (or had been already)' },
-};
+import { OPERATION_LIST } from '../lambdas/operations';
 
 /** Error codes by HTTP status, from the error table (the gateway's own 401/403/404 included). */
 function errorsByStatus(): Map<string, string[]> {
@@ -121,7 +86,7 @@ export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATION_LIST) {
     const responses: Record<string, unknown> = {};
-    for (const [status, description] of Object.entries(SUCCESS[op.name as OperationName])) {
+    for (const [status, description] of Object.entries(op.success)) {
       responses[status] =
         status === '204'
           ? { description }

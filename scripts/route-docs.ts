@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ERROR_CODES } from '../lambdas/core/http/error-table';
 import { OPERATION_LIST } from '../lambdas/operations';
@@ -10,8 +10,35 @@ const ACCESS: Record<string, string> = {
   webhook: 'webhook (HMAC signature)',
 };
 
+const root = path.join(__dirname, '..');
+
+function files(dir: string): string[] {
+  return readdirSync(path.join(root, dir)).flatMap((name) => {
+    const rel = path.join(dir, name);
+    return statSync(path.join(root, rel)).isDirectory() ? files(rel) : /\.ts$/.test(name) ? [rel] : [];
+  });
+}
+
+/** The use case files a handler imports (`lambdas/core/workflows/...`). */
+function useCasesOf(entry: string): string[] {
+  const handler = readFileSync(path.join(root, 'lambdas', entry), 'utf8');
+  return [...handler.matchAll(/from '\.\.\/core\/(workflows\/[\w/-]+)'/g)].map(
+    (m) => `lambdas/core/${m[1]}.ts`,
+  );
+}
+
+/** The test files that name the operation (`'<name>'`), e.g. as `call('<name>', ...)`. */
+function testsOf(name: string, tests: ReadonlyArray<{ file: string; text: string }>): string[] {
+  return tests.filter((t) => t.text.includes(`'${name}'`)).map((t) => t.file);
+}
+
+const cell = (paths: string[]) => (paths.length > 0 ? paths.map((p) => `\`${p}\``).join('<br>') : '—');
+
 /** docs/routes.md, generated from the operation registry (`npm run docs:routes`). */
 export function routeDocs(): string {
+  const tests = files('test')
+    .sort()
+    .map((file) => ({ file, text: readFileSync(path.join(root, file), 'utf8') }));
   const rows = OPERATION_LIST.map((op) => {
     const iam = [
       ...(op.permissions.cognito ?? []),
@@ -20,7 +47,7 @@ export function routeDocs(): string {
       ),
       ...(op.permissions.secrets ?? []).map((s) => `secretsmanager:GetSecretValue (${s})`),
     ];
-    return `| \`${op.method} ${op.path}\` | \`${op.name}\` | ${ACCESS[op.access]} | ${op.summary} | ${iam.length > 0 ? iam.map((a) => `\`${a}\``).join('<br>') : 'none'} | \`lambdas/${op.entry}\` |`;
+    return `| \`${op.method} ${op.path}\` | \`${op.name}\` | ${ACCESS[op.access]} | ${op.summary} | ${iam.length > 0 ? iam.map((a) => `\`${a}\``).join('<br>') : 'none'} | \`lambdas/${op.entry}\` | ${cell(useCasesOf(op.entry))} | ${cell(testsOf(op.name, tests))} |`;
   });
   return [
     '# Routes',
@@ -31,8 +58,11 @@ export function routeDocs(): string {
     "function besides writing its own log group; Cognito actions are scoped to the pool's ARN,",
     'DynamoDB actions to the named table (and its email index for `Query`).',
     '',
-    '| route | operation | who | does | IAM actions | handler |',
-    '|---|---|---|---|---|---|',
+    'The last two columns are where to read and change an operation: the use case',
+    'files its handler imports, and the test files that name it.',
+    '',
+    '| route | operation | who | does | IAM actions | handler | use case | tests |',
+    '|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
     '## Error codes the handlers can answer',

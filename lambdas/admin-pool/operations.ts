@@ -23,6 +23,7 @@ export const ADMIN_POOL = {
       ],
       tables: { users: ['GetItem', 'Scan'] },
     },
+    success: { 200: 'Pool and client snapshot, user counts, DB sync count' },
   },
   probeConnection: {
     name: 'probeConnection',
@@ -36,5 +37,6 @@ export const ADMIN_POOL = {
       cognito: [...GATE, 'cognito-idp:DescribeUserPool', 'cognito-idp:ListUsers'],
       tables: { users: ['GetItem'] },
     },
+    success: { 200: '`{ok: true, ...}` or `{ok: false, reason}`' },
   },
 } as const satisfies Record<string, OperationDefinition>;

@@ -30,6 +30,7 @@ export const ADMIN_USERS = {
       tables: { users: ['GetItem', 'Scan', 'Query'] },
       secrets: ['listCursor'],
     },
+    success: { 200: '`{users: [User], nextCursor?}`' },
   },
   getUser: {
     name: 'getUser',
@@ -40,6 +41,7 @@ export const ADMIN_USERS = {
     summary: 'A user with Cognito state (status, enabled, MFA).',
     params: params(),
     permissions: { cognito: [...GATE], tables: { users: ['GetItem'] } },
+    success: { 200: "`User` with Cognito's view" },
   },
   userAction: {
     name: 'userAction',
@@ -60,6 +62,7 @@ export const ADMIN_USERS = {
       ],
       tables: { users: ['GetItem', 'UpdateItem'] },
     },
+    success: { 200: '`User`' },
   },
   setUserPassword: {
     name: 'setUserPassword',
@@ -74,6 +77,7 @@ export const ADMIN_USERS = {
       cognito: [...GATE, 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminUserGlobalSignOut'],
       tables: { users: ['GetItem', 'UpdateItem'] },
     },
+    success: { 200: '`User`' },
   },
   updateUserAttributes: {
     name: 'updateUserAttributes',
@@ -96,6 +100,7 @@ export const ADMIN_USERS = {
       cognito: [...GATE, 'cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminRemoveUserFromGroup'],
       tables: { users: ['GetItem', 'UpdateItem'] },
     },
+    success: { 200: '`User`' },
   },
   setUserMfa: {
     name: 'setUserMfa',
@@ -110,6 +115,7 @@ export const ADMIN_USERS = {
       cognito: [...GATE, 'cognito-idp:AdminSetUserMFAPreference'],
       tables: { users: ['GetItem', 'UpdateItem'] },
     },
+    success: { 200: '`User`' },
   },
   deleteUser: {
     name: 'deleteUser',
@@ -129,5 +135,6 @@ export const ADMIN_USERS = {
         reconciliations: ['PutItem', 'UpdateItem'],
       },
     },
+    success: { 204: 'Deleted from Cognito and the tables' },
   },
 } as const satisfies Record<string, OperationDefinition>;

@@ -27,6 +27,7 @@ export const ADMINS = {
         idempotency: ['PutItem'],
       },
     },
+    success: { 201: '`{user, admin}`' },
   },
   resendAdminInvite: {
     name: 'resendAdminInvite',
@@ -44,5 +45,6 @@ export const ADMINS = {
       ],
       tables: { users: ['GetItem'] },
     },
+    success: { 202: '`{message}`' },
   },
 } as const satisfies Record<string, OperationDefinition>;

@@ -17,5 +17,6 @@ export const APPLICATIONS = {
       tables: { users: ['GetItem', 'PutItem'] },
       secrets: ['applicationWebhook'],
     },
+    success: { 201: 'The applicant was created', 200: 'A replayed delivery: nothing new' },
   },
 } as const satisfies Record<string, OperationDefinition>;

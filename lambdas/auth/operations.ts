@@ -16,6 +16,7 @@ export const AUTH = {
       z.object({ email: email(), temporaryPassword: password(), newPassword: password() }),
     ]),
     permissions: { secrets: ['appClient'], tables: { users: ['Query', 'UpdateItem'] } },
+    success: { 200: '`{tokens}` or the next `{challenge}`' },
   },
   resendTemporaryPassword: {
     name: 'resendTemporaryPassword',
@@ -26,6 +27,7 @@ export const AUTH = {
     summary: 'Email a new temporary password (AdminCreateUser RESEND); same answer for every email.',
     body: z.object({ email: email() }),
     permissions: { cognito: ['cognito-idp:AdminCreateUser'], tables: { rateLimits: ['UpdateItem'] } },
+    success: { 202: '`{message}`, the same whether or not the user exists' },
   },
   login: {
     name: 'login',
@@ -37,6 +39,7 @@ export const AUTH = {
     body: z.object({ email: email(), password: password() }),
     // A migrated user's first sign-in creates their Users record (GetItem first).
     permissions: { secrets: ['appClient'], tables: { users: ['GetItem', 'PutItem'] } },
+    success: { 200: '`{tokens}` or `{challenge}`' },
   },
   respondToChallenge: {
     name: 'respondToChallenge',
@@ -54,6 +57,7 @@ export const AUTH = {
       newPassword: z.optional(password()),
     }),
     permissions: { secrets: ['appClient'], tables: { users: ['Query', 'UpdateItem'] } },
+    success: { 200: '`{tokens}` or the next `{challenge}`' },
   },
   startPasswordless: {
     name: 'startPasswordless',
@@ -65,6 +69,7 @@ export const AUTH = {
     body: z.object({ email: email() }),
     permissions: { secrets: ['appClient'] },
     needsEmailSender: true,
+    success: { 200: '`{challenge: {name: "EMAIL_OTP", session}}`, the same for unknown emails' },
   },
   verifyPasswordless: {
     name: 'verifyPasswordless',
@@ -77,6 +82,7 @@ export const AUTH = {
     body: z.object({ email: email(), session: session(), code: mfaCode() }),
     permissions: { secrets: ['appClient'], tables: { users: ['Query', 'UpdateItem'] } },
     needsEmailSender: true,
+    success: { 200: '`{tokens}`, or `{challenge}` with `attemptsRemaining`' },
   },
   refreshTokens: {
     name: 'refreshTokens',
@@ -87,6 +93,7 @@ export const AUTH = {
     summary: 'New ID and access tokens for a refresh token (REFRESH_TOKEN_AUTH, or rotation).',
     body: z.object({ refreshToken: z.string().check(z.minLength(20), z.maxLength(8192)) }),
     permissions: { secrets: ['appClient'] },
+    success: { 200: '`{tokens}`' },
   },
   register: {
     name: 'register',
@@ -101,6 +108,7 @@ export const AUTH = {
       name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
     }),
     permissions: { tables: { users: ['PutItem', 'Query'] }, secrets: ['appClient', 'signUpTicket'] },
+    success: { 201: '`{userConfirmed: false, delivery}`, identical for a taken email' },
   },
   confirmRegistration: {
     name: 'confirmRegistration',
@@ -115,6 +123,7 @@ export const AUTH = {
       cognito: ['cognito-idp:AdminGetUser'],
       tables: { users: ['Query', 'UpdateItem', 'PutItem'] },
     },
+    success: { 200: '`{status: "pending_approval"}`' },
   },
   resendRegistrationCode: {
     name: 'resendRegistrationCode',
@@ -125,6 +134,7 @@ export const AUTH = {
     summary: 'Email a new sign-up code; the same 202 for every email.',
     body: z.object({ email: email() }),
     permissions: { secrets: ['appClient'], tables: { rateLimits: ['UpdateItem'] } },
+    success: { 202: '`{message}`' },
   },
   requestPasswordReset: {
     name: 'requestPasswordReset',
@@ -135,6 +145,7 @@ export const AUTH = {
     summary: 'Email a password reset code (ForgotPassword); the same 202 for every email.',
     body: z.object({ email: email() }),
     permissions: { secrets: ['appClient'], tables: { rateLimits: ['UpdateItem'] } },
+    success: { 202: '`{message}`' },
   },
   resetPassword: {
     name: 'resetPassword',
@@ -145,6 +156,7 @@ export const AUTH = {
     summary: 'Set a new password with the emailed code (ConfirmForgotPassword).',
     body: z.object({ email: email(), code: mfaCode(), newPassword: password() }),
     permissions: { secrets: ['appClient'], tables: { users: ['Query', 'UpdateItem'] } },
+    success: { 200: '`{message}`' },
   },
   signOut: {
     name: 'signOut',
@@ -155,5 +167,6 @@ export const AUTH = {
     summary: "Global sign-out: every refresh token dies; the caller's access tokens are refused from now on.",
     openDuringMfaEnrolment: true,
     permissions: { tables: { users: ['GetItem', 'UpdateItem'] } },
+    success: { 204: 'Signed out everywhere' },
   },
 } as const satisfies Record<string, OperationDefinition>;

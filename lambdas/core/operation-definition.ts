@@ -45,6 +45,12 @@ export interface OperationDefinition {
   readonly query?: ParamsSchema;
   readonly permissions: Permissions;
   /**
+   * Each success status the handler answers, with what its body is: the one
+   * place the OpenAPI document, docs and tests read it from (a registry test
+   * checks every status literal of the handler is listed here).
+   */
+  readonly success: Readonly<Record<number, string>>;
+  /**
    * Open to a caller whom an admin requires MFA for and who has not enrolled
    * yet (their profile, TOTP enrolment, sign-out); every other protected
    * route answers them 403 MFA_ENROLMENT_REQUIRED.

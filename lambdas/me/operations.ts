@@ -13,6 +13,7 @@ export const ME = {
     summary: "The caller's profile: their User record and groups.",
     openDuringMfaEnrolment: true,
     permissions: { tables: { users: ['GetItem'] } },
+    success: { 200: "The caller's `Profile`" },
   },
   chooseUsername: {
     name: 'chooseUsername',
@@ -28,6 +29,7 @@ export const ME = {
       cognito: ['cognito-idp:AdminUpdateUserAttributes'],
       tables: { users: ['GetItem', 'UpdateItem'], usernames: ['PutItem'] },
     },
+    success: { 200: "The caller's `Profile`" },
   },
   startTotpEnrollment: {
     name: 'startTotpEnrollment',
@@ -38,6 +40,7 @@ export const ME = {
     summary: 'Start TOTP enrolment: the secret and the otpauth:// URI for an authenticator app.',
     openDuringMfaEnrolment: true,
     permissions: { tables: { users: ['GetItem'] } },
+    success: { 200: '`{secretCode, otpauthUri}`' },
   },
   verifyTotpEnrollment: {
     name: 'verifyTotpEnrollment',
@@ -49,6 +52,7 @@ export const ME = {
     body: z.object({ code: mfaCode() }),
     openDuringMfaEnrolment: true,
     permissions: { tables: { users: ['GetItem', 'UpdateItem'] } },
+    success: { 200: "The caller's `Profile`" },
   },
   disableMfa: {
     name: 'disableMfa',
@@ -58,5 +62,6 @@ export const ME = {
     entry: 'me/disable-mfa.ts',
     summary: 'Turn MFA off, unless an admin requires it (409 MFA_REQUIRED).',
     permissions: { tables: { users: ['GetItem', 'UpdateItem'] } },
+    success: { 204: 'MFA off' },
   },
 } as const satisfies Record<string, OperationDefinition>;

@@ -24,5 +24,6 @@ export const WEBHOOKS = {
       tables: { users: ['GetItem', 'UpdateItem'], idempotency: ['PutItem', 'DeleteItem'] },
       secrets: ['billingWebhook'],
     },
+    success: { 200: 'The event was applied (or had been already)' },
   },
 } as const satisfies Record<string, OperationDefinition>;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { GATE_PERMISSIONS } from '../../lambdas/core/http/caller-gate';
 import { OPERATION_LIST, OPERATIONS } from '../../lambdas/operations';
@@ -14,6 +14,15 @@ describe('the operation registry', () => {
     expect(existsSync(path.join(lambdas, area, 'operations.ts'))).toBe(true);
     expect(op.path.startsWith('/')).toBe(true);
   });
+
+  it.each(OPERATION_LIST.map((op) => [op.name, op] as const))(
+    '%s: its row lists exactly the success statuses its handler answers',
+    (_name, op) => {
+      const handler = readFileSync(path.join(lambdas, op.entry), 'utf8');
+      const answered = [...handler.matchAll(/status: (\d{3})\b/g)].map((m) => Number(m[1]));
+      expect([...new Set(answered)].sort()).toEqual(Object.keys(op.success).map(Number).sort());
+    },
+  );
 
   it('has one row per method and path, and one handler file per row', () => {
     const routes = OPERATION_LIST.map((op) => `${op.method} ${op.path}`);

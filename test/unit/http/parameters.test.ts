@@ -26,6 +26,7 @@ const definition = {
     email: z.optional(z.string()),
   }),
   permissions: {},
+  success: { 200: 'the thing' },
 } as const satisfies OperationDefinition;
 
 const handler = httpOperation(definition, {}, async ({ params, query }) => ({

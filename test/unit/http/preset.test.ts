@@ -16,6 +16,7 @@ const definition = {
   summary: 'test operation',
   body: z.object({ email: z.string().check(z.email()), nested: z.optional(z.object({ n: z.number() })) }),
   permissions: {},
+  success: { 200: 'the echo' },
 } as const satisfies OperationDefinition;
 
 function invoke(
