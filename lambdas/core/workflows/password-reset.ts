@@ -1,5 +1,6 @@
 import { InvalidPasswordError } from '../domain/errors';
 import { passwordPolicyViolations } from '../domain/pool-policy';
+import { EMAIL_SEND_LIMITS } from '../domain/send-limits';
 import { log } from '../log';
 import type { Clock } from '../ports/clock';
 import type { RateLimiter } from '../ports/rate-limiter';
@@ -8,10 +9,7 @@ import type { UserStore } from '../ports/user-store';
 import { enumerationSafeSend } from './enumeration-safe-send';
 
 /** At most this many reset emails per address, and for all addresses together, per window. */
-export const RESET_LIMITS = {
-  perEmail: { hits: 3, windowSeconds: 15 * 60 },
-  global: { hits: 200, windowSeconds: 15 * 60 },
-} as const;
+export const RESET_LIMITS = EMAIL_SEND_LIMITS;
 
 export const RESET_REQUESTED_MESSAGE =
   'If an account exists for this email, a password reset code is on its way.';

@@ -6,6 +6,7 @@ import {
 } from '../domain/errors';
 import { INITIAL_STATUS, nextStatus } from '../domain/onboarding';
 import { passwordPolicyViolations } from '../domain/pool-policy';
+import { EMAIL_SEND_LIMITS } from '../domain/send-limits';
 import { signUpTicket } from '../domain/sign-up-ticket';
 import { newUserRecord } from '../domain/user';
 import { log } from '../log';
@@ -113,10 +114,7 @@ export async function confirmRegistration(
 }
 
 /** At most this many confirmation-code resends per address, and for all together, per window. */
-export const REGISTRATION_RESEND_LIMITS = {
-  perEmail: { hits: 3, windowSeconds: 15 * 60 },
-  global: { hits: 200, windowSeconds: 15 * 60 },
-} as const;
+export const REGISTRATION_RESEND_LIMITS = EMAIL_SEND_LIMITS;
 
 /**
  * resendRegistrationCode — `POST /auth/register/resend`: Cognito

@@ -1,12 +1,13 @@
+import { EMAIL_SEND_LIMITS } from '../domain/send-limits';
 import type { RateLimiter } from '../ports/rate-limiter';
 import type { UserDirectory } from '../ports/user-directory';
 import { enumerationSafeSend } from './enumeration-safe-send';
 
 /** At most this many resends per email address per window. */
-export const RESEND_LIMIT = { hits: 3, windowSeconds: 15 * 60 } as const;
+export const RESEND_LIMIT = EMAIL_SEND_LIMITS.perEmail;
 
 /** At most this many unauthenticated resends, for all addresses together, per window. */
-export const RESEND_GLOBAL_LIMIT = { hits: 200, windowSeconds: 15 * 60 } as const;
+export const RESEND_GLOBAL_LIMIT = EMAIL_SEND_LIMITS.global;
 
 export const RESEND_MESSAGE =
   'If an account with an unused temporary password exists for this email, a new temporary password is on its way.';

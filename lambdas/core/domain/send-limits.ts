@@ -1,0 +1,13 @@
+/**
+ * The API's limits on the emails an unauthenticated caller can make Cognito
+ * send — temporary-password resends, sign-up code resends, password resets —
+ * defined once: per address, and for all addresses together, per window
+ * (docs/api.md). Counted before any lookup, so known and unknown emails meet
+ * the same limit. The passwordless codes have their own (`SIGN_IN_CODE`).
+ */
+export const SEND_WINDOW_SECONDS = 15 * 60;
+
+export const EMAIL_SEND_LIMITS = {
+  perEmail: { hits: 3, windowSeconds: SEND_WINDOW_SECONDS },
+  global: { hits: 200, windowSeconds: SEND_WINDOW_SECONDS },
+} as const;
