@@ -348,7 +348,7 @@ describe('the REST API', () => {
     });
   });
 
-  it('logs access as JSON and throttles the stage, and each method by who may call it (F4)', () => {
+  it('logs access as JSON and throttles the stage, and each method by who may call it', () => {
     template.hasResourceProperties('AWS::ApiGateway::Stage', {
       StageName: 'v1',
       AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
@@ -483,13 +483,13 @@ describe('the template', () => {
 });
 
 describe('the security gate in the template', () => {
-  it('lets the app client write only email and name, never role, tenant, username or legacy id (F3)', () => {
+  it('lets the app client write only email and name, never role, tenant, username or legacy id', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       WriteAttributes: ['email', 'name'],
     });
   });
 
-  it('declares no request model on webhook routes, so the signature is checked first (F7)', () => {
+  it('declares no request model on webhook routes, so the signature is checked first', () => {
     const webhooks = OPERATION_LIST.filter((op) => op.access === 'webhook').map((op) => op.name);
     const methods = Object.values(template.findResources('AWS::ApiGateway::Method')).filter((m) =>
       webhooks.includes(m.Properties.OperationName),
@@ -498,7 +498,7 @@ describe('the security gate in the template', () => {
     for (const method of methods) expect(method.Properties.RequestModels).toBeUndefined();
   });
 
-  it('puts the security headers on every gateway response (F8)', () => {
+  it('puts the security headers on every gateway response', () => {
     const responses = Object.values(template.findResources('AWS::ApiGateway::GatewayResponse'));
     expect(responses.length).toBeGreaterThan(0);
     for (const response of responses) {
@@ -511,7 +511,7 @@ describe('the security gate in the template', () => {
   });
 });
 
-describe('the alarms (F18)', () => {
+describe('the alarms', () => {
   it('send to one TLS-only SNS topic in the outputs, under a customer-managed key CloudWatch may use', () => {
     const [[keyId, key]] = resourcesOf('AWS::KMS::Key') as [
       [

@@ -216,7 +216,7 @@ describe('the local API server (mock mode, over HTTP)', () => {
     expect(text).toMatchObject({ status: 415, body: { error: { code: 'UNSUPPORTED_MEDIA_TYPE' } } });
   });
 
-  it('puts the security headers on its own 404, 401, 413 and 415 answers (F8)', async () => {
+  it('puts the security headers on its own 404, 401, 413 and 415 answers', async () => {
     const answers = [
       await http('GET', '/nope'),
       await http('GET', '/me'),
@@ -233,13 +233,13 @@ describe('the local API server (mock mode, over HTTP)', () => {
     }
   });
 
-  it('does not echo a long path in a 404 (F15)', async () => {
+  it('does not echo a long path in a 404', async () => {
     const answer = await http('GET', `/${'a'.repeat(2000)}`);
     expect(answer.status).toBe(404);
     expect(JSON.stringify(answer.body)).not.toContain('aaaa');
   });
 
-  it('serves /_local/* only to a loopback Host, never to a rebound DNS name (F15)', async () => {
+  it('serves /_local/* only to a loopback Host, never to a rebound DNS name', async () => {
     const port = new URL(base).port;
     const rebound = await rawGet('/_local/outbox', `attacker.example:${port}`);
     const local = await rawGet('/_local/outbox', `localhost:${port}`);

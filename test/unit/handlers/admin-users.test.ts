@@ -21,7 +21,7 @@ type User = {
 };
 type Tokens = { accessToken: string; refreshToken: string };
 
-describe('admin user operations (routes 22-28)', () => {
+describe('admin user operations', () => {
   let world: ReturnType<typeof freshWorld>;
   let admin: string;
   let adminId: string;

@@ -6,7 +6,7 @@ import { activatedApplicant, call, freshWorld, STRONG_PASSWORD } from '../../sup
 type Tokens = { accessToken: string; refreshToken: string; idToken: string };
 const EMAIL = 'jane@example.com';
 
-describe('refresh, sign-out and TOTP (routes 5-7, 17-19)', () => {
+describe('refresh, sign-out and TOTP', () => {
   let world: ReturnType<typeof freshWorld>;
   let tokens: Tokens;
   beforeEach(async () => {

@@ -4,7 +4,7 @@ import { activatedApplicant, call, freshWorld, STRONG_PASSWORD } from '../../sup
 const EMAIL = 'jane@example.com';
 const NEW_PASSWORD = 'N3w!Passw0rd-2026';
 
-describe('forgot / reset password (routes 11-12)', () => {
+describe('forgot / reset password', () => {
   let world: ReturnType<typeof freshWorld>;
   beforeEach(async () => {
     world = freshWorld();

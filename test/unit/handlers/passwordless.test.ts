@@ -4,7 +4,7 @@ type Challenge = { name: string; session: string; attemptsRemaining?: number };
 type Answer = { challenge?: Challenge; tokens?: { accessToken: string }; error?: { code: string } };
 const EMAIL = 'pat@example.com';
 
-describe('passwordless email codes (routes 13-14) on the real triggers', () => {
+describe('passwordless email codes on the real triggers', () => {
   let world: ReturnType<typeof freshWorld>;
   beforeEach(async () => {
     world = freshWorld();

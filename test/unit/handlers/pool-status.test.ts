@@ -1,6 +1,6 @@
 import { activatedApplicant, adminToken, call, freshWorld, submitApplication } from '../../support/harness';
 
-describe('pool status and probe (routes 29-30)', () => {
+describe('pool status and probe', () => {
   let world: ReturnType<typeof freshWorld>;
   let admin: string;
   beforeEach(async () => {

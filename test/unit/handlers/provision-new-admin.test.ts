@@ -153,7 +153,7 @@ describe('provisionNewAdmin (POST /admins)', () => {
     expect(world.outbox.list('retry@example.com')).toHaveLength(1);
   });
 
-  it('returns 422 IDEMPOTENCY_KEY_REUSED for the same key with another request, and creates nothing (F10)', async () => {
+  it('returns 422 IDEMPOTENCY_KEY_REUSED for the same key with another request, and creates nothing', async () => {
     const headers = { 'Idempotency-Key': 'bound-key' };
     const first = await call('provisionNewAdmin', { token, headers, body: { email: 'first@example.com' } });
 

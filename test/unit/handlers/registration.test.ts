@@ -2,7 +2,7 @@ import { call, freshWorld, STRONG_PASSWORD, submitApplication } from '../../supp
 
 const EMAIL = 'sam@example.com';
 
-describe('self sign-up (routes 8-10)', () => {
+describe('self sign-up', () => {
   let world: ReturnType<typeof freshWorld>;
   beforeEach(() => {
     world = freshWorld();

@@ -73,7 +73,7 @@ describe('resendTemporaryPassword (POST /auth/temporary-password/resend)', () =>
     });
   });
 
-  it('answers an unexpected provider error for a known account exactly like an unknown email (F6)', async () => {
+  it('answers an unexpected provider error for a known account exactly like an unknown email', async () => {
     await submitApplication({ email: 'jane@example.com' });
     class ProviderBoom extends Error {
       override readonly name = 'InternalErrorException';
@@ -89,7 +89,7 @@ describe('resendTemporaryPassword (POST /auth/temporary-password/resend)', () =>
     expect(unknown.status).toBe(202);
   });
 
-  it('stops all unauthenticated resends over the global cap, whatever the address (F5)', async () => {
+  it('stops all unauthenticated resends over the global cap, whatever the address', async () => {
     const answers: number[] = [];
     for (let i = 0; i < RESEND_GLOBAL_LIMIT.hits + 1; i++) {
       answers.push((await call('resendTemporaryPassword', { body: { email: `u${i}@example.com` } })).status);

@@ -5,7 +5,7 @@ import { accessTokenVerifier } from '../../../lambdas/core/deps';
 import { newUserRecord, toUser, type UserRecord } from '../../../lambdas/core/domain/user';
 import { activatedApplicant, call, freshWorld } from '../../support/harness';
 
-describe('F11: the API builds User objects from explicit fields', () => {
+describe('the API builds User objects from explicit fields', () => {
   it('never serves an internal attribute of the Users item, present or added later', () => {
     const record = {
       ...newUserRecord({ userId: 'u1', email: 'a@b.co', status: 'active', now: new Date() }),
@@ -34,7 +34,7 @@ describe('F11: the API builds User objects from explicit fields', () => {
   });
 });
 
-describe('F14: mock mode never fetches a JWKS', () => {
+describe('mock mode never fetches a JWKS', () => {
   it('refuses a well-formed token signed by an unknown key at once, without the network', async () => {
     freshWorld();
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });

@@ -1,7 +1,7 @@
 import { SecretsManagerSecretSource } from '../../../lambdas/core/adapters/aws/secrets-manager-secret-source';
 import { EnvSecretSource } from '../../../lambdas/core/adapters/memory/env-secret-source';
 
-describe('webhook secrets in mock mode (F17)', () => {
+describe('webhook secrets in mock mode', () => {
   const saved = { ...process.env };
   afterEach(() => {
     process.env = { ...saved };
