@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { provisioningPorts, runsOnFakes } from '../lambdas/core/deps';
 import { UserExistsError } from '../lambdas/core/domain/errors';
-import { provisionNewAdmin } from '../lambdas/core/workflows/admin-provisioning';
+import { provisionNewAdmin } from '../lambdas/core/workflows/admins/provision-new-admin';
 import { parseArgs, run } from './cli';
 
 const USAGE = `Usage: npm run bootstrap-admin -- --email <email>

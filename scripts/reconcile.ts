@@ -6,8 +6,11 @@ import {
   usernameRegistry,
   userStore,
 } from '../lambdas/core/deps';
-import { findOrphanedRecords, repairOrphanedRecords } from '../lambdas/core/workflows/orphaned-records';
-import { repairReconciliations } from '../lambdas/core/workflows/reconciliation';
+import {
+  findOrphanedRecords,
+  repairOrphanedRecords,
+} from '../lambdas/core/workflows/operators/orphaned-records';
+import { repairReconciliations } from '../lambdas/core/workflows/operators/reconciliation';
 import { parseArgs, run } from './cli';
 
 const USAGE = `Usage: npm run reconcile -- list

@@ -1,9 +1,9 @@
 import { adminCallerGate, configurationStatus, poolInspector, userStore } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
-import { poolStatus } from '../core/workflows/pool-status';
+import { poolStatus } from '../core/workflows/admin-pool/pool-status';
 import { ADMIN_POOL } from './operations';
 
-/** GET /admin/cognito: poolStatus (core/workflows/pool-status.ts). */
+/** GET /admin/cognito: poolStatus (core/workflows/admin-pool/pool-status.ts). */
 export const handler = httpOperation(
   ADMIN_POOL.poolStatus,
   { gate: adminCallerGate() },

@@ -1,9 +1,9 @@
 import { adminCallerGate, poolInspector } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
-import { probeConnection } from '../core/workflows/pool-status';
+import { probeConnection } from '../core/workflows/admin-pool/probe-connection';
 import { ADMIN_POOL } from './operations';
 
-/** POST /admin/cognito/test: probeConnection (core/workflows/pool-status.ts); always 200. */
+/** POST /admin/cognito/test: probeConnection (core/workflows/admin-pool/probe-connection.ts); always 200. */
 export const handler = httpOperation(
   ADMIN_POOL.probeConnection,
   { gate: adminCallerGate() },

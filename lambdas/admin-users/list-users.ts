@@ -1,9 +1,9 @@
 import { adminCallerGate, secretSource, userStore } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
-import { listUsers } from '../core/workflows/admin-users';
+import { listUsers } from '../core/workflows/admin-users/list-users';
 import { ADMIN_USERS } from './operations';
 
-/** GET /admin/users: listUsers (core/workflows/admin-users.ts). */
+/** GET /admin/users: listUsers (core/workflows/admin-users/list-users.ts). */
 export const handler = httpOperation(
   ADMIN_USERS.listUsers,
   { gate: adminCallerGate() },

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { GATE_PERMISSIONS } from '../core/http/caller-gate';
 import { email, password } from '../core/http/schemas';
 import type { OperationDefinition } from '../core/operation-definition';
-import { ADMIN_ACTIONS } from '../core/workflows/admin-user-actions';
+import { ADMIN_ACTIONS } from '../core/workflows/admin-users/user-action';
 
 /** A Cognito username (the `sub`, a UUID with email sign-in): the `{userId}` path parameter. */
 const userId = () => z.string().check(z.regex(/^[A-Za-z0-9-]{1,128}$/, 'must be a user id'));

@@ -1,10 +1,10 @@
 import { adminCallerGate, provisioningPorts } from '../core/deps';
 import { idempotencyKeyOf } from '../core/http/headers';
 import { httpOperation } from '../core/http/preset';
-import { provisionNewAdmin } from '../core/workflows/admin-provisioning';
+import { provisionNewAdmin } from '../core/workflows/admins/provision-new-admin';
 import { ADMINS } from './operations';
 
-/** POST /admins: provisionNewAdmin (core/workflows/admin-provisioning.ts), all or nothing. */
+/** POST /admins: provisionNewAdmin (core/workflows/admins/provision-new-admin.ts), all or nothing. */
 export const handler = httpOperation(
   ADMINS.provisionNewAdmin,
   { gate: adminCallerGate() },

@@ -1,9 +1,9 @@
 import { adminCallerGate, userDirectory } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
-import { resendAdminInvite } from '../core/workflows/resend-admin-invite';
+import { resendAdminInvite } from '../core/workflows/admins/resend-admin-invite';
 import { ADMINS } from './operations';
 
-/** POST /admins/resend-invite: resendAdminInvite (core/workflows/resend-admin-invite.ts). */
+/** POST /admins/resend-invite: resendAdminInvite (core/workflows/admins/resend-admin-invite.ts). */
 export const handler = httpOperation(
   ADMINS.resendAdminInvite,
   { gate: adminCallerGate() },

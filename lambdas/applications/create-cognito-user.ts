@@ -1,10 +1,10 @@
 import { clock, secretSource, userDirectory, userStore } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { querySignature } from '../core/http/webhook-signature';
-import { createCognitoUser } from '../core/workflows/create-applicant';
+import { createCognitoUser } from '../core/workflows/applications/create-cognito-user';
 import { APPLICATIONS } from './operations';
 
-/** POST /applications (signed webhook): createCognitoUser (core/workflows/create-applicant.ts). */
+/** POST /applications (signed webhook): createCognitoUser (core/workflows/applications/create-cognito-user.ts). */
 export const handler = httpOperation(
   APPLICATIONS.createCognitoUser,
   { authenticate: querySignature('applicationWebhook', secretSource) },

@@ -1,10 +1,11 @@
 import { clock, signIn, userStore } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
-import { login } from '../core/workflows/sign-in';
+import { login } from '../core/workflows/auth/login';
 import { AUTH } from './operations';
 
 /**
- * Signs in with email and password (Cognito `InitiateAuth`, USER_PASSWORD_AUTH).
+ * Signs in with email and password (Cognito `InitiateAuth`, USER_PASSWORD_AUTH;
+ * core/workflows/auth/login.ts).
  * Answers `{ tokens }`, or `{ challenge }` such as NEW_PASSWORD_REQUIRED for an
  * invited user's first login, or MFA_SETUP with the secret to enrol. Wrong
  * password and unknown email answer the same 401 NOT_AUTHORIZED. A user of the

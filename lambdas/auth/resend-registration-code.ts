@@ -1,9 +1,9 @@
 import { rateLimiter, selfService } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
-import { resendRegistrationCode } from '../core/workflows/registration';
+import { resendRegistrationCode } from '../core/workflows/auth/resend-registration-code';
 import { AUTH } from './operations';
 
-/** POST /auth/register/resend: always 202, whether or not a sign-up is pending. */
+/** POST /auth/register/resend: always 202, whether or not a sign-up is pending (core/workflows/auth/resend-registration-code.ts). */
 export const handler = httpOperation(AUTH.resendRegistrationCode, {}, async ({ body }) => {
   await resendRegistrationCode({ selfService: selfService(), rateLimiter: rateLimiter() }, body.email);
   return {

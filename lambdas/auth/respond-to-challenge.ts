@@ -1,10 +1,10 @@
 import { signIn, userStore } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
-import { answerChallenge } from '../core/workflows/sign-in';
+import { answerChallenge } from '../core/workflows/auth/respond-to-challenge';
 import { AUTH } from './operations';
 
 /**
- * POST /auth/challenge: answerChallenge (core/workflows/sign-in.ts). A wrong
+ * POST /auth/challenge: answerChallenge (core/workflows/auth/respond-to-challenge.ts). A wrong
  * code is 400 CODE_MISMATCH (the session allows a few tries); an expired or
  * used session 401 NOT_AUTHORIZED.
  */

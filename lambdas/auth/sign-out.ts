@@ -1,9 +1,9 @@
 import { clock, selfService, userCallerGate, userStore } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
-import { signOutEverywhere } from '../core/workflows/sessions';
+import { signOutEverywhere } from '../core/workflows/auth/sign-out';
 import { AUTH } from './operations';
 
-/** POST /auth/sign-out: signOutEverywhere (core/workflows/sessions.ts); 204. */
+/** POST /auth/sign-out: signOutEverywhere (core/workflows/auth/sign-out.ts); 204. */
 export const handler = httpOperation(
   AUTH.signOut,
   { gate: userCallerGate() },

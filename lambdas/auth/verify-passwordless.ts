@@ -1,9 +1,9 @@
 import { emailSenderConfigured, signIn, userStore } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
-import { verifyPasswordless } from '../core/workflows/passwordless';
+import { verifyPasswordless } from '../core/workflows/auth/verify-passwordless';
 import { AUTH } from './operations';
 
-/** POST /auth/passwordless/verify: verifyPasswordless (core/workflows/passwordless.ts). */
+/** POST /auth/passwordless/verify: verifyPasswordless (core/workflows/auth/verify-passwordless.ts). */
 export const handler = httpOperation(AUTH.verifyPasswordless, {}, async ({ body }) => ({
   status: 200,
   body: await verifyPasswordless(

@@ -1,9 +1,9 @@
 import { accountAdmin, userCallerGate, usernameRegistry } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
-import { chooseUsername } from '../core/workflows/username';
+import { chooseUsername } from '../core/workflows/me/choose-username';
 import { ME } from './operations';
 
-/** PUT /me/username: chooseUsername (core/workflows/username.ts). */
+/** PUT /me/username: chooseUsername (core/workflows/me/choose-username.ts). */
 export const handler = httpOperation(
   ME.chooseUsername,
   { gate: userCallerGate() },

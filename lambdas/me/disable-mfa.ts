@@ -1,9 +1,9 @@
 import { selfService, userCallerGate, userStore } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
-import { disableMfa } from '../core/workflows/totp-enrolment';
+import { disableMfa } from '../core/workflows/me/disable-mfa';
 import { ME } from './operations';
 
-/** DELETE /me/mfa: disableMfa (core/workflows/totp-enrolment.ts); 204, or 409 MFA_REQUIRED. */
+/** DELETE /me/mfa: disableMfa (core/workflows/me/disable-mfa.ts); 204, or 409 MFA_REQUIRED. */
 export const handler = httpOperation(
   ME.disableMfa,
   { gate: userCallerGate() },

@@ -1,9 +1,9 @@
 import { selfService, userCallerGate, userStore } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
-import { startTotpEnrollment } from '../core/workflows/totp-enrolment';
+import { startTotpEnrollment } from '../core/workflows/me/start-totp-enrollment';
 import { ME } from './operations';
 
-/** POST /me/mfa/totp: startTotpEnrollment (core/workflows/totp-enrolment.ts). */
+/** POST /me/mfa/totp: startTotpEnrollment (core/workflows/me/start-totp-enrollment.ts). */
 export const handler = httpOperation(
   ME.startTotpEnrollment,
   { gate: userCallerGate() },

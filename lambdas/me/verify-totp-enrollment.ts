@@ -1,9 +1,9 @@
 import { selfService, userCallerGate, userStore } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
-import { verifyTotpEnrollment } from '../core/workflows/totp-enrolment';
+import { verifyTotpEnrollment } from '../core/workflows/me/verify-totp-enrollment';
 import { ME } from './operations';
 
-/** POST /me/mfa/totp/verify: verifyTotpEnrollment (core/workflows/totp-enrolment.ts); the Profile. */
+/** POST /me/mfa/totp/verify: verifyTotpEnrollment (core/workflows/me/verify-totp-enrollment.ts); the Profile. */
 export const handler = httpOperation(
   ME.verifyTotpEnrollment,
   { gate: userCallerGate() },

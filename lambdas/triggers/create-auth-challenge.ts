@@ -2,11 +2,11 @@ import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
 import { clock, mailer, rateLimiter } from '../core/deps';
 import type { ChallengeRound } from '../core/domain/custom-auth';
 import { cognitoTrigger } from '../core/trigger/preset';
-import { createSignInChallenge } from '../core/workflows/sign-in-code';
+import { createSignInChallenge } from '../core/workflows/triggers/sign-in-code';
 import { TRIGGERS } from '../triggers';
 
 /**
- * CreateAuthChallenge: createSignInChallenge (core/workflows/sign-in-code.ts).
+ * CreateAuthChallenge: createSignInChallenge (core/workflows/triggers/sign-in-code.ts).
  * Keys nothing on `clientMetadata` (Cognito does not deliver it on the
  * InitiateAuth round).
  */

@@ -1,11 +1,12 @@
 import type { UserMigrationTriggerEvent } from 'aws-lambda';
 import { legacyUsers } from '../core/deps-legacy';
 import { cognitoTrigger } from '../core/trigger/preset';
-import { migrateOnForgotPassword, migrateOnSignIn } from '../core/workflows/user-migration';
+import { migrateOnForgotPassword, migrateOnSignIn } from '../core/workflows/triggers/user-migration';
 import { TRIGGERS } from '../triggers';
 
 /**
- * UserMigration: a user the pool does not have signs in with a password
+ * UserMigration (core/workflows/triggers/user-migration.ts): a user the pool
+ * does not have signs in with a password
  * (USER_PASSWORD_AUTH) or asks for a reset code. The legacy `User` table is
  * read (read-only, by email); on a match the user is created with
  * `custom:legacy_id` and no email sent. A refusal is a failed sign-in (401

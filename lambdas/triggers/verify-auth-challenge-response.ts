@@ -1,10 +1,10 @@
 import type { VerifyAuthChallengeResponseTriggerEvent } from 'aws-lambda';
 import { clock, rateLimiter } from '../core/deps';
 import { cognitoTrigger } from '../core/trigger/preset';
-import { verifySignInAnswer } from '../core/workflows/sign-in-code';
+import { verifySignInAnswer } from '../core/workflows/triggers/sign-in-code';
 import { TRIGGERS } from '../triggers';
 
-/** VerifyAuthChallengeResponse: verifySignInAnswer (core/workflows/sign-in-code.ts). */
+/** VerifyAuthChallengeResponse: verifySignInAnswer (core/workflows/triggers/sign-in-code.ts). */
 export const handler = cognitoTrigger(
   TRIGGERS.verifyAuthChallengeResponse,
   async (

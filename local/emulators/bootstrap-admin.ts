@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { generateTemporaryPassword } from '../../lambdas/core/adapters/memory/cognito';
 import { provisioningPorts, signIn } from '../../lambdas/core/deps';
 import { UserExistsError } from '../../lambdas/core/domain/errors';
-import { provisionNewAdmin } from '../../lambdas/core/workflows/admin-provisioning';
+import { provisionNewAdmin } from '../../lambdas/core/workflows/admins/provision-new-admin';
 
 /**
  * The bootstrap admin of `npm run start:emulators`, made as `npm start` makes

@@ -7,7 +7,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { CognitoPool } from '../../lambdas/core/adapters/aws/cognito/cognito-client';
 import { CognitoPoolInspector } from '../../lambdas/core/adapters/aws/cognito/cognito-pool-inspector';
-import { probeConnection } from '../../lambdas/core/workflows/pool-status';
+import { probeConnection } from '../../lambdas/core/workflows/admin-pool/probe-connection';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const pool = new CognitoPool(

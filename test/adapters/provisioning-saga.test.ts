@@ -20,7 +20,7 @@ import { DynamoDbReconciliationLog } from '../../lambdas/core/adapters/aws/dynam
 import { DynamoDbUserStore } from '../../lambdas/core/adapters/aws/dynamodb-user-store';
 import { RecordExistsError } from '../../lambdas/core/domain/errors';
 import { newUserRecord } from '../../lambdas/core/domain/user';
-import { provisionNewAdmin } from '../../lambdas/core/workflows/admin-provisioning';
+import { provisionNewAdmin } from '../../lambdas/core/workflows/admins/provision-new-admin';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const ddb = mockClient(DynamoDBClient);

@@ -4,7 +4,7 @@ import { DynamoDbAdminStore } from '../../lambdas/core/adapters/aws/dynamodb-adm
 import { DynamoDbIdempotencyStore } from '../../lambdas/core/adapters/aws/dynamodb-idempotency-store';
 import { DynamoDbReconciliationLog } from '../../lambdas/core/adapters/aws/dynamodb-reconciliation-log';
 import { DynamoDbUserStore } from '../../lambdas/core/adapters/aws/dynamodb-user-store';
-import { provisionNewAdmin } from '../../lambdas/core/workflows/admin-provisioning';
+import { provisionNewAdmin } from '../../lambdas/core/workflows/admins/provision-new-admin';
 import { call, STRONG_PASSWORD } from '../support/harness';
 import { deliveredCode, emulators, uniqueEmail } from './emulators';
 

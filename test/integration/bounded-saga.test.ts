@@ -9,8 +9,8 @@ import { DynamoDbUsernameRegistry } from '../../lambdas/core/adapters/aws/dynamo
 import { sdkClientConfig } from '../../lambdas/core/adapters/aws/sdk-config';
 import type { UserDirectory } from '../../lambdas/core/ports/user-directory';
 import { realSleep } from '../../lambdas/core/retry';
-import { provisionNewAdmin } from '../../lambdas/core/workflows/admin-provisioning';
-import { repairReconciliations } from '../../lambdas/core/workflows/reconciliation';
+import { provisionNewAdmin } from '../../lambdas/core/workflows/admins/provision-new-admin';
+import { repairReconciliations } from '../../lambdas/core/workflows/operators/reconciliation';
 import { blackholeProxy } from '../support/blackhole-proxy';
 import { emulators, uniqueEmail } from './emulators';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { resetMemoryWorld } from '../../lambdas/core/adapters/memory/world';
-import { ADMIN_ACTIONS } from '../../lambdas/core/workflows/admin-user-actions';
+import { ADMIN_ACTIONS } from '../../lambdas/core/workflows/admin-users/user-action';
 import { OPERATION_LIST } from '../../lambdas/operations';
 import { CONSOLE_CSP } from '../../local/console';
 import { createLocalServer } from '../../local/server';

@@ -62,6 +62,32 @@ describe('layering (DESIGN.md "Dependencies point one way")', () => {
     expect(bad).toEqual([]);
   });
 
+  it('keeps use cases by area: core/workflows/<area>/<operation>.ts mirrors lambdas/<area>/<operation>.ts', () => {
+    const workflows = path.join(root, 'lambdas', 'core', 'workflows');
+    const misplaced = readdirSync(workflows).flatMap((area) => {
+      if (!statSync(path.join(workflows, area)).isDirectory())
+        return [`lambdas/core/workflows/${area}: not in an area`];
+      if (['shared', 'triggers', 'operators'].includes(area)) return [];
+      return readdirSync(path.join(workflows, area))
+        .filter((file) => !readdirSync(path.join(root, 'lambdas', area)).includes(file))
+        .map((file) => `lambdas/core/workflows/${area}/${file}: no operation lambdas/${area}/${file}`);
+    });
+    expect(misplaced).toEqual([]);
+  });
+
+  it("names each handler's use case file in its first comment", () => {
+    const stale = sources('lambdas')
+      .filter((f) => HANDLER_AREA.test(f.replace(/\.ts$/, '')))
+      .flatMap((f) => {
+        const text = readFileSync(path.join(root, f), 'utf8');
+        const used = [...text.matchAll(/from '\.\.\/core\/(workflows\/[\w/-]+)'/g)].map(
+          (m) => `core/${m[1]}.ts`,
+        );
+        return used.length > 0 && !used.some((u) => text.includes(u)) ? [`${f}: ${used.join(', ')}`] : [];
+      });
+    expect(stale).toEqual([]);
+  });
+
   it('never lets the memory fakes import a trigger handler', () => {
     const bad = violations(sources('lambdas/core/adapters/memory'), (t) => t.startsWith('lambdas/triggers'));
     expect(bad).toEqual([]);

@@ -1,7 +1,7 @@
 import { realSleep } from '../retry';
-import type { ProvisioningPorts } from '../workflows/admin-provisioning';
-import type { AdminUserPorts } from '../workflows/admin-users';
-import type { DeletionPorts } from '../workflows/delete-user';
+import type { DeletionPorts } from '../workflows/admin-users/delete-user';
+import type { ProvisioningPorts } from '../workflows/admins/provision-new-admin';
+import type { AdminUserPorts } from '../workflows/shared/admin-request';
 import { accountAdmin, userDirectory } from './cognito';
 import { clock } from './platform';
 import { adminStore, idempotencyStore, reconciliationLog, usernameRegistry, userStore } from './tables';

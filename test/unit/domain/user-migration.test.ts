@@ -5,7 +5,10 @@ import bcrypt from 'bcryptjs';
 import { FileLegacyUsers } from '../../../lambdas/core/adapters/memory/file-legacy-users';
 import { NotAuthorizedError, UserNotFoundError } from '../../../lambdas/core/domain/errors';
 import { legacyPasswordMatches } from '../../../lambdas/core/domain/legacy-password';
-import { migrateOnForgotPassword, migrateOnSignIn } from '../../../lambdas/core/workflows/user-migration';
+import {
+  migrateOnForgotPassword,
+  migrateOnSignIn,
+} from '../../../lambdas/core/workflows/triggers/user-migration';
 
 const STRONG = 'Str0ng!Passw0rd';
 const dir = mkdtempSync(path.join(tmpdir(), 'legacy-users-'));

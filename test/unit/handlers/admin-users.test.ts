@@ -1,5 +1,5 @@
 import { totpCode } from '../../../lambdas/core/domain/totp';
-import { repairReconciliations } from '../../../lambdas/core/workflows/reconciliation';
+import { repairReconciliations } from '../../../lambdas/core/workflows/operators/reconciliation';
 import {
   activatedApplicant,
   adminToken,

@@ -1,6 +1,6 @@
 import { newUserRecord } from '../../../lambdas/core/domain/user';
 import { stripeSignatureHeader } from '../../../lambdas/core/http/webhook-signature';
-import { handleBillingEvent } from '../../../lambdas/core/workflows/billing';
+import { handleBillingEvent } from '../../../lambdas/core/workflows/webhooks/billing-webhook';
 import { activatedApplicant, adminToken, BILLING_SECRET, call, freshWorld } from '../../support/harness';
 
 type World = ReturnType<typeof freshWorld>;

@@ -1,4 +1,4 @@
-import { RESET_REQUESTED_MESSAGE } from '../../../lambdas/core/workflows/password-reset';
+import { RESET_REQUESTED_MESSAGE } from '../../../lambdas/core/workflows/auth/request-password-reset';
 import { activatedApplicant, call, freshWorld, STRONG_PASSWORD } from '../../support/harness';
 
 const EMAIL = 'jane@example.com';

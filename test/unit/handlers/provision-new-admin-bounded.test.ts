@@ -2,9 +2,9 @@ import {
   PROVISIONING_BUDGET,
   type ProvisioningPorts,
   provisionNewAdmin,
-} from '../../../lambdas/core/workflows/admin-provisioning';
-import { repairReconciliations } from '../../../lambdas/core/workflows/reconciliation';
-import { SagaDeadlineError } from '../../../lambdas/core/workflows/saga';
+} from '../../../lambdas/core/workflows/admins/provision-new-admin';
+import { repairReconciliations } from '../../../lambdas/core/workflows/operators/reconciliation';
+import { SagaDeadlineError } from '../../../lambdas/core/workflows/shared/saga';
 import { freshWorld } from '../../support/harness';
 
 const actor = { sub: 'root-sub', username: 'root-sub', groups: ['admin'] };

@@ -3,7 +3,7 @@ import {
   COMPENSATION_RETRIES,
   type ProvisioningPorts,
   provisionNewAdmin,
-} from '../../../lambdas/core/workflows/admin-provisioning';
+} from '../../../lambdas/core/workflows/admins/provision-new-admin';
 import { adminToken, call, freshWorld } from '../../support/harness';
 
 const actor = { sub: 'root-sub', username: 'root-sub', groups: ['admin'] };

@@ -1,6 +1,9 @@
 import type { Reconciliation } from '../../../lambdas/core/ports/reconciliation-log';
-import { findOrphanedRecords, repairOrphanedRecords } from '../../../lambdas/core/workflows/orphaned-records';
-import { repairReconciliations } from '../../../lambdas/core/workflows/reconciliation';
+import {
+  findOrphanedRecords,
+  repairOrphanedRecords,
+} from '../../../lambdas/core/workflows/operators/orphaned-records';
+import { repairReconciliations } from '../../../lambdas/core/workflows/operators/reconciliation';
 import { activatedApplicant, adminToken, call, freshWorld } from '../../support/harness';
 
 describe('repairReconciliations (npm run reconcile -- repair)', () => {

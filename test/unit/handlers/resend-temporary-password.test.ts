@@ -1,7 +1,7 @@
 import {
   RESEND_GLOBAL_LIMIT,
   RESEND_MESSAGE,
-} from '../../../lambdas/core/workflows/resend-temporary-password';
+} from '../../../lambdas/core/workflows/auth/resend-temporary-password';
 import {
   activatedApplicant,
   call,

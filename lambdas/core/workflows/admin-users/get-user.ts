@@ -1,0 +1,9 @@
+import type { User } from '../../domain/user';
+import { type AdminRequest, type AdminUserPorts, adminView, recordOf } from '../shared/admin-request';
+import { auditEntry, audited } from '../shared/audit';
+
+/** getUser — `GET /admin/users/{userId}`. */
+export async function getUserForAdmin(ports: AdminUserPorts, request: AdminRequest): Promise<User> {
+  const entry = auditEntry('getUser', request, request.userId);
+  return audited(entry, async () => adminView(ports, await recordOf(ports.users, request.userId)));
+}

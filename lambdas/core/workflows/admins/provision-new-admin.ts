@@ -1,0 +1,278 @@
+import { createHash } from 'node:crypto';
+import { IdempotencyKeyReusedError, UserExistsError } from '../../domain/errors';
+import { INITIAL_STATUS } from '../../domain/onboarding';
+import { ADMIN_GROUP } from '../../domain/pool-policy';
+import type { Caller } from '../../domain/tokens';
+import { type CognitoUserStatus, newUserRecord, toUser, type User, type UserRecord } from '../../domain/user';
+import { log } from '../../log';
+import type { AdminInfoRecord, AdminStore } from '../../ports/admin-store';
+import type { IdempotencyStore } from '../../ports/idempotency-store';
+import type { UserDirectory } from '../../ports/user-directory';
+import type { UserStore } from '../../ports/user-store';
+import { WORST_CALL_MS } from '../../timeouts';
+import {
+  assertTimeFor,
+  closeSaga,
+  compensateUser,
+  openSaga,
+  type SagaBudget,
+  type SagaPorts,
+} from '../shared/saga';
+
+/** The API's AdminInfo (internal fields left out). */
+export interface AdminInfo {
+  userId: string;
+  createdBy: string;
+  createdAt: string;
+  invitedAt?: string;
+}
+
+export interface ProvisioningPorts extends SagaPorts {
+  admins: AdminStore;
+  users: UserStore;
+  idempotency: IdempotencyStore;
+}
+
+/** How long an Idempotency-Key is bound to its first request. */
+export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+
+export { COMPENSATION_RETRIES } from '../shared/saga';
+
+/**
+ * Provisioning's time budget: a forward step starts only if it and one
+ * compensation attempt plus the reconciliation record still fit, with 0.5 s
+ * to spare (the HTTP preset answers before the function times out).
+ */
+export const PROVISIONING_BUDGET: SagaBudget = { callMs: WORST_CALL_MS, reserveMs: 2 * WORST_CALL_MS + 500 };
+
+/**
+ * createAdminUser — the Cognito half of a new admin.
+ *
+ * What it does: calls Cognito `AdminCreateUser` with the email as username and
+ * `DesiredDeliveryMediums: ['EMAIL']`; unless `temporaryPassword` is given,
+ * Cognito generates the temporary password and emails the invitation
+ * (`ClientMetadata.invitation = 'admin'`, for a CustomMessage trigger). Then
+ * `AdminAddUserToGroup` puts the user in the `admin` group.
+ *
+ * @param directory the user directory (Cognito, or its fake in mock mode)
+ * @param email the new admin's email (trimmed, lower-cased)
+ * @param temporaryPassword optional; must satisfy the password policy
+ * @returns the Cognito `username` (= `sub`, a UUID) and `status`
+ *   (`FORCE_CHANGE_PASSWORD`); `inGroup` says whether the group step ran, so a
+ *   failure after creation can be compensated.
+ * @throws UserExistsError when the email already has an account (admin or not);
+ *   InvalidPasswordError for a given temporary password that fails the policy;
+ *   GroupAssignmentError (carrying the username) when the group step fails.
+ */
+export async function createAdminUser(
+  directory: UserDirectory,
+  email: string,
+  temporaryPassword?: string,
+  /** Runs between the two calls; throwing there counts as a failed group step (the saga's deadline). */
+  beforeGroupStep: () => void = () => undefined,
+): Promise<{ username: string; status: CognitoUserStatus }> {
+  const user = await directory.createUser({
+    email,
+    invitation: 'admin',
+    attributes: { 'custom:role': 'admin' },
+    ...(temporaryPassword ? { temporaryPassword } : {}),
+  });
+  try {
+    beforeGroupStep();
+    await directory.addUserToGroup(user.username, ADMIN_GROUP);
+  } catch (error) {
+    throw new GroupAssignmentError(user.username, error);
+  }
+  return { username: user.username, status: user.status };
+}
+
+/** The group step failed after the Cognito user was created. */
+export class GroupAssignmentError extends Error {
+  override readonly name = 'GroupAssignmentError';
+  constructor(
+    readonly username: string,
+    override readonly cause: unknown,
+  ) {
+    super('Adding the new user to the admin group failed.');
+  }
+}
+
+/**
+ * createAdminDatabaseRecords — the database half of a new admin.
+ *
+ * What it does: ONE DynamoDB `TransactWriteItems` that writes the `Users`
+ * record (`role: admin`, `status: active`, `emailVerified: true`) and the
+ * `AdminInfo` record (`createdBy` = the calling admin's `sub`, `createdAt`),
+ * both keyed by the Cognito `sub` and each conditional on not existing: both
+ * are written, or neither.
+ *
+ * @param admins the admin store; @param email the new admin's email
+ * @param cognitoUsername the Cognito username (= sub) from createAdminUser
+ * @param createdBy the calling admin's sub; @param now the time of creation
+ * @param idempotencyKey optional hashed request key, kept to replay a retry
+ * @returns both records as written
+ * @throws RecordExistsError when either record exists (neither is written);
+ *   any DynamoDB error (throttling, a missing table) unchanged.
+ */
+export async function createAdminDatabaseRecords(
+  admins: AdminStore,
+  input: { email: string; cognitoUsername: string; createdBy: string; now: Date; idempotencyKey?: string },
+): Promise<{ user: UserRecord; adminInfo: AdminInfoRecord }> {
+  const user = newUserRecord({
+    userId: input.cognitoUsername,
+    email: input.email,
+    status: INITIAL_STATUS.adminProvisioned,
+    role: 'admin',
+    emailVerified: true,
+    now: input.now,
+  });
+  const at = input.now.toISOString();
+  const adminInfo: AdminInfoRecord = {
+    userId: input.cognitoUsername,
+    createdBy: input.createdBy,
+    createdAt: at,
+    invitedAt: at,
+    ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
+  };
+  await admins.createAdminRecords(user, adminInfo);
+  return { user, adminInfo };
+}
+
+/**
+ * provisionNewAdmin — an existing admin creates a new admin, in Cognito and in
+ * the database, all or nothing.
+ *
+ * How it is authorized: the route is `admin` in the registry, so API Gateway's
+ * Cognito authorizer requires a valid access token (401 UNAUTHENTICATED
+ * without one) and the HTTP preset requires `cognito:groups` to contain
+ * `admin` (403 FORBIDDEN otherwise) before this function runs; `actor` is
+ * that verified caller.
+ *
+ * Steps (a saga): 1. createAdminUser (Cognito user + invitation email, then the
+ * `admin` group); 2. createAdminDatabaseRecords (one transaction).
+ * Partial failure:
+ * - step 1 creation fails: nothing was written; the error is surfaced
+ *   (UserExistsError -> 409 USER_EXISTS, anything else -> 500 INTERNAL);
+ * - the group step or step 2 fails: the Cognito user is deleted
+ *   (`AdminDeleteUser`, idempotent, retried with backoff) and the original
+ *   error is surfaced (500 INTERNAL);
+ * - the deletion still fails: a durable reconciliation record (who, what,
+ *   when, correlation id) is written and an error line logged; the original
+ *   error is still surfaced. `npm run reconcile` lists and repairs them.
+ * A retried request with the same Idempotency-Key by the same admin replays
+ * the first answer instead of 409.
+ *
+ * @returns `{ created: true, user, adminInfo }`, or `{ created: false, ... }`
+ *   for a replay (the route answers both 201, a replay being the first answer
+ *   again); every attempt writes one audit log line.
+ */
+export async function provisionNewAdmin(
+  ports: ProvisioningPorts,
+  input: {
+    actor: Caller;
+    email: string;
+    correlationId: string;
+    idempotencyKey?: string;
+    /** Only for operator tooling (a local bootstrap admin); the API lets Cognito generate it. */
+    temporaryPassword?: string;
+  },
+): Promise<{ created: boolean; user: User; adminInfo: AdminInfo }> {
+  const audit = (outcome: string) =>
+    log('info', 'audit', {
+      action: 'provisionNewAdmin',
+      actor: input.actor.sub,
+      target: input.email,
+      outcome,
+      correlationId: input.correlationId,
+    });
+  const keyHash = input.idempotencyKey
+    ? createHash('sha256').update(`${input.actor.sub}:${input.idempotencyKey}`).digest('hex')
+    : undefined;
+  const budget = PROVISIONING_BUDGET;
+  if (keyHash) {
+    // The key is bound to the request it came with: reused for another one, it is refused (F10).
+    const requestHash = createHash('sha256').update(input.email).digest('hex');
+    const claim = await ports.idempotency.claim(keyHash, requestHash, IDEMPOTENCY_TTL_SECONDS);
+    if (claim === 'different') {
+      audit('idempotency-key-reused');
+      throw new IdempotencyKeyReusedError();
+    }
+  }
+
+  // Before any external write: if this fails, nothing has been created.
+  assertTimeFor(ports, budget, 'write-ahead record');
+  const saga = await openSaga(ports, input);
+  /** Undoes the Cognito user after `cause`, audits how that went, and hands `cause` back to be thrown. */
+  const rollBack = async (username: string, cause: unknown) => {
+    const undone = await compensateUser(ports, budget, saga, username, [cause]);
+    audit(undone ? 'rolled-back' : 'reconciliation-pending');
+    return cause;
+  };
+
+  let account: { username: string; status: CognitoUserStatus };
+  try {
+    assertTimeFor(ports, budget, 'AdminCreateUser');
+    account = await createAdminUser(ports.directory, input.email, input.temporaryPassword, () =>
+      assertTimeFor(ports, budget, 'AdminAddUserToGroup'),
+    );
+  } catch (error) {
+    if (error instanceof GroupAssignmentError) throw await rollBack(error.username, error.cause);
+    // Nothing was created (or the account is someone else's): the saga is over.
+    await closeSaga(ports, saga);
+    if (error instanceof UserExistsError && keyHash) {
+      const replay = await replayed(ports, input.email, keyHash);
+      if (replay) {
+        audit('replayed');
+        return replay;
+      }
+    }
+    audit(error instanceof UserExistsError ? 'exists' : 'failed');
+    throw error;
+  }
+
+  try {
+    assertTimeFor(ports, budget, 'TransactWriteItems');
+    const records = await createAdminDatabaseRecords(ports.admins, {
+      email: input.email,
+      cognitoUsername: account.username,
+      createdBy: input.actor.sub,
+      now: ports.clock(),
+      ...(keyHash ? { idempotencyKey: keyHash } : {}),
+    });
+    await closeSaga(ports, saga);
+    audit('created');
+    return {
+      created: true,
+      user: toUser(records.user, { status: account.status, enabled: true }),
+      adminInfo: toAdminInfo(records.adminInfo),
+    };
+  } catch (error) {
+    throw await rollBack(account.username, error);
+  }
+}
+
+/** The first answer for this Idempotency-Key, when the existing admin was created by it. */
+async function replayed(ports: ProvisioningPorts, email: string, keyHash: string) {
+  // A concurrent first request may still be writing its records: wait briefly.
+  for (let i = 0; i < 10; i++) {
+    const account = await ports.directory.getUser(email);
+    const adminInfo = account ? await ports.admins.getAdminInfo(account.sub) : undefined;
+    if (account && adminInfo) {
+      if (adminInfo.idempotencyKey !== keyHash) return undefined;
+      const user = await ports.users.get(account.sub);
+      if (!user) return undefined;
+      return {
+        created: false,
+        user: toUser(user, { status: account.status, enabled: account.enabled }),
+        adminInfo: toAdminInfo(adminInfo),
+      };
+    }
+    await ports.sleep(100);
+  }
+  return undefined;
+}
+
+function toAdminInfo(record: AdminInfoRecord): AdminInfo {
+  const { idempotencyKey: _internal, ...info } = record;
+  return info;
+}

@@ -1,0 +1,66 @@
+import { CannotTargetSelfError, NotFoundError, UserNotFoundError } from '../../domain/errors';
+import type { Caller } from '../../domain/tokens';
+import { toUser, type User, type UserRecord } from '../../domain/user';
+import type { AccountAdmin } from '../../ports/account-admin';
+import type { Clock } from '../../ports/clock';
+import type { UserDirectory } from '../../ports/user-directory';
+import type { UserStore } from '../../ports/user-store';
+
+export interface AdminUserPorts {
+  users: UserStore;
+  directory: UserDirectory;
+  accounts: AccountAdmin;
+  clock: Clock;
+}
+
+/** Who asks, for the audit line and the self-target rule. */
+export interface AdminRequest {
+  actor: Caller;
+  userId: string;
+  correlationId: string;
+}
+
+/** The record, or 404 NOT_FOUND. */
+export async function recordOf(users: UserStore, userId: string): Promise<UserRecord> {
+  const record = await users.get(userId);
+  if (!record) throw new NotFoundError('No such user.');
+  return record;
+}
+
+/** The admin's view of a user: the record plus Cognito's state (AdminGetUser: status, enabled, MFA). */
+export async function adminView(ports: AdminUserPorts, record: UserRecord): Promise<User> {
+  const account = await ports.directory.getUser(record.userId);
+  return account
+    ? toUser(record, {
+        status: account.status,
+        enabled: account.enabled,
+        ...(account.mfa ? { mfa: account.mfa } : {}),
+      })
+    : // No Cognito user (deleted outside the API: `npm run reconcile` lists it): not a live account.
+      { ...toUser(record), enabled: false };
+}
+
+/** Refuses an action an admin may not aim at their own account. */
+export function assertNotSelf(request: AdminRequest): void {
+  if (request.actor.sub === request.userId) throw new CannotTargetSelfError();
+}
+
+/**
+ * The caller gate's record, then AdminUserGlobalSignOut: every token the user
+ * holds stops working at once (the record first: the API refuses the access
+ * tokens even if Cognito's call fails; repeating the action repeats both).
+ */
+export async function revokeEverything(ports: AdminUserPorts, userId: string): Promise<void> {
+  await ports.users.revokeTokens(userId, ports.clock());
+  await known(ports.accounts.globalSignOut(userId));
+}
+
+/** A Cognito call on a user the table knows: Cognito not knowing them is 404 as well. */
+export async function known<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof UserNotFoundError) throw new NotFoundError('No such user.');
+    throw error;
+  }
+}

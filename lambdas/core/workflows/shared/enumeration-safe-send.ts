@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { ConfigurationError, TooManyRequestsError } from '../../domain/errors';
+import { log } from '../../log';
+import type { RateLimiter } from '../../ports/rate-limiter';
+
+/** A limit: at most `hits` per `windowSeconds`. */
+export interface Limit {
+  hits: number;
+  windowSeconds: number;
+}
+
+/**
+ * The shape every unauthenticated "email me something" route shares
+ * (temporary-password resend, password reset, sign-up code resend): a
+ * per-email limit (the email hashed, counted before any lookup, so unknown
+ * addresses throttle the same), a global limit for all addresses (a flood
+ * across many must not drain the pool's email quota, F5), then the send, whose
+ * provider errors are logged by name and swallowed — only existing accounts
+ * reach most of them, so answering any differently would tell who has an
+ * account (F6). Only a ConfigurationError (ours) surfaces.
+ */
+export async function enumerationSafeSend(
+  rateLimiter: RateLimiter,
+  input: {
+    /** Names the counters and the log line, e.g. `forgot-password`. */
+    scope: string;
+    email: string;
+    limits: { perEmail: Limit; global: Limit };
+    send: () => Promise<void>;
+  },
+): Promise<void> {
+  const { perEmail, global } = input.limits;
+  const key = `${input.scope}:${createHash('sha256').update(input.email).digest('hex')}`;
+  if (!(await rateLimiter.hit(key, perEmail.hits, perEmail.windowSeconds))) {
+    throw new TooManyRequestsError('Too many requests for this email; try again later.');
+  }
+  if (!(await rateLimiter.hit(`${input.scope}:all`, global.hits, global.windowSeconds))) {
+    throw new TooManyRequestsError('Too many requests right now; try again later.');
+  }
+  try {
+    await input.send();
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
+    log('info', 'email not sent', {
+      scope: input.scope,
+      reason: error instanceof Error ? error.name : 'Unknown',
+    });
+  }
+}
