@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { buildSync } from 'esbuild';
 import { OPERATION_LIST } from '../lambdas/operations';
 import { TRIGGER_LIST } from '../lambdas/triggers';
-import { esbuildOptions } from '../lib/constructs/bundling';
 import { DEPLOYED_NODE_OPTIONS } from '../lib/constructs/lambda-preset';
+import { bareTwin, build, buildSample, clientsIn, SAMPLE_PACKAGE, SAMPLE_TRIGGERS } from './bench-build';
 
 /**
  * Bundle size and cold-start module load of every function, measured, not
@@ -43,41 +42,6 @@ const SOURCE_MAP_SAMPLE = [
   'userMigration',
 ];
 
-const CLIENTS = {
-  CognitoIdentityProviderClient: '@aws-sdk/client-cognito-identity-provider',
-  DynamoDBClient: '@aws-sdk/client-dynamodb',
-  SecretsManagerClient: '@aws-sdk/client-secrets-manager',
-  SESv2Client: '@aws-sdk/client-sesv2',
-} as const;
-
-/**
- * The passwordless triggers of `amazon-cognito-passwordless-auth` (a
- * devDependency, pinned), built as its CDK construct ships them: NodejsFunction
- * with ESM output and the runtime's `@aws-sdk/*` left external (resolved from
- * the package's own node_modules, as Lambda resolves them from the runtime's).
- */
-const SAMPLE_PACKAGE = path.join(root, 'node_modules', 'amazon-cognito-passwordless-auth');
-const SAMPLE_TRIGGERS = {
-  defineAuthChallenge: 'define-auth-challenge.js',
-  createAuthChallenge: 'create-auth-challenge.js',
-  verifyAuthChallengeResponse: 'verify-auth-challenge-response.js',
-} as const;
-
-function buildSample(file: string, outfile: string): void {
-  buildSync({
-    entryPoints: [path.join(SAMPLE_PACKAGE, 'dist', 'cdk', 'custom-auth', file)],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    minify: false,
-    external: ['@aws-sdk/*'],
-    logLevel: 'error',
-  });
-}
-type ClientName = keyof typeof CLIENTS;
-
 interface Task {
   id: string;
   file: string;
@@ -85,40 +49,6 @@ interface Task {
   nodeOptions?: string;
   /** The Node binary (default: NODE). */
   node?: string;
-}
-
-function build(entryPoint: string, outfile: string, variant: 'deployed' | 'cjs-sdk'): number {
-  const options = esbuildOptions(false);
-  buildSync({
-    ...options,
-    ...(variant === 'cjs-sdk' ? { mainFields: ['main', 'module'] } : {}),
-    entryPoints: [entryPoint],
-    outfile,
-  });
-  return statSync(outfile).size;
-}
-
-/** The SDK clients a bundle constructs, read off the bundle (class names are kept). */
-function clientsIn(file: string): ClientName[] {
-  const code = readFileSync(file, 'utf8');
-  return (Object.keys(CLIENTS) as ClientName[]).filter((name) => code.includes(`"${name}"`));
-}
-
-/** A handler that imports and constructs `clients` and does nothing else. */
-function bareTwin(clients: ClientName[]): string {
-  const key = clients.length > 0 ? clients.join('+') : 'empty';
-  const source = path.join(out, `bare-${key}.ts`);
-  writeFileSync(
-    source,
-    [
-      ...clients.map((c) => `import { ${c} } from '${CLIENTS[c]}';`),
-      ...clients.map((c) => `export const ${c.charAt(0).toLowerCase()}${c.slice(1)} = new ${c}({});`),
-      'export const handler = async () => ({});',
-    ].join('\n'),
-  );
-  const file = path.join(out, `bare-${key}.js`);
-  build(source, file, 'deployed');
-  return file;
 }
 
 /** One fresh process: the load in ms and the resident set size after it, in MiB. */
@@ -169,7 +99,7 @@ function main(): void {
     ...OPERATION_LIST.map((op) => ({ name: op.name, kind: 'operation', entry: op.entry })),
     ...TRIGGER_LIST.map((t) => ({ name: t.name, kind: 'trigger', entry: t.entry })),
   ];
-  const tasks: Task[] = [{ id: 'bare:empty', file: bareTwin([]) }];
+  const tasks: Task[] = [{ id: 'bare:empty', file: bareTwin([], out) }];
   const rows = functions.map((fn) => {
     const entry = path.join(root, 'lambdas', fn.entry);
     const deployed = path.join(out, `${fn.name}.js`);
@@ -178,7 +108,7 @@ function main(): void {
     const cjsSize = build(entry, cjs, 'cjs-sdk');
     const clients = clientsIn(deployed);
     const twin = `bare:${clients.join('+') || 'empty'}`;
-    if (!tasks.some((t) => t.id === twin)) tasks.push({ id: twin, file: bareTwin(clients) });
+    if (!tasks.some((t) => t.id === twin)) tasks.push({ id: twin, file: bareTwin(clients, out) });
     tasks.push({ id: fn.name, file: deployed }, { id: `${fn.name}:cjs`, file: cjs });
     return { ...fn, size, cjsSize, clients, twin, mapSize: statSync(`${deployed}.map`).size };
   });

@@ -21,11 +21,7 @@ async function api(method, path, body, extraHeaders = {}) {
   const headers = { Accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (state.accessToken) headers.Authorization = `Bearer ${state.accessToken}`;
-  const response = await fetch(path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const response = await fetch(path, { method, headers, body: body && JSON.stringify(body) });
   const text = await response.text();
   const data = text ? JSON.parse(text) : {};
   if (!response.ok) {

@@ -98,10 +98,10 @@ describe('layering (DESIGN.md "Dependencies point one way")', () => {
     expect(bad).toEqual([]);
   });
 
-  it('keeps every source file in lambdas/, lib/, local/ and scripts/ within 300 lines, handlers within 40', () => {
+  it('keeps every source file in lambdas/, lib/, local/ and scripts/ within 250 lines, handlers within 40', () => {
     const all = ['lambdas', 'lib', 'local', 'scripts'].flatMap(sources);
     const lines = (f: string) => readFileSync(path.join(root, f), 'utf8').split('\n').length;
-    const long = all.filter((f) => lines(f) > 300).map((f) => `${f}: ${lines(f)}`);
+    const long = all.filter((f) => lines(f) > 250).map((f) => `${f}: ${lines(f)}`);
     const handlers = all.filter((f) => HANDLER_AREA.test(f.replace(/\.ts$/, '')));
     const longHandlers = handlers.filter((f) => lines(f) > 40).map((f) => `${f}: ${lines(f)}`);
     expect({ long, longHandlers }).toEqual({ long: [], longHandlers: [] });

@@ -1,13 +1,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import {
-  ConfigurationError,
-  ForbiddenError,
-  MfaEnrolmentRequiredError,
-  RequestValidationError,
-  UnauthenticatedError,
-} from '../domain/errors';
-import { ADMIN_GROUP } from '../domain/pool-policy';
+import { ConfigurationError, MfaEnrolmentRequiredError } from '../domain/errors';
 import type { Caller } from '../domain/tokens';
 import type { UserRecord } from '../domain/user';
 import { log } from '../log';
@@ -15,11 +8,19 @@ import type { Access, OperationDefinition } from '../operation-definition';
 import type { CallerGate } from './caller-gate';
 import { corsHeaders } from './cors';
 import { errorAnswer, INTERNAL } from './error-table';
-import { headerValue, parseGroups, SECURITY_HEADERS } from './headers';
-import { InvalidJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from './http-errors';
+import { SECURITY_HEADERS } from './headers';
+import {
+  bearerOf,
+  callerFor,
+  claimsOf,
+  correlationIdOf,
+  parameters,
+  parseJson,
+  rawBodyOf,
+  validate,
+} from './request';
 
-/** Largest accepted request body (docs/api.md). */
-export const MAX_BODY_BYTES = 64 * 1024;
+export { MAX_BODY_BYTES } from './request';
 
 /** What a handler returns: a status and, except for 204, a JSON body. */
 export interface HttpResult {
@@ -149,46 +150,6 @@ async function withinTime<T>(context: Context | undefined, work: () => Promise<T
   }
 }
 
-function rawBodyOf(event: APIGatewayProxyEvent): string {
-  const body = event.body ?? '';
-  const bytes = event.isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
-  if (bytes.byteLength > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
-  return bytes.toString('utf8');
-}
-
-function parseJson(raw: string, headers: APIGatewayProxyEvent['headers']): unknown {
-  if (raw.trim() === '') return undefined;
-  const contentType = headerValue(headers, 'content-type') ?? '';
-  const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (mediaType !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(mediaType)) {
-    throw new UnsupportedMediaTypeError();
-  }
-  try {
-    return JSON.parse(raw);
-  } catch {
-    throw new InvalidJsonError();
-  }
-}
-
-/** Path or query parameters: validated when the row has a schema, else passed on as they came. */
-function parameters(
-  schema: z.ZodMiniType | undefined,
-  values: Record<string, string | undefined> | null,
-  where: 'path' | 'query',
-): unknown {
-  return schema ? validate(schema, values ?? {}, where) : { ...values };
-}
-
-/** The message names the failing field: `email`, `query.limit`, `path.userId`. */
-function validate(schema: z.ZodMiniType, value: unknown, where: 'body' | 'path' | 'query'): unknown {
-  const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const inner = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
-  const field = where === 'body' ? (inner ?? 'body') : inner ? `${where}.${inner}` : where;
-  throw new RequestValidationError(field, `${field}: ${issue?.message ?? 'is invalid'}`);
-}
-
 function assertGate(definition: OperationDefinition, gate: CallerGate | undefined): void {
   const protectedRoute = definition.access === 'user' || definition.access === 'admin';
   if (protectedRoute && (!gate || (definition.access === 'admin' && gate.level !== 'admin'))) {
@@ -196,39 +157,6 @@ function assertGate(definition: OperationDefinition, gate: CallerGate | undefine
       `Operation ${definition.name} is ${definition.access}-only and needs the ${definition.access} caller gate.`,
     );
   }
-}
-
-function bearerOf(event: APIGatewayProxyEvent): string | undefined {
-  const header = headerValue(event.headers, 'authorization');
-  return header ? /^Bearer\s+(\S+)$/i.exec(header.trim())?.[1] : undefined;
-}
-
-function claimsOf(event: APIGatewayProxyEvent): Record<string, unknown> {
-  return (event.requestContext.authorizer?.claims ?? {}) as Record<string, unknown>;
-}
-
-/**
- * The API authorizer (Cognito, access tokens) has already verified the token;
- * its claims arrive as strings. Admin routes also need the `admin` group.
- */
-function callerFor(access: Access, event: APIGatewayProxyEvent): Caller | undefined {
-  if (access !== 'user' && access !== 'admin') return undefined;
-  const claims = claimsOf(event);
-  const sub = typeof claims.sub === 'string' ? claims.sub : undefined;
-  if (!sub) throw new UnauthenticatedError();
-  const caller: Caller = {
-    sub,
-    username: typeof claims.username === 'string' ? claims.username : sub,
-    groups: parseGroups(claims['cognito:groups']),
-  };
-  if (access === 'admin' && !caller.groups.includes(ADMIN_GROUP)) {
-    throw new ForbiddenError('This route is for administrators.');
-  }
-  return caller;
-}
-
-function correlationIdOf(event: APIGatewayProxyEvent, context: Context): string {
-  return event.requestContext?.requestId ?? context?.awsRequestId ?? 'unknown';
 }
 
 function toProxyResult(result: HttpResult, event?: APIGatewayProxyEvent): APIGatewayProxyResult {

@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AuthOutcome, Tokens } from '../../../domain/tokens';
 
 /** A Cognito error as the JSON protocol carries it (`__type`, `message`). */
@@ -59,4 +60,21 @@ export function cognitoErrorOf(error: unknown): CognitoApiError {
   const name = (error as Error)?.name ?? (error as object)?.constructor?.name;
   const type = byName[name] ?? byName[(error as object)?.constructor?.name ?? ''] ?? 'InternalErrorException';
   return new CognitoApiError(type, type === 'InternalErrorException' ? 'Internal error' : message);
+}
+
+/** Two secrets compared in constant time. */
+export function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Cognito's check of a confidential client's SECRET_HASH: Base64(HMAC-SHA256(secret, username + client id)). */
+export function assertSecretHash(secret: string, clientId: string, username: string, given: unknown): void {
+  const expected = createHmac('sha256', secret).update(`${username}${clientId}`).digest('base64');
+  if (typeof given !== 'string' || !sameSecret(given, expected))
+    throw new CognitoApiError(
+      'NotAuthorizedException',
+      `Unable to verify secret hash for client ${clientId}`,
+    );
 }

@@ -1,11 +1,10 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { NotAuthorizedError, UnauthenticatedError } from '../../../domain/errors';
 import { SIGN_UP_TICKET_FIELD } from '../../../domain/sign-up-ticket';
 import type { ChallengeName } from '../../../domain/tokens';
 import type { Messenger } from './messages';
 import { assertPolicy, hashPassword, passwordMatches } from './passwords';
 import type { FakeUser, PoolState } from './pool';
-import { CodeMismatch, CognitoApiError, wire } from './public-api-wire';
+import { assertSecretHash, CodeMismatch, CognitoApiError, sameSecret, wire } from './public-api-wire';
 import type { InMemorySelfService } from './self-service';
 import type { InMemorySignIn } from './sign-in';
 import type { TokenIssuer } from './tokens';
@@ -18,17 +17,14 @@ type Input = Record<string, unknown> & {
 };
 type Output = Record<string, unknown>;
 
-/** What a user may write about themselves (the app client's write attributes). */
-const WRITABLE = new Set(['email', 'name']);
+const WRITABLE = new Set(['email', 'name']); // what a user may write about themselves (client write attributes)
 
 /**
- * Cognito's public API on the fake pool — the calls anyone holding the client
- * id, or a signed-in user holding their access token, can make without our
- * API — by their Cognito names and wire shapes. The app client is
- * confidential: every unauthenticated call needs a SECRET_HASH (or, for
- * RevokeToken, the secret). The API itself calls the ports, which model calls
- * made with the secret. The local server serves this on its root path
- * (`X-Amz-Target`), so the AWS SDK can call it.
+ * Cognito's public API on the fake pool (calls made without our API, by anyone
+ * with the client id or by a user with their token), by Cognito's names and
+ * wire shapes; unauthenticated calls need a SECRET_HASH (RevokeToken, the
+ * secret). The API calls the ports, which model calls made with the secret.
+ * The local server serves this on `POST /` (`X-Amz-Target`) for the AWS SDK.
  */
 export class InMemoryCognitoApi {
   constructor(
@@ -127,7 +123,7 @@ export class InMemoryCognitoApi {
     },
     RevokeToken: async (input) => {
       this.client(input);
-      if (!this.matches(String(input.ClientSecret ?? ''), this.clientSecret))
+      if (!sameSecret(String(input.ClientSecret ?? ''), this.clientSecret))
         throw new CognitoApiError('NotAuthorizedException', 'Client secret is invalid.');
       this.tokens.revokeRefreshToken(String(input.Token ?? ''));
       return {};
@@ -230,20 +226,7 @@ export class InMemoryCognitoApi {
 
   /** Cognito's check of a confidential client's SECRET_HASH, over the username as sent. */
   private hash(username: string | undefined, given: unknown): void {
-    const expected = createHmac('sha256', this.clientSecret)
-      .update(`${username ?? ''}${this.pool.config.clientId}`)
-      .digest('base64');
-    if (typeof given !== 'string' || !this.matches(given, expected))
-      throw new CognitoApiError(
-        'NotAuthorizedException',
-        `Unable to verify secret hash for client ${this.pool.config.clientId}`,
-      );
-  }
-
-  private matches(given: string, expected: string): boolean {
-    const a = Buffer.from(given);
-    const b = Buffer.from(expected);
-    return a.length === b.length && timingSafeEqual(a, b);
+    assertSecretHash(this.clientSecret, this.pool.config.clientId, username ?? '', given);
   }
 
   private writable(names: string[]): void {
