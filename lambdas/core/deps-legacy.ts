@@ -1,6 +1,6 @@
 import { FileLegacyUsers } from './adapters/memory/file-legacy-users';
 import { PostgresLegacyUsers } from './adapters/postgres/postgres-legacy-users';
-import { secretSource } from './deps/platform';
+import { secretSource } from './deps';
 import { legacyConnectionString } from './domain/legacy-connection';
 import type { LegacyUser, LegacyUserSource } from './ports/legacy-users';
 import { SECRETS } from './secrets';

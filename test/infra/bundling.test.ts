@@ -64,7 +64,7 @@ describe('function bundles (real esbuild)', () => {
       getProfileHasCognito: false,
       // The caller gate asks Cognito about each token (GetUser; docs/security.md).
       getProfileHasGetUser: true,
-      // A migrated user's first sign-in writes their Users record (core/workflows/shared/migrated-record.ts).
+      // A migrated user's first sign-in writes their Users record (core/workflows/common/migrated-record.ts).
       loginHasDynamoDb: true,
       // Only the UserMigration trigger holds the PostgreSQL client (core/deps-legacy.ts).
       loginHasPg: false,

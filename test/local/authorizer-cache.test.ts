@@ -1,5 +1,4 @@
-// The family module that defines the factory (the deps barrel's re-exports are read-only getters).
-import * as deps from '../../lambdas/core/deps/platform';
+import * as deps from '../../lambdas/core/deps';
 import { OPERATIONS } from '../../lambdas/operations';
 import { loadHandler } from '../../local/api-gateway';
 import { authorize } from '../../local/authorizer';

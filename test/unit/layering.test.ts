@@ -47,10 +47,9 @@ describe('layering (DESIGN.md "Dependencies point one way")', () => {
     expect(bad).toEqual([]);
   });
 
-  it('reads MOCK_MODE only in the composition root (lambdas/core/deps/)', () => {
+  it('reads MOCK_MODE only in the composition root (lambdas/core/deps.ts)', () => {
     const readers = sources('lambdas').filter(
-      (f) =>
-        !f.startsWith('lambdas/core/deps/') && readFileSync(path.join(root, f), 'utf8').includes('MOCK_MODE'),
+      (f) => f !== 'lambdas/core/deps.ts' && readFileSync(path.join(root, f), 'utf8').includes('MOCK_MODE'),
     );
     expect(readers).toEqual([]);
   });
@@ -67,7 +66,7 @@ describe('layering (DESIGN.md "Dependencies point one way")', () => {
     const misplaced = readdirSync(workflows).flatMap((area) => {
       if (!statSync(path.join(workflows, area)).isDirectory())
         return [`lambdas/core/workflows/${area}: not in an area`];
-      if (['shared', 'triggers', 'operators'].includes(area)) return [];
+      if (['common', 'triggers', 'operators'].includes(area)) return [];
       return readdirSync(path.join(workflows, area))
         .filter((file) => !readdirSync(path.join(root, 'lambdas', area)).includes(file))
         .map((file) => `lambdas/core/workflows/${area}/${file}: no operation lambdas/${area}/${file}`);

@@ -3,8 +3,8 @@ import {
   type ProvisioningPorts,
   provisionNewAdmin,
 } from '../../../lambdas/core/workflows/admins/provision-new-admin';
+import { SagaDeadlineError } from '../../../lambdas/core/workflows/common/saga';
 import { repairReconciliations } from '../../../lambdas/core/workflows/operators/reconciliation';
-import { SagaDeadlineError } from '../../../lambdas/core/workflows/shared/saga';
 import { freshWorld } from '../../support/harness';
 
 const actor = { sub: 'root-sub', username: 'root-sub', groups: ['admin'] };

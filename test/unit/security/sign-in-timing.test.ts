@@ -1,4 +1,4 @@
-import { SignInTimingFloor } from '../../../lambdas/core/workflows/shared/sign-in-timing';
+import { SignInTimingFloor } from '../../../lambdas/core/workflows/common/sign-in-timing';
 import { activatedApplicant, call, freshWorld, submitApplication } from '../../support/harness';
 
 /**

@@ -1,7 +1,7 @@
 import type { Caller } from '../../domain/tokens';
 import type { PoolInspector } from '../../ports/pool-inspector';
 import type { UserStore } from '../../ports/user-store';
-import { auditEntry, audited } from '../shared/audit';
+import { auditEntry, audited } from '../common/audit';
 
 /** How many of the newest users the admin page lists, and how far ListUsers is read to find them. */
 export const RECENT_USERS = { count: 20, pageSize: 60, pages: 10 } as const;

@@ -1,7 +1,7 @@
 import { PermissionDeniedError } from '../../domain/errors';
 import type { Caller } from '../../domain/tokens';
 import type { PoolInspector } from '../../ports/pool-inspector';
-import { audit } from '../shared/audit';
+import { audit } from '../common/audit';
 
 /**
  * probeConnection — `POST /admin/cognito/test`: DescribeUserPool and

@@ -5,10 +5,10 @@ import { log } from '../../log';
 import type { AdminStore } from '../../ports/admin-store';
 import type { UserStore } from '../../ports/user-store';
 import type { UsernameRegistry } from '../../ports/username-registry';
-import type { AdminRequest } from '../shared/admin-request';
-import { assertNotSelf } from '../shared/admin-request';
-import { auditEntry, audited } from '../shared/audit';
-import { assertTimeFor, closeSaga, nameOf, openSaga, type SagaBudget, type SagaPorts } from '../shared/saga';
+import type { AdminRequest } from '../common/admin-request';
+import { assertNotSelf } from '../common/admin-request';
+import { auditEntry, audited } from '../common/audit';
+import { assertTimeFor, closeSaga, nameOf, openSaga, type SagaBudget, type SagaPorts } from '../common/saga';
 
 export interface DeletionPorts extends SagaPorts {
   users: UserStore;

@@ -1,6 +1,6 @@
 import type { User } from '../../domain/user';
-import { type AdminRequest, type AdminUserPorts, adminView, recordOf } from '../shared/admin-request';
-import { auditEntry, audited } from '../shared/audit';
+import { type AdminRequest, type AdminUserPorts, adminView, recordOf } from '../common/admin-request';
+import { auditEntry, audited } from '../common/audit';
 
 /** getUser — `GET /admin/users/{userId}`. */
 export async function getUserForAdmin(ports: AdminUserPorts, request: AdminRequest): Promise<User> {

@@ -4,7 +4,7 @@ import type { Caller } from '../../domain/tokens';
 import { toUser, type User } from '../../domain/user';
 import type { SecretSource } from '../../ports/secret-source';
 import type { UserStore } from '../../ports/user-store';
-import { auditEntry, audited } from '../shared/audit';
+import { auditEntry, audited } from '../common/audit';
 
 /**
  * listUsers — `GET /admin/users`: a page of the `Users` table (`limit` 1-60),

@@ -1,6 +1,6 @@
 import type { User, UserRecord } from '../../domain/user';
-import { type AdminRequest, type AdminUserPorts, adminView, known, recordOf } from '../shared/admin-request';
-import { auditEntry, audited } from '../shared/audit';
+import { type AdminRequest, type AdminUserPorts, adminView, known, recordOf } from '../common/admin-request';
+import { auditEntry, audited } from '../common/audit';
 
 /**
  * setUserMfaPreference — `PUT /admin/users/{userId}/mfa`:

@@ -6,8 +6,8 @@ import {
   known,
   recordOf,
   revokeEverything,
-} from '../shared/admin-request';
-import { auditEntry, audited } from '../shared/audit';
+} from '../common/admin-request';
+import { auditEntry, audited } from '../common/audit';
 
 /**
  * setUserPassword — `PUT /admin/users/{userId}/password`: AdminSetUserPassword

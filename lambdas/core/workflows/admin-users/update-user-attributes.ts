@@ -8,8 +8,8 @@ import {
   assertNotSelf,
   known,
   recordOf,
-} from '../shared/admin-request';
-import { auditEntry, audited } from '../shared/audit';
+} from '../common/admin-request';
+import { auditEntry, audited } from '../common/audit';
 
 /** The attributes an admin may change, and the record field each mirrors to. */
 export const ADMIN_WRITABLE_ATTRIBUTES = {

@@ -9,8 +9,8 @@ import {
   known,
   recordOf,
   revokeEverything,
-} from '../shared/admin-request';
-import { auditEntry, audited } from '../shared/audit';
+} from '../common/admin-request';
+import { auditEntry, audited } from '../common/audit';
 
 export const ADMIN_ACTIONS = [
   'approve',

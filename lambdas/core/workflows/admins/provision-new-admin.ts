@@ -11,7 +11,7 @@ import {
   createAdminDatabaseRecords,
   createAdminUser,
   GroupAssignmentError,
-} from '../shared/admin-provisioning-steps';
+} from '../common/admin-provisioning-steps';
 import {
   assertTimeFor,
   closeSaga,
@@ -19,7 +19,7 @@ import {
   openSaga,
   type SagaBudget,
   type SagaPorts,
-} from '../shared/saga';
+} from '../common/saga';
 
 /** The API's AdminInfo (internal fields left out). */
 export interface AdminInfo {
@@ -42,8 +42,8 @@ export {
   createAdminDatabaseRecords,
   createAdminUser,
   GroupAssignmentError,
-} from '../shared/admin-provisioning-steps';
-export { COMPENSATION_RETRIES } from '../shared/saga';
+} from '../common/admin-provisioning-steps';
+export { COMPENSATION_RETRIES } from '../common/saga';
 
 /**
  * Provisioning's time budget: a forward step starts only if it and one

@@ -3,9 +3,9 @@ import { passwordPolicyViolations } from '../../domain/pool-policy';
 import type { AuthOutcome } from '../../domain/tokens';
 import type { SignIn } from '../../ports/sign-in';
 import type { UserStore } from '../../ports/user-store';
-import { mirrorEmailConfirmed } from '../shared/ladder-mirror';
-import { presentOutcome } from '../shared/present-outcome';
-import { passwordSignInTiming } from '../shared/sign-in-timing';
+import { mirrorEmailConfirmed } from '../common/ladder-mirror';
+import { presentOutcome } from '../common/present-outcome';
+import { passwordSignInTiming } from '../common/sign-in-timing';
 
 export type NewPasswordInput =
   | { email: string; newPassword: string; session: string }

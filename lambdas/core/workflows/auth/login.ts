@@ -2,9 +2,9 @@ import type { AuthOutcome } from '../../domain/tokens';
 import type { Clock } from '../../ports/clock';
 import type { SignIn } from '../../ports/sign-in';
 import type { UserStore } from '../../ports/user-store';
-import { recordMigratedUser } from '../shared/migrated-record';
-import { presentOutcome } from '../shared/present-outcome';
-import { passwordSignInTiming } from '../shared/sign-in-timing';
+import { recordMigratedUser } from '../common/migrated-record';
+import { presentOutcome } from '../common/present-outcome';
+import { passwordSignInTiming } from '../common/sign-in-timing';
 
 /**
  * login — `POST /auth/login`: USER_PASSWORD_AUTH (the flow that fires the

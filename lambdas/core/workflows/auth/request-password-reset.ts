@@ -1,7 +1,7 @@
 import { EMAIL_SEND_LIMITS } from '../../domain/send-limits';
 import type { RateLimiter } from '../../ports/rate-limiter';
 import type { SelfService } from '../../ports/self-service';
-import { enumerationSafeSend } from '../shared/enumeration-safe-send';
+import { enumerationSafeSend } from '../common/enumeration-safe-send';
 
 /** At most this many reset emails per address, and for all addresses together, per window. */
 export const RESET_LIMITS = EMAIL_SEND_LIMITS;

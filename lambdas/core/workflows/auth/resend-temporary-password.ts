@@ -1,7 +1,7 @@
 import { EMAIL_SEND_LIMITS } from '../../domain/send-limits';
 import type { RateLimiter } from '../../ports/rate-limiter';
 import type { UserDirectory } from '../../ports/user-directory';
-import { enumerationSafeSend } from '../shared/enumeration-safe-send';
+import { enumerationSafeSend } from '../common/enumeration-safe-send';
 
 /** At most this many resends per email address per window. */
 export const RESEND_LIMIT = EMAIL_SEND_LIMITS.perEmail;

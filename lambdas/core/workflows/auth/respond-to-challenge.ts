@@ -1,8 +1,8 @@
 import type { AuthOutcome } from '../../domain/tokens';
 import type { ChallengeAnswer, SignIn } from '../../ports/sign-in';
 import type { UserStore } from '../../ports/user-store';
-import { mirrorEmailConfirmed, mirrorTotpEnabledByEmail } from '../shared/ladder-mirror';
-import { presentOutcome } from '../shared/present-outcome';
+import { mirrorEmailConfirmed, mirrorTotpEnabledByEmail } from '../common/ladder-mirror';
+import { presentOutcome } from '../common/present-outcome';
 
 /**
  * answerChallenge — `POST /auth/challenge`: RespondToAuthChallenge, then the

@@ -1,6 +1,6 @@
 import type { AuthOutcome } from '../../domain/tokens';
 import type { SignIn } from '../../ports/sign-in';
-import { asEmailOtp, requireEmailSender } from '../shared/email-otp';
+import { asEmailOtp, requireEmailSender } from '../common/email-otp';
 
 /**
  * startPasswordless — `POST /auth/passwordless/start`: InitiateAuth

@@ -1,8 +1,8 @@
 import type { AuthOutcome } from '../../domain/tokens';
 import type { SignIn } from '../../ports/sign-in';
 import type { UserStore } from '../../ports/user-store';
-import { asEmailOtp, requireEmailSender } from '../shared/email-otp';
-import { mirrorEmailConfirmed } from '../shared/ladder-mirror';
+import { asEmailOtp, requireEmailSender } from '../common/email-otp';
+import { mirrorEmailConfirmed } from '../common/ladder-mirror';
 
 /**
  * verifyPasswordless — `POST /auth/passwordless/verify`: RespondToAuthChallenge

@@ -1,7 +1,7 @@
 import { MfaRequiredError } from '../../domain/errors';
 import type { Caller } from '../../domain/tokens';
 import type { UserRecord } from '../../domain/user';
-import type { TotpPorts } from '../shared/totp';
+import type { TotpPorts } from '../common/totp';
 
 /**
  * disableMfa — `DELETE /me/mfa`: refused with `409 MFA_REQUIRED` while an

@@ -1,7 +1,7 @@
 import type { Caller } from '../../domain/tokens';
 import { otpauthUri } from '../../domain/totp';
 import type { UserRecord } from '../../domain/user';
-import { TOTP_ISSUER, type TotpPorts } from '../shared/totp';
+import { TOTP_ISSUER, type TotpPorts } from '../common/totp';
 
 // Each step takes the caller's `Users` record as the caller gate read it.
 

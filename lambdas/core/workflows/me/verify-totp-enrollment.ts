@@ -1,7 +1,7 @@
 import type { Caller } from '../../domain/tokens';
 import { type Profile, toUser, type UserRecord } from '../../domain/user';
-import { mirrorTotpEnabled } from '../shared/ladder-mirror';
-import type { TotpPorts } from '../shared/totp';
+import { mirrorTotpEnabled } from '../common/ladder-mirror';
+import type { TotpPorts } from '../common/totp';
 
 /**
  * verifyTotpEnrollment — `POST /me/mfa/totp/verify`: `VerifySoftwareToken`
