@@ -66,7 +66,7 @@ async function handle(
   }
   if (url.pathname.startsWith('/_local/')) {
     // Only for this machine by name, too: a page on another origin that rebinds its DNS name
-    // to 127.0.0.1 sends its own Host, and must not read the outbox (F15).
+    // to 127.0.0.1 sends its own Host, and must not read the outbox.
     if (
       !outbox ||
       method !== 'GET' ||

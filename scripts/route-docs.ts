@@ -27,9 +27,24 @@ function useCasesOf(entry: string): string[] {
   );
 }
 
-/** The test files that name the operation (`'<name>'`), e.g. as `call('<name>', ...)`. */
-function testsOf(name: string, tests: ReadonlyArray<{ file: string; text: string }>): string[] {
-  return tests.filter((t) => t.text.includes(`'${name}'`)).map((t) => t.file);
+/**
+ * The operation's own test files first (`test/unit/<area>/<operation>[.<aspect>].test.ts`,
+ * the layering test keeps one for every operation), then every other test file naming it
+ * (`'<name>'`, e.g. as `call('<name>', ...)`).
+ */
+function testsOf(
+  entry: string,
+  name: string,
+  tests: ReadonlyArray<{ file: string; text: string }>,
+): string[] {
+  const own = `test/unit/${entry.replace(/\.ts$/, '')}`;
+  const isOwn = (file: string) =>
+    file === `${own}.test.ts` || /^\.[\w-]+\.test\.ts$/.test(file.slice(own.length));
+  const mine = tests.filter((t) => t.file.startsWith(own) && isOwn(t.file)).map((t) => t.file);
+  const others = tests
+    .filter((t) => !mine.includes(t.file) && t.text.includes(`'${name}'`))
+    .map((t) => t.file);
+  return [...mine, ...others];
 }
 
 const cell = (paths: string[]) => (paths.length > 0 ? paths.map((p) => `\`${p}\``).join('<br>') : '—');
@@ -47,7 +62,7 @@ export function routeDocs(): string {
       ),
       ...(op.permissions.secrets ?? []).map((s) => `secretsmanager:GetSecretValue (${s})`),
     ];
-    return `| \`${op.method} ${op.path}\` | \`${op.name}\` | ${ACCESS[op.access]} | ${op.summary} | ${iam.length > 0 ? iam.map((a) => `\`${a}\``).join('<br>') : 'none'} | \`lambdas/${op.entry}\` | ${cell(useCasesOf(op.entry))} | ${cell(testsOf(op.name, tests))} |`;
+    return `| \`${op.method} ${op.path}\` | \`${op.name}\` | ${ACCESS[op.access]} | ${op.summary} | ${iam.length > 0 ? iam.map((a) => `\`${a}\``).join('<br>') : 'none'} | \`lambdas/${op.entry}\` | ${cell(useCasesOf(op.entry))} | ${cell(testsOf(op.entry, op.name, tests))} |`;
   });
   return [
     '# Routes',
@@ -59,7 +74,8 @@ export function routeDocs(): string {
     'DynamoDB actions to the named table (and its email index for `Query`).',
     '',
     'The last two columns are where to read and change an operation: the use case',
-    'files its handler imports, and the test files that name it.',
+    'files its handler imports, and its tests: its own files first',
+    '(`test/unit/<area>/<operation>[.<aspect>].test.ts`), then the other test files that name it.',
     '',
     '| route | operation | who | does | IAM actions | handler | use case | tests |',
     '|---|---|---|---|---|---|---|---|',

@@ -13,7 +13,7 @@ export const handler = httpOperation(
       { directory: userDirectory(), users: userStore(), clock: clock() },
       { email: body.email, ...(body.name ? { name: body.name } : {}) },
     );
-    // A replayed delivery learns the account's id, never its current state (F9).
+    // A replayed delivery learns the account's id, never its current state.
     return result.created
       ? { status: 201, body: result }
       : { status: 200, body: { created: false, user: { userId: result.user.userId } } };

@@ -42,7 +42,7 @@ export interface ApiProps {
 
 /**
  * Per-method throttles (requests per second, steady / burst) by who may call
- * the route (F4): the public sign-in routes are tighter than the stage, so a
+ * the route: the public sign-in routes are tighter than the stage, so a
  * flood of logins cannot use up everyone's share; webhooks get their own
  * headroom, so deliveries are not throttled by user traffic.
  */
@@ -135,7 +135,7 @@ export class Api extends Construct {
         addPreflight(resource, corsOrigins);
       }
       // No model on webhook routes: the gateway would validate the body before the function
-      // checks the signature, and tell an unsigned caller what the schema wants (F7).
+      // checks the signature, and tell an unsigned caller what the schema wants.
       const model =
         definition.body && definition.access !== 'webhook'
           ? api.addModel(`${definition.name}Model`, {

@@ -132,7 +132,7 @@ export class Identity extends Construct {
       // What a signed-in user may change about themselves with Cognito's public
       // UpdateUserAttributes (and send with SignUp): their name, and their email
       // (kept unchanged until the new one is verified). Role, tenant, username and
-      // legacy id are written only by admin calls (F3).
+      // legacy id are written only by admin calls.
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }),
       disableOAuth: true,
       preventUserExistenceErrors: true,

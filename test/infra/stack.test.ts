@@ -328,7 +328,7 @@ describe('the REST API', () => {
       RequestValidatorId: expect.anything(),
       RequestModels: { 'application/json': expect.anything() },
     });
-    // The webhook's body is validated by its function, after the signature (F7).
+    // The webhook's body is validated by its function, after the signature.
     expect(method(OPERATIONS.createCognitoUser.method, OPERATIONS.createCognitoUser.path)).toMatchObject({
       AuthorizationType: 'NONE',
     });

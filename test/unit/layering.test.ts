@@ -74,6 +74,24 @@ describe('layering (DESIGN.md "Dependencies point one way")', () => {
     expect(misplaced).toEqual([]);
   });
 
+  it('keeps tests by operation: test/unit/<area>/<operation>[.<aspect>].test.ts for lambdas/<area>/<operation>.ts', () => {
+    const operations = sources('lambdas').filter((f) =>
+      /^lambdas\/(?!core\/)[^/]+\/(?!operations\.ts$)[^/]+\.ts$/.test(f),
+    );
+    const tests = new Set(sources('test/unit'));
+    const untested = operations
+      .map((f) => f.replace(/^lambdas\//, 'test/unit/').replace(/\.ts$/, '.test.ts'))
+      .filter((t) => !tests.has(t));
+    const areas = new Set(operations.map((f) => f.split('/')[1]));
+    const stray = [...tests].filter((t) => {
+      const [, , area, file] = t.split('/');
+      if (!area || !areas.has(area) || !file) return false;
+      const operation = file.replace(/(\.[\w-]+)?\.test\.ts$/, '');
+      return !operations.includes(`lambdas/${area}/${operation}.ts`);
+    });
+    expect({ untested, stray }).toEqual({ untested: [], stray: [] });
+  });
+
   it("names each handler's use case file in its first comment", () => {
     const stale = sources('lambdas')
       .filter((f) => HANDLER_AREA.test(f.replace(/\.ts$/, '')))

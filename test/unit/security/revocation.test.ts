@@ -119,7 +119,7 @@ describe('revocation (the caller gate)', () => {
       expect((await call('resendAdminInvite', { token, body: { email: 'x@example.com' } })).status).toBe(401);
     });
 
-    it("refuses a member of a group merely named 'staff,admin' (F12)", async () => {
+    it("refuses a member of a group merely named 'staff,admin'", async () => {
       const world = freshWorld();
       const account = world.cognito.seedUser({
         email: 'staff@example.com',

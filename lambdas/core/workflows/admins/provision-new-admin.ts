@@ -104,7 +104,7 @@ export async function provisionNewAdmin(
     : undefined;
   const budget = PROVISIONING_BUDGET;
   if (keyHash) {
-    // The key is bound to the request it came with: reused for another one, it is refused (F10).
+    // The key is bound to the request it came with: reused for another one, it is refused.
     const requestHash = createHash('sha256').update(input.email).digest('hex');
     const claim = await ports.idempotency.claim(keyHash, requestHash, IDEMPOTENCY_TTL_SECONDS);
     if (claim === 'different') {

@@ -17,7 +17,7 @@ export interface Limit {
  * across many must not drain the pool's email quota, F5), then the send, whose
  * provider errors are logged by name and swallowed — only existing accounts
  * reach most of them, so answering any differently would tell who has an
- * account (F6). Only a ConfigurationError (ours) surfaces.
+ * account. Only a ConfigurationError (ours) surfaces.
  */
 export async function enumerationSafeSend(
   rateLimiter: RateLimiter,

@@ -7,7 +7,7 @@ process.env.LEGACY_USERS_FILE = path.join(__dirname, '../../../local/legacy-user
 const LEE = { email: 'lee.legacy@example.com', password: 'Legacy!Passw0rd-2019' };
 const LEE_ID = '6f1c3a0e-5b7d-4d43-9a1e-6f0c2e8b9d11';
 
-describe('migration from the legacy user table, through the handlers on the fake (mock mode)', () => {
+describe('login (POST /auth/login) of a user of the legacy table, migrated on the way (mock mode)', () => {
   let world: ReturnType<typeof freshWorld>;
   beforeEach(() => {
     world = freshWorld();
@@ -68,22 +68,5 @@ describe('migration from the legacy user table, through the handlers on the fake
       body: { email: 'weak.legacy@example.com', password: 'N3w!Passw0rd-2026' },
     });
     expect(login.status).toBe(200);
-  });
-
-  it('migrates on forgot-password and mails the reset code; an unknown email gets the same 202', async () => {
-    const known = await call('requestPasswordReset', { body: { email: LEE.email } });
-    const unknown = await call('requestPasswordReset', { body: { email: 'nobody@example.com' } });
-
-    expect(known.status).toBe(202);
-    expect(unknown.raw.body).toBe(known.raw.body);
-    expect(await world.cognito.directory.getUser(LEE.email)).toMatchObject({ status: 'RESET_REQUIRED' });
-    const code = world.outbox.latest(LEE.email, 'RESET_CODE')?.secret as string;
-    expect(code).toMatch(/^\d{6}$/);
-    await call('resetPassword', { body: { email: LEE.email, code, newPassword: 'N3w!Passw0rd-2026' } });
-    const login = await call<{ tokens: { accessToken: string } }>('login', {
-      body: { email: LEE.email, password: 'N3w!Passw0rd-2026' },
-    });
-    const me = await call('getProfile', { token: login.body.tokens.accessToken });
-    expect(me.body).toMatchObject({ legacyId: LEE_ID });
   });
 });

@@ -41,7 +41,7 @@ describe('createCognitoUser (POST /applications)', () => {
     const again = await submitApplication({ email: 'JANE@example.com' });
 
     expect(again.status).toBe(200);
-    // The replay names the account, and nothing of its state (F9).
+    // The replay names the account, and nothing of its state.
     expect(again.body).toEqual({
       created: false,
       user: { userId: (first.body.user as { userId: string }).userId },

@@ -1,6 +1,6 @@
 import { activatedApplicant, adminToken, call, freshWorld, submitApplication } from '../../support/harness';
 
-describe('pool status and probe', () => {
+describe('poolStatus (GET /admin/cognito)', () => {
   let world: ReturnType<typeof freshWorld>;
   let admin: string;
   beforeEach(async () => {
@@ -35,11 +35,6 @@ describe('pool status and probe', () => {
       'root-admin@example.com',
     ]);
     expect(status.body.sync).toEqual({ usersTable: 3, cognitoEstimate: 3, difference: 0 });
-  });
-
-  it('probes the pool: ok with a latency', async () => {
-    const probe = await call('probeConnection', { token: admin });
-    expect(probe).toMatchObject({ status: 200, body: { ok: true, latencyMs: expect.any(Number) } });
   });
 
   it('is for admins only', async () => {

@@ -10,7 +10,7 @@ import {
 type Challenge = { name: string; session: string; secretCode?: string; otpauthUri?: string };
 const EMAIL = 'mia@example.com';
 
-describe('MFA_SETUP on a pool that requires MFA (-c mfaRequired=true)', () => {
+describe('respondToChallenge (POST /auth/challenge): MFA_SETUP on a pool that requires MFA (-c mfaRequired=true)', () => {
   let world: ReturnType<typeof freshWorld>;
   beforeEach(() => {
     world = freshWorld({ mfa: 'REQUIRED' });

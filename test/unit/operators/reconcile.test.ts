@@ -87,7 +87,7 @@ describe('repairReconciliations (npm run reconcile -- repair)', () => {
   });
 });
 
-describe('orphaned Users records (issue 20): a user who deleted themselves with Cognito DeleteUser', () => {
+describe('orphaned Users records: a user who deleted themselves with Cognito DeleteUser', () => {
   it('cannot act, is not a live user to an admin, is listed by reconcile and removed by its repair', async () => {
     const world = freshWorld();
     const admin = await adminToken(world);

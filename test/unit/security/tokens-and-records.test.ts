@@ -69,7 +69,7 @@ describe('mock mode never fetches a JWKS', () => {
   });
 });
 
-describe('a token signed with the pool key but without exp (issue 20)', () => {
+describe('a token signed with the pool key but without exp', () => {
   it('is refused, as every verifier must: a token that never expires is not a Cognito token', async () => {
     const world = freshWorld();
     const tokens = await activatedApplicant(world, 'noexp@example.com');

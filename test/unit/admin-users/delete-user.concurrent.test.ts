@@ -5,7 +5,7 @@ import { activatedApplicant, adminToken, call, freshWorld } from '../../support/
  * click, a retry racing the first try, two admins at once. Every call ends
  * 204, the user is gone everywhere, and no reconciliation record is left.
  */
-describe('concurrent DELETE /admin/users/{userId} (issue 20)', () => {
+describe('deleteUser (DELETE /admin/users/{userId}) sent concurrently', () => {
   it.each([2, 3, 5])(
     '%i simultaneous deletes of one user all answer 204 and leave nothing pending',
     async (n) => {

@@ -1,0 +1,46 @@
+import { totpCode } from '../../../lambdas/core/domain/totp';
+import { activatedApplicant, call, freshWorld, STRONG_PASSWORD } from '../../support/harness';
+
+type Tokens = { accessToken: string; refreshToken: string; idToken: string };
+const EMAIL = 'jane@example.com';
+
+describe('disableMfa (DELETE /me/mfa)', () => {
+  let world: ReturnType<typeof freshWorld>;
+  let tokens: Tokens;
+  beforeEach(async () => {
+    world = freshWorld();
+    tokens = (await activatedApplicant(world, EMAIL)) as Tokens;
+  });
+
+  async function enrolTotp(access = tokens.accessToken) {
+    const start = await call<{ secretCode: string; otpauthUri: string }>('startTotpEnrollment', {
+      token: access,
+    });
+    world.advance(30_000); // a fresh step: the code of each step is good once
+    const verify = await call('verifyTotpEnrollment', {
+      token: access,
+      body: { code: totpCode(start.body.secretCode, world.clock().getTime()) },
+    });
+    return { start, verify, secret: start.body.secretCode };
+  }
+
+  it('answers 204 and sign-in no longer asks for a code', async () => {
+    await enrolTotp();
+
+    expect((await call('disableMfa', { token: tokens.accessToken })).status).toBe(204);
+    const login = await call('login', { body: { email: EMAIL, password: STRONG_PASSWORD } });
+    expect(login.body).toHaveProperty('tokens');
+    await expect(world.users.findByEmail(EMAIL)).resolves.toMatchObject({ mfa: { enabled: false } });
+  });
+
+  it('returns 409 MFA_REQUIRED while an admin requires MFA', async () => {
+    await enrolTotp();
+    const record = await world.users.findByEmail(EMAIL);
+    await world.users.setMfa(record?.userId as string, { enabled: true, required: true, method: 'totp' });
+
+    expect(await call('disableMfa', { token: tokens.accessToken })).toMatchObject({
+      status: 409,
+      body: { error: { code: 'MFA_REQUIRED' } },
+    });
+  });
+});

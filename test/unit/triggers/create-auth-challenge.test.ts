@@ -1,0 +1,67 @@
+import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
+import { handler as create } from '../../../lambdas/triggers/create-auth-challenge';
+import { lambdaContext } from '../../../local/api-gateway';
+import { freshWorld } from '../../support/harness';
+
+// Event shapes from Cognito's developer guide ("Define/Create/Verify auth challenge Lambda trigger").
+const base = {
+  version: '1',
+  region: 'us-east-1',
+  userPoolId: 'us-east-1_EXAMPLE',
+  userName: 'a1b2c3d4-0000-4000-8000-000000000001',
+  callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'client' },
+};
+const attributes = { sub: base.userName, email: 'pat@example.com', email_verified: 'true' };
+const round = (challengeResult: boolean, challengeMetadata = 'CODE-123456-1700000000') => ({
+  challengeName: 'CUSTOM_CHALLENGE',
+  challengeResult,
+  challengeMetadata,
+});
+
+describe('CreateAuthChallenge', () => {
+  let world: ReturnType<typeof freshWorld>;
+  beforeEach(() => {
+    world = freshWorld();
+  });
+
+  function createEvent(session: unknown[], userNotFound = false): CreateAuthChallengeTriggerEvent {
+    return {
+      ...base,
+      triggerSource: 'CreateAuthChallenge_Authentication',
+      request: {
+        userAttributes: userNotFound ? {} : attributes,
+        challengeName: 'CUSTOM_CHALLENGE',
+        session,
+        userNotFound,
+      },
+      response: {},
+    } as unknown as CreateAuthChallengeTriggerEvent;
+  }
+  const run = async (session: unknown[], userNotFound = false) =>
+    (await create(createEvent(session, userNotFound), lambdaContext('createAuthChallenge'))).response;
+
+  it('mails a code and keeps it out of the public parameters; a retry reuses it without mailing', async () => {
+    const first = await run([]);
+    const mailed = world.outbox.list('pat@example.com');
+    expect(mailed).toHaveLength(1);
+    const code = mailed[0]?.secret as string;
+    expect(first.publicChallengeParameters).toEqual({ delivery: 'EMAIL', attemptsRemaining: '3' });
+    expect(first.privateChallengeParameters).toMatchObject({ code, attempt: '1' });
+    expect(first.challengeMetadata).toMatch(new RegExp(`^CODE-${code}-\\d+$`));
+
+    const retry = await run([round(false, first.challengeMetadata)]);
+    expect(retry.privateChallengeParameters).toMatchObject({ code, attempt: '2' });
+    expect(retry.publicChallengeParameters.attemptsRemaining).toBe('2');
+    expect(world.outbox.list('pat@example.com')).toHaveLength(1);
+  });
+
+  it('answers an unknown user with an identically shaped challenge and sends nothing', async () => {
+    const known = await run([]);
+    const unknown = await run([], true);
+    expect(Object.keys(unknown.publicChallengeParameters)).toEqual(
+      Object.keys(known.publicChallengeParameters),
+    );
+    expect(unknown.privateChallengeParameters.code).toBeUndefined();
+    expect(world.outbox.list()).toHaveLength(1); // only the known user's
+  });
+});
