@@ -4,6 +4,8 @@ import type { Config } from 'jest';
 // (isolatedModules), which keeps the suite fast.
 const common = {
   testEnvironment: 'node',
+  // @middy/core ships ES modules only: ts-jest compiles it to CommonJS like our own sources.
+  transformIgnorePatterns: ['/node_modules/(?!@middy/)'],
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] as [
       string,

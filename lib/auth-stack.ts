@@ -42,7 +42,7 @@ export interface AuthStackProps extends StackProps {
    */
   readonly refreshTokenRotation?: boolean;
   /**
-   * Every user must have TOTP: one without it enrols at sign-in (MFA_SETUP).
+   * Every user must have TOTP: one without it enrolls at sign-in (MFA_SETUP).
    * @default false (MFA optional; required per user by an admin)
    */
   readonly mfaRequired?: boolean;

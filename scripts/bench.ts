@@ -5,6 +5,7 @@ import { OPERATION_LIST } from '../lambdas/operations';
 import { TRIGGER_LIST } from '../lambdas/triggers';
 import { DEPLOYED_NODE_OPTIONS } from '../lib/constructs/lambda-preset';
 import { bareTwin, build, buildSample, clientsIn, SAMPLE_PACKAGE, SAMPLE_TRIGGERS } from './bench-build';
+import { buildPresetSamples, preloadScript, presetSection } from './bench-preset';
 
 /**
  * Bundle size and cold-start module load of every function, measured, not
@@ -49,6 +50,8 @@ interface Task {
   nodeOptions?: string;
   /** The Node binary (default: NODE). */
   node?: string;
+  /** First require what the Lambda runtime requires before a handler (scripts/bench-preset.ts). */
+  preload?: boolean;
 }
 
 /** One fresh process: the load in ms and the resident set size after it, in MiB. */
@@ -56,9 +59,11 @@ function loadOnce(task: Task): { ms: number; rss: number } {
   // The clock is read before process.stdout is touched: its first use costs about 1 ms.
   const done =
     'const ms=Number(process.hrtime.bigint()-t)/1e6;process.stdout.write(ms+" "+process.memoryUsage().rss/1048576)';
-  const script = task.file.endsWith('.mjs')
-    ? `const t=process.hrtime.bigint();import(${JSON.stringify(`file://${task.file}`)}).then(()=>{${done}})`
-    : `const t=process.hrtime.bigint();require(${JSON.stringify(task.file)});${done}`;
+  const script = `${task.preload ? preloadScript() : ''}${
+    task.file.endsWith('.mjs')
+      ? `const t=process.hrtime.bigint();import(${JSON.stringify(`file://${task.file}`)}).then(()=>{${done}})`
+      : `const t=process.hrtime.bigint();require(${JSON.stringify(task.file)});${done}`
+  }`;
   const [ms, rss] = execFileSync(task.node ?? NODE, ['-e', script], {
     cwd: out,
     env: { ...process.env, AWS_REGION: 'us-east-1', NODE_OPTIONS: task.nodeOptions ?? NODE_OPTIONS },
@@ -99,7 +104,14 @@ function main(): void {
     ...OPERATION_LIST.map((op) => ({ name: op.name, kind: 'operation', entry: op.entry })),
     ...TRIGGER_LIST.map((t) => ({ name: t.name, kind: 'trigger', entry: t.entry })),
   ];
-  const tasks: Task[] = [{ id: 'bare:empty', file: bareTwin([], out) }];
+  const empty = bareTwin([], out);
+  const tasks: Task[] = [
+    { id: 'bare:empty', file: empty },
+    { id: 'bare:empty:preloaded', file: empty, preload: true },
+  ];
+  for (const [name, file] of Object.entries(buildPresetSamples(out))) {
+    tasks.push({ id: `preset:${name}`, file }, { id: `preset:${name}:preloaded`, file, preload: true });
+  }
   const rows = functions.map((fn) => {
     const entry = path.join(root, 'lambdas', fn.entry);
     const deployed = path.join(out, `${fn.name}.js`);
@@ -110,6 +122,8 @@ function main(): void {
     const twin = `bare:${clients.join('+') || 'empty'}`;
     if (!tasks.some((t) => t.id === twin)) tasks.push({ id: twin, file: bareTwin(clients, out) });
     tasks.push({ id: fn.name, file: deployed }, { id: `${fn.name}:cjs`, file: cjs });
+    // Functions without an SDK client: their load is mostly the preset's, so also after the runtime's modules.
+    if (clients.length === 0) tasks.push({ id: `${fn.name}:preloaded`, file: deployed, preload: true });
     return { ...fn, size, cjsSize, clients, twin, mapSize: statSync(`${deployed}.map`).size };
   });
 
@@ -172,6 +186,10 @@ function main(): void {
       return `| \`${name}\` | ${ours.toFixed(1)} ms | ${theirs.toFixed(1)} ms | ${(ours / theirs).toFixed(2)}x | ${(ours / at('bare:empty')).toFixed(2)}x |`;
     }),
     '',
+    ...presetSection(
+      at,
+      rows.filter((r) => r.clients.length === 0).map((r) => r.name),
+    ),
     '## Source maps at runtime',
     '',
     'The same run: a sample of functions loaded with and without `NODE_OPTIONS=--enable-source-maps` (the `.map` file beside each bundle), load time and resident set size after the load (median).',

@@ -62,7 +62,7 @@ export function routeDocs(): string {
       ),
       ...(op.permissions.secrets ?? []).map((s) => `secretsmanager:GetSecretValue (${s})`),
     ];
-    return `| \`${op.method} ${op.path}\` | \`${op.name}\` | ${ACCESS[op.access]} | ${op.summary} | ${iam.length > 0 ? iam.map((a) => `\`${a}\``).join('<br>') : 'none'} | \`lambdas/${op.entry}\` | ${cell(useCasesOf(op.entry))} | ${cell(testsOf(op.entry, op.name, tests))} |`;
+    return `| \`${op.method} ${op.path}\` | \`${op.name}\` | ${ACCESS[op.access]} | ${op.summary} | ${iam.length > 0 ? iam.map((a) => `\`${a}\``).join('<br>') : 'none'} | \`lambdas/${op.entry}\`<br>row: \`lambdas/${op.entry.split('/')[0]}/operations.ts\` | ${cell(useCasesOf(op.entry))} | ${cell(testsOf(op.entry, op.name, tests))} |`;
   });
   return [
     '# Routes',
@@ -73,7 +73,8 @@ export function routeDocs(): string {
     "function besides writing its own log group; Cognito actions are scoped to the pool's ARN,",
     'DynamoDB actions to the named table (and its email index for `Query`).',
     '',
-    'The last two columns are where to read and change an operation: the use case',
+    "The handler column also names the registry file holding the operation's row. The last",
+    'two columns are where to read and change an operation: the use case',
     'files its handler imports, and its tests: its own files first',
     '(`test/unit/<area>/<operation>[.<aspect>].test.ts`), then the other test files that name it.',
     '',

@@ -165,7 +165,7 @@ export const AUTH = {
     access: 'user',
     entry: 'auth/sign-out.ts',
     summary: "Global sign-out: every refresh token dies; the caller's access tokens are refused from now on.",
-    openDuringMfaEnrolment: true,
+    openDuringMfaEnrollment: true,
     permissions: { tables: { users: ['GetItem', 'UpdateItem'] } },
     success: { 204: 'Signed out everywhere' },
   },

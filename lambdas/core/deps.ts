@@ -69,7 +69,7 @@ export const userDirectory = (): UserDirectory =>
 export const signIn = (): SignIn =>
   process.env.MOCK_MODE === 'true' ? memoryWorld().cognito.signIn : cognitoSignIn();
 
-/** Cognito's token-authorized self-service APIs: sign-out, TOTP enrolment (or the fake's). */
+/** Cognito's token-authorized self-service APIs: sign-out, TOTP enrollment (or the fake's). */
 export const selfService = (): SelfService =>
   process.env.MOCK_MODE === 'true' ? memoryWorld().cognito.selfService : cognitoSelfService();
 

@@ -52,11 +52,11 @@ export interface OperationDefinition {
   readonly success: Readonly<Record<number, string>>;
   /**
    * Open to a caller whom an admin requires MFA for and who has not enrolled
-   * yet (their profile, TOTP enrolment, sign-out); every other protected
-   * route answers them 403 MFA_ENROLMENT_REQUIRED.
+   * yet (their profile, TOTP enrollment, sign-out); every other protected
+   * route answers them 403 MFA_ENROLLMENT_REQUIRED.
    * @default false
    */
-  readonly openDuringMfaEnrolment?: boolean;
+  readonly openDuringMfaEnrollment?: boolean;
   /**
    * Works only where the pool can send the product's own email (the stack's
    * `sesFromAddress`, which then reaches the function as `SES_FROM_ADDRESS`);

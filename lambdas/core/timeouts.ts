@@ -1,7 +1,7 @@
 /**
  * Timeouts and retries of every AWS SDK client, explicit instead of the SDK's
  * defaults (no request timeout, a 300 s socket timeout, 3 attempts), so that
- * the longest workflow fits inside the function's 10 s (docs/decisions.md,
+ * the longest workflow fits inside the function's 10 s (docs/decisions/0016-bounded-sagas.md,
  * "Bounded sagas"). These services answer in milliseconds in-region; a call
  * that takes a second is broken, and waiting longer only hides it.
  */

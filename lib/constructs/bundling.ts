@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
 
@@ -9,7 +10,7 @@ import type { BuildOptions } from 'esbuild';
  * `mainFields: ['module', 'main']` makes esbuild take each AWS SDK package's
  * ES module build instead of its one-file CommonJS build, which holds every
  * command of the service: bundles shrink and load in about half the time
- * (docs/decisions.md, "Bundling the SDK from its ES modules").
+ * (docs/decisions/0014-sdk-es-modules.md).
  */
 export const BUNDLING = {
   minify: true,
@@ -19,6 +20,21 @@ export const BUNDLING = {
   target: 'node24',
   mainFields: ['module', 'main'],
 } as const;
+
+/**
+ * Node built-ins that middy's core imports for response streaming only (no
+ * function streams), bundled as shims that load the real module on first use:
+ * `node:stream/web` costs a cold start about 2.5 ms even after the modules the
+ * Lambda runtime has loaded (docs/decisions/0042-middy-back.md). Its other
+ * streaming imports (`node:stream`, `node:stream/promises`) are loaded by
+ * Node's HTTP stack anyway. Paths are from the project root; the bundle test
+ * checks middy is the only importer.
+ */
+export const LAZY_BUILTINS = {
+  'node:stream/web': 'lib/constructs/lazy-builtins/stream-web.cjs',
+} as const;
+
+const PROJECT_ROOT = path.join(__dirname, '..', '..');
 
 /** `process.env.MOCK_MODE` as a constant, so esbuild drops the fakes from production bundles. */
 export function mockModeDefine(mockMode: boolean): Record<string, string> {
@@ -31,9 +47,14 @@ export function functionBundling(mockMode: boolean): nodejs.BundlingOptions {
     ...BUNDLING,
     mainFields: [...BUNDLING.mainFields],
     format: nodejs.OutputFormat.CJS,
-    // The SDK is bundled (pinned, tree-shaken); see docs/decisions.md.
+    // The SDK is bundled (pinned, tree-shaken); see docs/decisions/0003-sdk-bundled.md.
     externalModules: [],
     define: mockModeDefine(mockMode),
+    esbuildArgs: {
+      '--alias': Object.entries(LAZY_BUILTINS).map(
+        ([name, shim]) => `${name}=${path.join(PROJECT_ROOT, shim)}`,
+      ),
+    },
   };
 }
 
@@ -50,6 +71,9 @@ export function esbuildOptions(mockMode: boolean): BuildOptions {
     target: BUNDLING.target,
     mainFields: [...BUNDLING.mainFields],
     define: mockModeDefine(mockMode),
+    alias: Object.fromEntries(
+      Object.entries(LAZY_BUILTINS).map(([name, shim]) => [name, path.join(PROJECT_ROOT, shim)]),
+    ),
     logLevel: 'error',
   };
 }

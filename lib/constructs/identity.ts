@@ -66,7 +66,7 @@ export class Identity extends Construct {
 
     const pool = new cognito.UserPool(this, 'UserPool', {
       // Open for POST /auth/register. The pool's own SignUp API then answers a taken email with
-      // UsernameExistsException to anyone holding the public client id (docs/decisions.md).
+      // UsernameExistsException to anyone holding the public client id (docs/decisions/0020-auth-api-first-slice.md).
       selfSignUpEnabled: true,
       signInAliases: { email: true },
       signInCaseSensitive: false,
@@ -116,7 +116,7 @@ export class Identity extends Construct {
 
     // Not pool.addGroup(): the L2 group puts its resource at another path, so its logical id
     // would change, and CloudFormation would replace the deployed group — creating the new one
-    // first, which fails on the taken group name. The logical id is a contract (docs/decisions.md).
+    // first, which fails on the taken group name. The logical id is a contract (docs/decisions/0011-structure-for-growth.md).
     new cognito.CfnUserPoolGroup(this, 'AdminGroup', {
       userPoolId: pool.userPoolId,
       groupName: ADMIN_GROUP,
@@ -166,7 +166,7 @@ export class Identity extends Construct {
       Validations.of(pool).acknowledge({
         id: 'AwsSolutions-COG2',
         reason:
-          'MFA is OPTIONAL by default, a product decision: applicants enrol TOTP on the onboarding ladder (pending_mfa, after approval) and admins can require it per user; -c mfaRequired=true makes it REQUIRED for everyone (enrolment at first sign-in through MFA_SETUP).',
+          'MFA is OPTIONAL by default, a product decision: applicants enroll TOTP on the onboarding ladder (pending_mfa, after approval) and admins can require it per user; -c mfaRequired=true makes it REQUIRED for everyone (enrollment at first sign-in through MFA_SETUP).',
       });
     }
     if (!props.threatProtection) {

@@ -17,7 +17,7 @@ export const LAMBDAS_DIR = path.join(__dirname, '..', '..', 'lambdas');
  * (nodejs24.x) it changes a cold start by at most a few percent (noise) and
  * ~0.2 MiB, because the map is only parsed when a stack trace is formatted; on
  * Node 20 it added 15-28 %
- * (docs/benchmarks.md, "Source maps at runtime"; docs/decisions.md).
+ * (docs/benchmarks.md, "Source maps at runtime"; docs/decisions/0026-source-maps.md).
  */
 export const DEPLOYED_NODE_OPTIONS: string = '--enable-source-maps';
 

@@ -78,7 +78,7 @@ describe('CognitoSelfService', () => {
     });
   });
 
-  it('maps a wrong enrolment code to CodeMismatchError', async () => {
+  it('maps a wrong enrollment code to CodeMismatchError', async () => {
     cognito.on(VerifySoftwareTokenCommand).rejects(sdkError('EnableSoftwareTokenMFAException'));
     await expect(selfService.verifySoftwareToken('t', '000000')).rejects.toBeInstanceOf(CodeMismatchError);
   });

@@ -102,7 +102,7 @@ export function selfServiceContract(backend: CognitoBackend): void {
       },
     );
 
-    it('enrols TOTP; sign-in then asks for the code, and a right code gives tokens', async () => {
+    it('enrolls TOTP; sign-in then asks for the code, and a right code gives tokens', async () => {
       const { email, outcome } = await confirmed(backend, 'totp');
       const { accessToken } = tokensOf(outcome);
       const { secretCode } = await service().associateSoftwareToken(accessToken);

@@ -131,7 +131,7 @@ export function signInContract(backend: CognitoBackend): void {
     );
 
     unless('mfaSetup')(
-      `on a pool that requires MFA, sends a user without TOTP to MFA_SETUP and enrols it there${skipNote('mfaSetup')}`,
+      `on a pool that requires MFA, sends a user without TOTP to MFA_SETUP and enrolls it there${skipNote('mfaSetup')}`,
       async () => {
         const strict = backend.requiringMfa as CognitoBackend;
         const { email, outcome } = await confirmed(strict, 'mfa-setup');

@@ -1,11 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { buildSync } from 'esbuild';
 import { OPERATIONS } from '../../lambdas/operations';
 import { TRIGGERS } from '../../lambdas/triggers';
 import { configureApp } from '../../lib/app';
+import { esbuildOptions, LAZY_BUILTINS } from '../../lib/constructs/bundling';
 import { ourFunctions } from '../support/functions';
 
 /** Synthesizes with real esbuild bundling and returns each operation's bundle text. */
@@ -74,6 +77,44 @@ describe('function bundles (real esbuild)', () => {
       createCognitoUserHasDynamoDb: true,
       customMessageHasAnySdk: false,
     });
+  });
+
+  it("load middy's response-streaming import (node:stream/web) only on first use", () => {
+    const eager = Object.entries(production)
+      .filter(([, code]) => code.includes('"node:stream/web"'))
+      .map(([name]) => name);
+    const lazy = Object.entries(production).filter(([, code]) => code.includes('require("stream/web")'));
+    expect({ eager, lazy: lazy.length }).toEqual({ eager: [], lazy: Object.keys(production).length });
+    // In a fresh Node process, loading a bundle leaves Node's web streams unloaded.
+    const dir = mkdtempSync(path.join(tmpdir(), 'lazy-web-'));
+    try {
+      const file = path.join(dir, 'index.js');
+      writeFileSync(file, production.defineAuthChallenge as string);
+      const loaded = execFileSync(process.execPath, [
+        '-e',
+        `require(${JSON.stringify(file)});process.stdout.write(String(process.moduleLoadList.some((m)=>m.includes('webstreams/readablestream'))))`,
+      ]).toString();
+      expect(loaded).toBe('false');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("has middy's core as the only importer of the lazily loaded built-ins", () => {
+    const importers = new Set<string>();
+    for (const entry of [...Object.values(OPERATIONS), ...Object.values(TRIGGERS)].map((d) => d.entry)) {
+      const { metafile } = buildSync({
+        ...esbuildOptions(false),
+        entryPoints: [path.join(__dirname, '..', '..', 'lambdas', entry)],
+        write: false,
+        outdir: tmpdir(),
+        metafile: true,
+      });
+      for (const [file, input] of Object.entries(metafile.inputs))
+        for (const i of input.imports)
+          if (Object.values(LAZY_BUILTINS).some((shim) => i.path.endsWith(shim))) importers.add(file);
+    }
+    expect([...importers]).toEqual(['node_modules/@middy/core/index.js']);
   });
 
   it('keep the fakes in mock-mode bundles', () => {

@@ -48,7 +48,7 @@ describe('the user pool', () => {
       MfaConfiguration: 'OPTIONAL',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       DeletionProtection: 'ACTIVE',
-      // Self sign-up is open for POST /auth/register (docs/decisions.md: the pool's own door).
+      // Self sign-up is open for POST /auth/register (docs/decisions/0020-auth-api-first-slice.md: the pool's own door).
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
     });
     template.hasResource('AWS::Cognito::UserPool', {

@@ -121,7 +121,7 @@ describe('the production bundles on the emulators', () => {
     expect(unknown).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } });
   });
 
-  it('run refresh, TOTP enrolment, the TOTP challenge and MFA off', async () => {
+  it('run refresh, TOTP enrollment, the TOTP challenge and MFA off', async () => {
     const email = uniqueEmail('bundle-totp');
     await bootstrapAdminOnAdapters(email, STRONG_PASSWORD);
     const login = await run('login', { body: JSON.stringify({ email, password: STRONG_PASSWORD }) });

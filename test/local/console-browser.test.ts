@@ -149,7 +149,7 @@ describe('the admin console in Chromium (mock mode)', () => {
     await page.waitForSelector('#console:not([hidden])');
     expect(await page.textContent('#who')).toContain('new.admin@example.com');
 
-    // TOTP: enrol through the API, then the console asks for the code.
+    // TOTP: enroll through the API, then the console asks for the code.
     await page.click('#sign-out');
     await page.waitForSelector('#sign-in:not([hidden])');
     // Sign-out revokes tokens issued up to its second (whole seconds, as `iat`): sign in after it.
@@ -159,17 +159,17 @@ describe('the admin console in Chromium (mock mode)', () => {
       password: 'N3w!Admin-Passw0rd',
     });
     const bearer = { ...json, Authorization: `Bearer ${login.body.tokens.accessToken}` };
-    const enrolment = await post('/me/mfa/totp', {}, bearer);
-    expect(enrolment).toMatchObject({ status: 200, body: { secretCode: expect.any(String) } });
+    const enrollment = await post('/me/mfa/totp', {}, bearer);
+    expect(enrollment).toMatchObject({ status: 200, body: { secretCode: expect.any(String) } });
     expect(
-      (await post('/me/mfa/totp/verify', { code: totpCode(enrolment.body.secretCode, Date.now()) }, bearer))
+      (await post('/me/mfa/totp/verify', { code: totpCode(enrollment.body.secretCode, Date.now()) }, bearer))
         .status,
     ).toBe(200);
     await signIn(page, 'new.admin@example.com', 'N3w!Admin-Passw0rd');
     await page.waitForSelector('#challenge-form:not([hidden]) #code-field:not([hidden])');
-    // A fresh 30-second step, so the code is not the one enrolment used.
+    // A fresh 30-second step, so the code is not the one enrollment used.
     await new Promise((resolve) => setTimeout(resolve, 1000 * (31 - (Math.floor(Date.now() / 1000) % 30))));
-    await page.fill('#challenge-form input[name=code]', totpCode(enrolment.body.secretCode, Date.now()));
+    await page.fill('#challenge-form input[name=code]', totpCode(enrollment.body.secretCode, Date.now()));
     await page.click('#challenge-form button[type=submit]');
     await page.waitForSelector('#console:not([hidden])');
     await page.screenshot({ path: path.join(SHOTS, '4-console.png'), fullPage: true });

@@ -134,9 +134,9 @@ export class CannotTargetSelfError extends DomainError {
   }
 }
 
-/** An admin requires MFA and the caller has not enrolled yet: only enrolment routes are open. */
-export class MfaEnrolmentRequiredError extends DomainError {
-  constructor(message = 'An administrator requires MFA: enrol TOTP first (POST /me/mfa/totp).') {
+/** An admin requires MFA and the caller has not enrolled yet: only enrollment routes are open. */
+export class MfaEnrollmentRequiredError extends DomainError {
+  constructor(message = 'An administrator requires MFA: enroll TOTP first (POST /me/mfa/totp).') {
     super(message);
   }
 }

@@ -19,7 +19,7 @@ export type ChallengeName =
 export interface Challenge {
   name: ChallengeName;
   session: string;
-  /** MFA_SETUP only: the TOTP secret to enrol, and the `otpauth://` URI to scan. */
+  /** MFA_SETUP only: the TOTP secret to enroll, and the `otpauth://` URI to scan. */
   secretCode?: string;
   otpauthUri?: string;
   /** EMAIL_OTP only: answers left for this code. */

@@ -100,9 +100,9 @@ async function admitRecord(
   // revocation of the API also revokes in Cognito, so Cognito's fresh verdict decides.
   if (order === 'same second') await sessions.check(token, { fresh: true });
   // TOTP switched off straight in Cognito (SetUserMFAPreference) is off here too: an admin's
-  // "require MFA" then closes every route but enrolment again, from the very next call (for
+  // "require MFA" then closes every route but enrollment again, from the very next call (for
   // those users the verdict is never reused). Otherwise a reused verdict may predate an
-  // enrolment made through the API, so a mismatch is asked anew before it counts.
+  // enrollment made through the API, so a mismatch is asked anew before it counts.
   if (!record.mfa.enabled) return record;
   const mfa =
     record.mfa.required || !session.totpEnabled ? await sessions.check(token, { fresh: true }) : session;

@@ -1,32 +1,26 @@
+import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { ConfigurationError, MfaEnrolmentRequiredError } from '../domain/errors';
 import type { Caller } from '../domain/tokens';
 import type { UserRecord } from '../domain/user';
-import { log } from '../log';
 import type { Access, OperationDefinition } from '../operation-definition';
 import type { CallerGate } from './caller-gate';
-import { corsHeaders } from './cors';
-import { errorAnswer, INTERNAL } from './error-table';
-import { SECURITY_HEADERS } from './headers';
 import {
-  bearerOf,
-  callerFor,
-  claimsOf,
-  correlationIdOf,
-  parameters,
-  parseJson,
-  rawBodyOf,
-  validate,
-} from './request';
+  authenticate,
+  bodyLimit,
+  bodySchema,
+  callerGate,
+  errorTable,
+  type HttpResult,
+  httpHeaders,
+  jsonBody,
+  type OperationEvent,
+  parameterSchemas,
+} from './middlewares';
+import { bearerOf, correlationIdOf } from './request';
 
+export type { HttpResult } from './middlewares';
 export { MAX_BODY_BYTES } from './request';
-
-/** What a handler returns: a status and, except for 204, a JSON body. */
-export interface HttpResult {
-  status: number;
-  body?: unknown;
-}
 
 type BodyOf<D extends OperationDefinition> = D['body'] extends z.ZodMiniType
   ? z.output<D['body']>
@@ -73,21 +67,20 @@ export type OperationOptions<D extends OperationDefinition = OperationDefinition
 
 /**
  * A handler that has not answered this long before the function's own
- * timeout is abandoned with a TimeoutError (a generic 500 in the API's shape
- * instead of API Gateway's bare 502), as middy's `timeoutEarlyInMillis` did.
+ * timeout is abandoned with middy's TimeoutError (a generic 500 in the API's
+ * shape instead of API Gateway's bare 502).
  */
 const TIMEOUT_EARLY_MS = 5;
 
 /**
- * THE preset every HTTP operation uses. In order: body size (413),
- * `authenticate` (webhooks), caller from the API authorizer (401/403), the
- * caller gate (revocation), JSON parsing (415/400), schema validation (400);
- * then the handler (abandoned 5 ms before the function times out); then
- * security headers. Errors go through the one error table; anything
- * unexpected is a generic 500 whose detail only reaches the log.
- *
- * A plain pipeline, not middy: middy's core pulls in Node's stream and timer
- * modules, about 6 ms of every cold start on Node 24 (docs/benchmarks.md).
+ * THE preset every HTTP operation uses: a middy stack. In order: body size
+ * (413), `authenticate` (webhooks), caller from the API authorizer (401/403)
+ * and the caller gate (revocation), path and query schemas, JSON parsing
+ * (415/400), the body schema (400); then the handler (abandoned 5 ms before the
+ * function times out); then security headers. Errors go through the one error
+ * table; anything unexpected is a generic 500 whose detail only reaches the log.
+ * The middlewares are in `./middlewares.ts`; what middy adds to a cold start is
+ * measured by `npm run bench` (docs/benchmarks.md).
  */
 export function httpOperation<D extends OperationDefinition>(
   definition: D,
@@ -95,59 +88,36 @@ export function httpOperation<D extends OperationDefinition>(
   handler: (request: OperationRequest<D>) => Promise<HttpResult>,
 ): (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult> {
   assertGate(definition, options.gate);
-  return async function operation(event, context) {
-    try {
-      const rawBody = rawBodyOf(event);
-      if (options.authenticate) await options.authenticate({ rawBody, event });
-      const caller = callerFor(definition.access, event);
-      let callerRecord: UserRecord | undefined;
-      if (caller && options.gate) {
-        callerRecord = await options.gate.admit(caller, claimsOf(event), bearerOf(event) ?? '');
-        // An admin requires MFA and the caller has none yet: only the enrolment routes are open.
-        if (callerRecord.mfa.required && !callerRecord.mfa.enabled && !definition.openDuringMfaEnrolment)
-          throw new MfaEnrolmentRequiredError();
-      }
-      const params = parameters(definition.params, event.pathParameters, 'path');
-      const query = parameters(definition.query, event.queryStringParameters, 'query');
-      const parsed = parseJson(rawBody, event.headers);
-      const body = definition.body ? validate(definition.body, parsed, 'body') : undefined;
-      const result = await withinTime(context, () =>
-        handler({
-          body: body as BodyOf<D>,
-          caller: caller as CallerOf<D['access']>,
-          callerRecord: callerRecord as OperationRequest<D>['callerRecord'],
-          rawBody,
-          query: query as ParamsOf<D['query']>,
-          params: params as ParamsOf<D['params']>,
-          event,
-          correlationId: correlationIdOf(event, context),
-          accessToken: bearerOf(event) as OperationRequest<D>['accessToken'],
+  const stack = middy<OperationEvent, APIGatewayProxyResult, Error, Context>({
+    timeoutEarlyInMillis: TIMEOUT_EARLY_MS,
+  })
+    .use(bodyLimit())
+    .use(options.authenticate ? [authenticate(options.authenticate)] : [])
+    .use(callerGate(definition, options.gate))
+    .use(parameterSchemas(definition))
+    .use(jsonBody())
+    .use(bodySchema(definition))
+    .use(httpHeaders())
+    .use(errorTable(definition))
+    .handler(
+      async (event: OperationEvent, context: Context) =>
+        (await handler({
+          body: event.body as BodyOf<D>,
+          caller: event.caller as CallerOf<D['access']>,
+          callerRecord: event.callerRecord as OperationRequest<D>['callerRecord'],
+          rawBody: event.rawBody,
+          query: event.query as ParamsOf<D['query']>,
+          params: event.params as ParamsOf<D['params']>,
+          event: event.http,
+          correlationId: correlationIdOf(event.http, context),
+          accessToken: bearerOf(event.http) as OperationRequest<D>['accessToken'],
           remainingMs: () => context?.getRemainingTimeInMillis?.() ?? Number.POSITIVE_INFINITY,
-        }),
-      );
-      return toProxyResult(result, event);
-    } catch (error) {
-      return errorResponse(definition, event, context, error);
-    }
-  };
-}
-
-/** Runs `work`, or throws TimeoutError TIMEOUT_EARLY_MS before the invocation's deadline. */
-async function withinTime<T>(context: Context | undefined, work: () => Promise<T>): Promise<T> {
-  const remaining = context?.getRemainingTimeInMillis?.();
-  if (remaining === undefined) return work();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(Object.assign(new Error('The handler ran out of time.'), { name: 'TimeoutError' })),
-      Math.max(0, remaining - TIMEOUT_EARLY_MS),
+        })) as unknown as APIGatewayProxyResult, // httpHeaders() turns the HttpResult into it
     );
-  });
-  try {
-    return await Promise.race([work(), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  // One envelope per invocation: what the middlewares find stays with this call.
+  return async function operation(event, context) {
+    return stack({ http: event, rawBody: '' }, context);
+  };
 }
 
 function assertGate(definition: OperationDefinition, gate: CallerGate | undefined): void {
@@ -157,38 +127,4 @@ function assertGate(definition: OperationDefinition, gate: CallerGate | undefine
       `Operation ${definition.name} is ${definition.access}-only and needs the ${definition.access} caller gate.`,
     );
   }
-}
-
-function toProxyResult(result: HttpResult, event?: APIGatewayProxyEvent): APIGatewayProxyResult {
-  return {
-    statusCode: result.status,
-    headers: { ...SECURITY_HEADERS, ...corsHeaders(event) },
-    body: result.body === undefined ? '' : JSON.stringify(result.body),
-  };
-}
-
-/** Domain and envelope errors via the error table; anything else is a logged, generic 500. */
-function errorResponse(
-  definition: OperationDefinition,
-  event: APIGatewayProxyEvent,
-  context: Context,
-  error: unknown,
-): APIGatewayProxyResult {
-  const known = errorAnswer(error);
-  const answer = known ?? INTERNAL;
-  const fields = {
-    operation: definition.name,
-    correlationId: correlationIdOf(event, context),
-    status: answer.status,
-    code: answer.code,
-    error: (error as Error | undefined)?.name,
-    // Only our own configuration messages are safe to log: SDK messages may echo input.
-    ...(error instanceof ConfigurationError ? { detail: error.message } : {}),
-  };
-  if (known) log('info', 'request refused', fields);
-  else log('error', 'request failed', fields);
-  return toProxyResult(
-    { status: answer.status, body: { error: { code: answer.code, message: answer.message } } },
-    event,
-  );
 }

@@ -1,7 +1,7 @@
 /**
  * Self-service: the Cognito APIs a user calls for themselves, with no IAM
  * permission: password reset by email code (public client APIs), and, with
- * their own access token, global sign-out and TOTP enrolment. Adapters map
+ * their own access token, global sign-out and TOTP enrollment. Adapters map
  * provider errors to domain errors; a revoked or invalid token is
  * UnauthenticatedError.
  */
@@ -63,7 +63,7 @@ export interface SelfService {
    */
   getUser(accessToken: string): Promise<SessionUser>;
 
-  /** AssociateSoftwareToken: a new TOTP secret (base32) for the user to enrol. */
+  /** AssociateSoftwareToken: a new TOTP secret (base32) for the user to enroll. */
   associateSoftwareToken(accessToken: string): Promise<{ secretCode: string }>;
 
   /** VerifySoftwareToken: checks a code of the secret being enrolled. Throws CodeMismatchError. */

@@ -1,3 +1,4 @@
+import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { DomainError } from '../domain/errors';
 import { log } from '../log';
@@ -19,38 +20,37 @@ export class TriggerRefusedError extends Error {
 }
 
 /**
- * THE preset every Cognito trigger uses. It logs one line per
+ * THE preset every Cognito trigger uses: a middy stack. It logs one line per
  * invocation with the trigger, `triggerSource`, `userPoolId`, the request id
  * and, on failure, the error's name only — never the event, which carries
  * passwords, codes and attributes. A domain error surfaces its own safe
  * message; anything else a generic one (the detail stays out of Cognito's
- * answer to the client).
+ * answer to the client). No early timeout: Cognito gives up on a trigger after
+ * 5 seconds whatever the function does.
  */
 export function cognitoTrigger<E extends TriggerEvent>(
   definition: TriggerDefinition,
   handler: (event: E, context: Context) => Promise<E>,
 ): (event: E, context: Context) => Promise<E> {
-  // A plain wrapper, not middy: middy's core pulls in Node's stream modules,
-  // which tripled the load of the smallest trigger (docs/benchmarks.md).
-  return async function trigger(event, context) {
-    const fields = {
-      trigger: definition.name,
-      triggerSource: typeof event?.triggerSource === 'string' ? event.triggerSource : 'unknown',
-      userPoolId: typeof event?.userPoolId === 'string' ? event.userPoolId : 'unknown',
-      requestId: context?.awsRequestId ?? 'unknown',
-    };
-    let answer: E;
-    try {
-      answer = await handler(event, context);
-    } catch (error) {
-      const known = error instanceof DomainError;
-      log(known ? 'info' : 'error', 'trigger failed', {
-        ...fields,
-        error: (error as Error)?.name ?? 'Unknown',
-      });
-      throw new TriggerRefusedError(known ? error.message : GENERIC_TRIGGER_MESSAGE);
-    }
-    log('info', 'trigger done', fields);
-    return answer;
-  };
+  const fieldsOf = (event: E, context: Context) => ({
+    trigger: definition.name,
+    triggerSource: typeof event?.triggerSource === 'string' ? event.triggerSource : 'unknown',
+    userPoolId: typeof event?.userPoolId === 'string' ? event.userPoolId : 'unknown',
+    requestId: context?.awsRequestId ?? 'unknown',
+  });
+  return middy<E, E, Error, Context>({ timeoutEarlyInMillis: 0 })
+    .use({
+      after: ({ event, context }) => log('info', 'trigger done', fieldsOf(event, context)),
+      onError: (request) => {
+        const { error } = request;
+        const known = error instanceof DomainError;
+        log(known ? 'info' : 'error', 'trigger failed', {
+          ...fieldsOf(request.event, request.context),
+          error: error?.name ?? 'Unknown',
+        });
+        // Left unanswered, middy throws request.error: only this safe message reaches Cognito.
+        request.error = new TriggerRefusedError(known ? error.message : GENERIC_TRIGGER_MESSAGE);
+      },
+    })
+    .handler((event: E, context: Context) => handler(event, context));
 }

@@ -90,12 +90,12 @@ describe('userAction (POST /admin/users/{userId}/{action})', () => {
     expect(reset.status).toBe(200);
   });
 
-  it('require-mfa: a user without TOTP is held at enrolment until they enrol, then may not disable it', async () => {
+  it('require-mfa: a user without TOTP is held at enrollment until they enroll, then may not disable it', async () => {
     const tokens = (await activatedApplicant(world, 'jane@example.com')) as Tokens;
     const id = await idOf('jane@example.com');
     expect((await act(id, 'require-mfa')).body).toMatchObject({ mfa: { enabled: false, required: true } });
     const held = await call('disableMfa', { token: tokens.accessToken });
-    expect(held).toMatchObject({ status: 403, body: { error: { code: 'MFA_ENROLMENT_REQUIRED' } } });
+    expect(held).toMatchObject({ status: 403, body: { error: { code: 'MFA_ENROLLMENT_REQUIRED' } } });
     expect((await call('getProfile', { token: tokens.accessToken })).status).toBe(200);
 
     const start = await call<{ secretCode: string }>('startTotpEnrollment', { token: tokens.accessToken });

@@ -29,7 +29,7 @@ describe('respondToChallenge (POST /auth/challenge): MFA_SETUP on a pool that re
     return answer.body.challenge;
   }
 
-  it('presents MFA_SETUP with the secret and otpauth URI; a code of it enrols TOTP and gives tokens', async () => {
+  it('presents MFA_SETUP with the secret and otpauth URI; a code of it enrolls TOTP and gives tokens', async () => {
     const setup = await firstPassword();
     expect(setup).toEqual({
       name: 'MFA_SETUP',

@@ -12,7 +12,7 @@ describe('disableMfa (DELETE /me/mfa)', () => {
     tokens = (await activatedApplicant(world, EMAIL)) as Tokens;
   });
 
-  async function enrolTotp(access = tokens.accessToken) {
+  async function enrollTotp(access = tokens.accessToken) {
     const start = await call<{ secretCode: string; otpauthUri: string }>('startTotpEnrollment', {
       token: access,
     });
@@ -25,7 +25,7 @@ describe('disableMfa (DELETE /me/mfa)', () => {
   }
 
   it('answers 204 and sign-in no longer asks for a code', async () => {
-    await enrolTotp();
+    await enrollTotp();
 
     expect((await call('disableMfa', { token: tokens.accessToken })).status).toBe(204);
     const login = await call('login', { body: { email: EMAIL, password: STRONG_PASSWORD } });
@@ -34,7 +34,7 @@ describe('disableMfa (DELETE /me/mfa)', () => {
   });
 
   it('returns 409 MFA_REQUIRED while an admin requires MFA', async () => {
-    await enrolTotp();
+    await enrollTotp();
     const record = await world.users.findByEmail(EMAIL);
     await world.users.setMfa(record?.userId as string, { enabled: true, required: true, method: 'totp' });
 

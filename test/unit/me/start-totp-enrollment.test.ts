@@ -12,7 +12,7 @@ describe('startTotpEnrollment (POST /me/mfa/totp)', () => {
     tokens = (await activatedApplicant(world, EMAIL)) as Tokens;
   });
 
-  async function enrolTotp(access = tokens.accessToken) {
+  async function enrollTotp(access = tokens.accessToken) {
     const start = await call<{ secretCode: string; otpauthUri: string }>('startTotpEnrollment', {
       token: access,
     });
@@ -25,7 +25,7 @@ describe('startTotpEnrollment (POST /me/mfa/totp)', () => {
   }
 
   it('returns a base32 secret and an otpauth URI for the user', async () => {
-    const { start } = await enrolTotp();
+    const { start } = await enrollTotp();
 
     expect(start.status).toBe(200);
     expect(start.body.secretCode).toMatch(/^[A-Z2-7]{32}$/);

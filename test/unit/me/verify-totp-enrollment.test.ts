@@ -12,7 +12,7 @@ describe('verifyTotpEnrollment (POST /me/mfa/totp/verify)', () => {
     tokens = (await activatedApplicant(world, EMAIL)) as Tokens;
   });
 
-  async function enrolTotp(access = tokens.accessToken) {
+  async function enrollTotp(access = tokens.accessToken) {
     const start = await call<{ secretCode: string; otpauthUri: string }>('startTotpEnrollment', {
       token: access,
     });
@@ -25,7 +25,7 @@ describe('verifyTotpEnrollment (POST /me/mfa/totp/verify)', () => {
   }
 
   it('verifies, turns TOTP on in the profile, and then sign-in asks for the code', async () => {
-    const { verify, secret } = await enrolTotp();
+    const { verify, secret } = await enrollTotp();
     expect(verify).toMatchObject({
       status: 200,
       body: { email: EMAIL, mfa: { enabled: true, method: 'totp' } },
@@ -77,7 +77,7 @@ describe('verifyTotpEnrollment (POST /me/mfa/totp/verify)', () => {
     const record = await world.users.findByEmail(EMAIL);
     await world.users.transition(record?.userId as string, 'pending_approval', 'pending_mfa');
 
-    await enrolTotp();
+    await enrollTotp();
 
     await expect(world.users.findByEmail(EMAIL)).resolves.toMatchObject({ status: 'pending_subscription' });
   });

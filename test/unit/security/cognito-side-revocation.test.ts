@@ -61,7 +61,7 @@ describe('revocations made straight in Cognito', () => {
     await world.cognito.selfService.setTotpPreference(token, false);
 
     const held = await call('chooseUsername', { token, body: { username: 'directtwo' } });
-    expect(held).toMatchObject({ status: 403, body: { error: { code: 'MFA_ENROLMENT_REQUIRED' } } });
-    expect(await me()).toBe(200); // the profile and enrolment stay open, to enrol again
+    expect(held).toMatchObject({ status: 403, body: { error: { code: 'MFA_ENROLLMENT_REQUIRED' } } });
+    expect(await me()).toBe(200); // the profile and enrollment stay open, to enroll again
   });
 });

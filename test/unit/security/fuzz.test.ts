@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ERROR_CODES } from '../../../lambdas/core/http/error-table';
 import { hmacHex } from '../../../lambdas/core/http/webhook-signature';
@@ -9,7 +9,7 @@ import { activatedApplicant, adminToken, freshWorld, WEBHOOK_SECRET } from '../.
 /**
  * A seeded fuzz test over every route (bodies, headers, path and query
  * parameters, tokens): no 5xx, no stack trace, no SDK exception name, and
- * every 4xx carries a code that docs/api.md or docs/decisions.md lists. It grows
+ * every 4xx carries a code that docs/api.md or a decision record (docs/decisions/) lists. It grows
  * with the registry: every row gets its share of the bodies.
  */
 const SEED = 20261201;
@@ -28,7 +28,8 @@ function prng(seed: number) {
 
 const documented = (() => {
   const root = path.join(__dirname, '..', '..', '..');
-  const text = ['docs/api.md', 'docs/decisions.md']
+  const records = readdirSync(path.join(root, 'docs', 'decisions')).map((f) => `docs/decisions/${f}`);
+  const text = ['docs/api.md', ...records]
     .map((f) => {
       try {
         return readFileSync(path.join(root, f), 'utf8');

@@ -34,7 +34,7 @@ describe('billingWebhook (POST /webhooks/billing)', () => {
     const admin = await adminToken(world);
     await activatedApplicant(world, 'jane@example.com');
     userId = (await world.users.findByEmail('jane@example.com'))?.userId as string;
-    // Up the ladder to pending_subscription: approve, then TOTP enrolment (the record's event).
+    // Up the ladder to pending_subscription: approve, then TOTP enrollment (the record's event).
     await call('userAction', { token: admin, pathParameters: { userId, action: 'approve' } });
     await world.users.transition(userId, 'pending_mfa', 'pending_subscription');
   });

@@ -7,7 +7,7 @@ import { auditEntry, audited } from '../common/audit';
  * AdminSetUserMFAPreference, then the record's `mfa`. It does not reset an
  * existing TOTP secret: enabling TOTP for a user who never verified an app
  * is refused (400 CODE_MISMATCH); turning it off keeps `required`, so a
- * required user is sent to enrolment again.
+ * required user is sent to enrollment again.
  */
 export async function setUserMfaPreference(
   ports: AdminUserPorts,

@@ -58,8 +58,8 @@ const NOT_ON_SELF: ReadonlySet<AdminAction> = new Set<AdminAction>(['suspend', '
  * - `reset-password`: AdminResetUserPassword (Cognito emails a code; the
  *   user must reset) and every token revoked;
  * - `require-mfa`: `mfa.required`; a user with TOTP keeps it on (and may not
- *   disable it), one without is held at enrolment by the caller gate
- *   (403 MFA_ENROLMENT_REQUIRED) until they enrol;
+ *   disable it), one without is held at enrollment by the caller gate
+ *   (403 MFA_ENROLLMENT_REQUIRED) until they enroll;
  * - `sign-out`: AdminUserGlobalSignOut and the gate's record.
  */
 export async function performUserAction(

@@ -11,7 +11,7 @@ import { type Sleep, withRetries } from '../../retry';
  * write, a deadline that stops forward steps while there is still time to
  * undo them, and a compensation that retries and, failing that, leaves a
  * durable record for an operator. Bounded by the SDK timeouts
- * (adapters/aws/sdk-config.ts); docs/decisions.md, "Bounded sagas".
+ * (adapters/aws/sdk-config.ts); docs/decisions/0016-bounded-sagas.md.
  */
 export interface SagaPorts {
   directory: UserDirectory;

@@ -35,7 +35,7 @@ export class InMemorySelfService implements SelfService {
   /**
    * SignUp: UNCONFIRMED, a 6-digit code valid 24 hours emailed. A taken email
    * is UsernameExistsException before any trigger runs (as cognito-local does,
-   * and as we assume of Cognito: docs/decisions.md, "the pool's own door");
+   * and as we assume of Cognito: docs/decisions/0020-auth-api-first-slice.md, "the pool's own door");
    * then PreSignUp, with the ticket in ClientMetadata, may refuse.
    */
   async signUp(input: SignUpInput): Promise<{ userSub: string }> {
