@@ -9,7 +9,7 @@ import {
   RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
-import { CognitoPool } from '../../lambdas/core/adapters/aws/cognito/cognito-client';
+import { CognitoPool, sharedCognitoClient } from '../../lambdas/core/adapters/aws/cognito/cognito-client';
 import { CognitoSignIn } from '../../lambdas/core/adapters/aws/cognito/cognito-sign-in';
 import { CognitoUserDirectory } from '../../lambdas/core/adapters/aws/cognito/cognito-user-directory';
 import {
@@ -264,5 +264,16 @@ describe('the Cognito adapters (CognitoUserDirectory, CognitoSignIn)', () => {
     cognito.on(AdminDisableUserCommand).rejects(sdkError('UserNotFoundException'));
 
     await expect(directory.setEnabled('nobody', false)).rejects.toBeInstanceOf(UserNotFoundError);
+  });
+
+  it('answers a call still throttled after the retries with a 1 s Retry-After; the shared client retries adaptively', async () => {
+    cognito.on(InitiateAuthCommand).rejects(sdkError('TooManyRequestsException', 'Too many requests'));
+
+    const error = await signIn.passwordLogin('jane@example.com', 'x').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(TooManyRequestsError);
+    expect((error as TooManyRequestsError).retryAfterSeconds).toBe(1);
+    const { retryMode } = sharedCognitoClient().config;
+    expect(typeof retryMode === 'function' ? await retryMode() : retryMode).toBe('adaptive');
   });
 });

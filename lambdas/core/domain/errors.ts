@@ -104,9 +104,15 @@ export class InvalidSignatureError extends DomainError {
   }
 }
 
-/** Too many requests for one key (an email, a code) in the current window. */
+/**
+ * Too many requests: for one key (an email, a code) in the current window, or
+ * Cognito throttling the pool's quota. Answered 429 with `Retry-After` in seconds.
+ */
 export class TooManyRequestsError extends DomainError {
-  constructor(message = 'Too many requests; try again later.') {
+  constructor(
+    message = 'Too many requests; try again later.',
+    readonly retryAfterSeconds = 1,
+  ) {
     super(message);
   }
 }

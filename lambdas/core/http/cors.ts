@@ -35,5 +35,9 @@ export function corsHeaders(
   if (origins.size === 0) return {};
   const origin = headerValue(event?.headers ?? {}, 'origin');
   if (!origin || !origins.has(origin)) return { Vary: 'Origin' };
-  return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
+  return {
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Expose-Headers': 'Retry-After',
+    Vary: 'Origin',
+  };
 }

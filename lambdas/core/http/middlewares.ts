@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { ConfigurationError, MfaEnrollmentRequiredError } from '../domain/errors';
+import { ConfigurationError, MfaEnrollmentRequiredError, TooManyRequestsError } from '../domain/errors';
 import type { Caller } from '../domain/tokens';
 import type { UserRecord } from '../domain/user';
 import { log } from '../log';
@@ -98,10 +98,14 @@ export const bodySchema = (definition: OperationDefinition): Middleware => ({
   },
 });
 
-function proxyResult(result: HttpResult, event: APIGatewayProxyEvent): APIGatewayProxyResult {
+function proxyResult(
+  result: HttpResult,
+  event: APIGatewayProxyEvent,
+  extra: Record<string, string> = {},
+): APIGatewayProxyResult {
   return {
     statusCode: result.status,
-    headers: { ...SECURITY_HEADERS, ...corsHeaders(event) },
+    headers: { ...SECURITY_HEADERS, ...corsHeaders(event), ...extra },
     body: result.body === undefined ? '' : JSON.stringify(result.body),
   };
 }
@@ -134,6 +138,8 @@ export const errorTable = (definition: OperationDefinition): Middleware => ({
     request.response = proxyResult(
       { status: answer.status, body: { error: { code: answer.code, message: answer.message } } },
       request.event.http,
+      // A 429 says when to come back: Cognito throttling 1 s, an email's window its length.
+      error instanceof TooManyRequestsError ? { 'Retry-After': String(error.retryAfterSeconds) } : {},
     );
   },
 });

@@ -32,10 +32,13 @@ export async function enumerationSafeSend(
   const { perEmail, global } = input.limits;
   const key = `${input.scope}:${createHash('sha256').update(input.email).digest('hex')}`;
   if (!(await rateLimiter.hit(key, perEmail.hits, perEmail.windowSeconds))) {
-    throw new TooManyRequestsError('Too many requests for this email; try again later.');
+    throw new TooManyRequestsError(
+      'Too many requests for this email; try again later.',
+      perEmail.windowSeconds,
+    );
   }
   if (!(await rateLimiter.hit(`${input.scope}:all`, global.hits, global.windowSeconds))) {
-    throw new TooManyRequestsError('Too many requests right now; try again later.');
+    throw new TooManyRequestsError('Too many requests right now; try again later.', global.windowSeconds);
   }
   try {
     await input.send();

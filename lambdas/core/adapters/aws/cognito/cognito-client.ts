@@ -16,7 +16,9 @@ let shared: CognitoIdentityProviderClient | undefined;
  * adapters: credentials are resolved once and one connection pool is reused.
  */
 export function sharedCognitoClient(): CognitoIdentityProviderClient {
-  shared ??= new CognitoIdentityProviderClient(sdkClientConfig());
+  // Cognito's request-rate quotas throttle per category: adaptive retries slow this container
+  // down instead of hammering the quota (within the 2 attempts of sdkClientConfig).
+  shared ??= new CognitoIdentityProviderClient({ ...sdkClientConfig(), retryMode: 'adaptive' });
   return shared;
 }
 

@@ -87,9 +87,12 @@ export function mapCognitoError(error: unknown, call: CognitoCall): unknown {
     case 'ExpiredCodeException':
       return new CodeExpiredError('The code has expired.');
     case 'TooManyRequestsException':
+      // The pool's request-rate quota, still exceeded after the SDK's adaptive retries.
+      return new TooManyRequestsError('The service is busy; try again shortly.', 1);
     case 'LimitExceededException':
     case 'TooManyFailedAttemptsException':
-      return new TooManyRequestsError();
+      // A limit on this user (codes sent, wrong answers): Cognito does not say for how long.
+      return new TooManyRequestsError('Too many attempts; try again later.', 60);
     default:
       return error;
   }
