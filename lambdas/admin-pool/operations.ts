@@ -15,13 +15,9 @@ export const ADMIN_POOL = {
     summary:
       'Configuration set (names only), pool and app-client snapshot, the newest users, the sync count.',
     permissions: {
-      cognito: [
-        ...GATE,
-        'cognito-idp:DescribeUserPool',
-        'cognito-idp:DescribeUserPoolClient',
-        'cognito-idp:ListUsers',
-      ],
-      tables: { users: ['GetItem', 'Scan'] },
+      cognito: [...GATE, 'cognito-idp:DescribeUserPool', 'cognito-idp:DescribeUserPoolClient'],
+      // The newest users through the status index (Query), the item count (DescribeTable): no Scan.
+      tables: { users: ['GetItem', 'Query', 'DescribeTable'] },
     },
     success: { 200: 'Pool and client snapshot, user counts, DB sync count' },
   },

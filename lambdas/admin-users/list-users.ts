@@ -17,6 +17,7 @@ export const handler = httpOperation(
         limit: query.limit === undefined ? 20 : Number(query.limit),
         ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
         ...(query.email !== undefined ? { email: query.email } : {}),
+        ...(query.status !== undefined ? { status: query.status } : {}),
       },
     ),
   }),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { USER_STATUSES } from '../core/domain/onboarding';
 import { GATE_PERMISSIONS } from '../core/http/caller-gate';
 import { email, password } from '../core/http/schemas';
 import type { OperationDefinition } from '../core/operation-definition';
@@ -19,15 +20,18 @@ export const ADMIN_USERS = {
     path: '/admin/users',
     access: 'admin',
     entry: 'admin-users/list-users.ts',
-    summary: 'A page of users (limit 1-60, opaque cursor), or the user of one email.',
+    summary:
+      'A page of users, newest first (limit 1-60, opaque cursor), of one onboarding status (the approval queue: status=pending_approval) or all; or the user of one email.',
     query: z.object({
       limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-5]\d|60)$/, 'must be 1-60'))),
-      cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(1024))),
+      cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
       email: z.optional(email()),
+      status: z.optional(z.enum(USER_STATUSES)),
     }),
     permissions: {
       cognito: [...GATE],
-      tables: { users: ['GetItem', 'Scan', 'Query'] },
+      // Pages through the status index and looks up by the email index (Query): no Scan.
+      tables: { users: ['GetItem', 'Query'] },
       secrets: ['listCursor'],
     },
     success: { 200: '`{users: [User], nextCursor?}`' },

@@ -11,6 +11,7 @@ export type DynamoAction =
   | 'DeleteItem'
   | 'Query'
   | 'Scan'
+  | 'DescribeTable'
   | 'ConditionCheckItem'
   | 'BatchGetItem';
 

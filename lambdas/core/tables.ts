@@ -6,10 +6,11 @@
  * Adding a table touches this file and its adapter only.
  */
 
-/** A global secondary index: its name and partition key. */
+/** A global secondary index: its name, partition key and, if it has one, sort key. */
 export interface TableIndex {
   readonly name: string;
   readonly partitionKey: string;
+  readonly sortKey?: string;
 }
 
 /** One table of the stack. */
@@ -35,8 +36,14 @@ export const TABLES = {
     constructId: 'Users',
     envVar: 'USERS_TABLE_NAME',
     partitionKey: 'userId',
-    indexes: { email: { name: 'email-index', partitionKey: 'email' } },
-    description: 'one record per person, keyed by the Cognito sub; GSI on email',
+    indexes: {
+      email: { name: 'email-index', partitionKey: 'email' },
+      // Every record has both since the first release: DynamoDB builds the index from them
+      // when it is added to an existing table (docs/operations.md, "The status index").
+      status: { name: 'status-index', partitionKey: 'status', sortKey: 'createdAt' },
+    },
+    description:
+      'one record per person, keyed by the Cognito sub; GSIs on email and on status by creation date',
   },
   adminInfo: {
     constructId: 'AdminInfo',

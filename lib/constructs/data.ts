@@ -54,6 +54,7 @@ export class Data extends Construct {
       table.addGlobalSecondaryIndex({
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        ...(index.sortKey ? { sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING } } : {}),
         projectionType: dynamodb.ProjectionType.ALL,
       });
     }

@@ -6,16 +6,8 @@ import { cell, fields, notice } from './dom.js';
 // is set with textContent, never as HTML.
 const state = { email: '', accessToken: '', session: '', challenge: '', cursor: undefined, pages: [] };
 const $ = (id) => document.getElementById(id);
-const ACTIONS = [
-  'approve',
-  'reject',
-  'suspend',
-  'disable',
-  'enable',
-  'reset-password',
-  'require-mfa',
-  'sign-out',
-];
+// The actions of POST /admin/users/{userId}/{action}.
+const ACTIONS = 'approve reject suspend disable enable reset-password require-mfa sign-out'.split(' ');
 
 async function api(method, path, body, extraHeaders = {}) {
   const headers = { Accept: 'application/json', ...extraHeaders };
@@ -119,11 +111,12 @@ $('probe').addEventListener('click', () => {
     .catch((e) => notice(e.message, true));
 });
 
-// --- users: paging, the email filter, the detail and its actions ---------
+// --- users: paging, the email and status filters, the detail and its actions
 async function loadUsers(cursor) {
-  const filter = String(new FormData($('filter-form')).get('email') || '');
-  const query = new URLSearchParams({ limit: '20' });
-  if (filter) query.set('email', filter);
+  const form = new FormData($('filter-form'));
+  const [filter, status] = [String(form.get('email') || ''), String(form.get('status') || '')];
+  const query = new URLSearchParams({ limit: '20' }); // an email search ignores the status
+  if (filter || status) query.set(filter ? 'email' : 'status', filter || status);
   if (cursor) query.set('cursor', cursor);
   const page = await api('GET', `/admin/users?${query}`);
   const body = $('users-table').tBodies[0];
@@ -143,10 +136,17 @@ $('filter-form').addEventListener('submit', (event) => {
   event.preventDefault();
   loadUsers().catch((e) => notice(e.message, true));
 });
-$('clear-filter').addEventListener('click', () => {
-  $('filter-form').reset();
-  loadUsers().catch((e) => notice(e.message, true));
-});
+// "All users" clears the filters, "Approval queue" shows pending_approval only.
+for (const [id, status] of [
+  ['clear-filter', ''],
+  ['approval-queue', 'pending_approval'],
+]) {
+  $(id).addEventListener('click', () => {
+    $('filter-form').reset();
+    $('status-filter').value = status;
+    loadUsers().catch((e) => notice(e.message, true));
+  });
+}
 $('first-page').addEventListener('click', () => loadUsers().catch((e) => notice(e.message, true)));
 $('next-page').addEventListener('click', () => loadUsers(state.cursor).catch((e) => notice(e.message, true)));
 

@@ -5,7 +5,7 @@ import {
   UsernameAlreadySetError,
   UsernameTakenError,
 } from '../../lambdas/core/domain/errors';
-import { newUserRecord } from '../../lambdas/core/domain/user';
+import { newUserRecord, type UserRecord } from '../../lambdas/core/domain/user';
 import type { AdminStore } from '../../lambdas/core/ports/admin-store';
 import type { RateLimiter } from '../../lambdas/core/ports/rate-limiter';
 import type { ReconciliationLog } from '../../lambdas/core/ports/reconciliation-log';
@@ -101,6 +101,68 @@ export function userStoreContract(name: string, store: () => UserStore): void {
       } while (after);
       expect(new Set(seen).size).toBe(seen.length);
       expect(seen).toEqual(expect.arrayContaining(mine.map((r) => r.userId)));
+    });
+
+    it('lists newest first across every status, paging each record once', async () => {
+      // Dated after everything else in the table, so they are its newest records.
+      const at = (minute: number) => new Date(Date.UTC(2090, 0, 1, 0, minute));
+      const statuses = ['active', 'pending_approval', 'pending_verification', 'active'] as const;
+      const mine = statuses.map((status, i) =>
+        newUserRecord({
+          userId: uniqueId('newest'),
+          email: `${uniqueId('newest')}@example.com`,
+          status,
+          now: at(i),
+        }),
+      );
+      for (const user of mine) await store().create(user);
+      const first = await store().list({ limit: 3 });
+      const second = await store().list({ limit: 3, ...(first.last ? { after: first.last } : {}) });
+      const expected = [...mine].reverse().map((r) => r.userId);
+      expect(first.records.map((r) => r.userId)).toEqual(expected.slice(0, 3));
+      expect(second.records[0]?.userId).toBe(expected[3]);
+    });
+
+    it('lists one status newest first (the approval queue), and no other', async () => {
+      const at = (minute: number) => new Date(Date.UTC(2089, 0, 1, 0, minute));
+      const queue = [0, 1, 2].map((i) =>
+        newUserRecord({
+          userId: uniqueId('queue'),
+          email: `${uniqueId('queue')}@example.com`,
+          status: 'pending_approval',
+          now: at(i),
+        }),
+      );
+      const other = newUserRecord({
+        userId: uniqueId('other'),
+        email: `${uniqueId('other')}@example.com`,
+        status: 'pending_mfa',
+        now: at(5),
+      });
+      for (const user of [...queue, other]) await store().create(user);
+      // Pages of 2 until all of mine are seen (records of other tests may be newer still).
+      const seen: UserRecord[] = [];
+      let after: string | undefined;
+      for (let page = 0; page < 6 && seen.filter((r) => r.userId.startsWith('queue-')).length < 3; page++) {
+        const next = await store().list({
+          limit: 2,
+          status: 'pending_approval',
+          ...(after ? { after } : {}),
+        });
+        seen.push(...next.records);
+        after = next.last;
+        if (!after) break;
+      }
+      expect(seen.every((r) => r.status === 'pending_approval')).toBe(true);
+      const mine = new Set(queue.map((r) => r.userId));
+      expect(seen.filter((r) => mine.has(r.userId)).map((r) => r.userId)).toEqual(
+        [...queue].reverse().map((r) => r.userId),
+      );
+    });
+
+    it('estimates its record count without reading the records', async () => {
+      await store().create(record('count'));
+      await expect(store().estimatedCount()).resolves.toEqual(expect.any(Number));
     });
 
     it('updates profile fields of an existing record only, and deletes idempotently', async () => {

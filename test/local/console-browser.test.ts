@@ -85,6 +85,15 @@ describe('the admin console in Chromium (mock mode)', () => {
 
     expect(await probe(page)).toBe('Connection OK');
 
+    // The approval queue: pending_approval users only, newest first.
+    await page.click('#approval-queue');
+    await page.waitForFunction(() =>
+      document.querySelector('#users-table tbody')?.textContent?.includes('ada.applicant@example.com'),
+    );
+    const statuses = await page.locator('#users-table tbody tr td:nth-child(2)').allTextContents();
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set(['pending_approval']));
+
     await openUser(page, 'ada.applicant@example.com');
     expect(await page.locator('#users-table tbody tr').count()).toBe(1);
     expect(await page.textContent('#users-table tbody')).toContain('pending_approval');

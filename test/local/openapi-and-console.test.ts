@@ -101,7 +101,7 @@ describe('the local server: /openapi.json and the console', () => {
     const script = scripts.join('\n').replace(/^\s*\/\/.*$/gm, '');
     expect(script).not.toMatch(/localStorage|sessionStorage|document\.cookie|innerHTML/);
     // The page is static (no build step), so it lists the admin actions itself: the same as the API's.
-    const listed = /const ACTIONS = \[([^\]]*)\]/.exec(script)?.[1]?.match(/'[^']+'/g);
-    expect(listed?.map((a) => a.slice(1, -1))).toEqual([...ADMIN_ACTIONS]);
+    const listed = /const ACTIONS = '([^']*)'\.split\(' '\)/.exec(script)?.[1]?.split(' ');
+    expect(listed).toEqual([...ADMIN_ACTIONS]);
   });
 });

@@ -181,5 +181,11 @@ export class PermissionDeniedError extends DomainError {
  */
 export class FeatureNotConfiguredError extends DomainError {}
 
+/**
+ * A part of the deployment is still being built, e.g. a new index DynamoDB is
+ * filling from the existing records after an upgrade: `503 NOT_READY`.
+ */
+export class NotReadyError extends DomainError {}
+
 /** The deployment is missing a setting it needs; never shown to clients. */
 export class ConfigurationError extends DomainError {}

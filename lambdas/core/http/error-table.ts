@@ -15,6 +15,7 @@ import {
   NewPasswordNotRequiredError,
   NotAuthorizedError,
   NotFoundError,
+  NotReadyError,
   PasswordResetRequiredError,
   RequestValidationError,
   TemporaryPasswordExpiredError,
@@ -69,6 +70,7 @@ const TABLE: ReadonlyArray<readonly [ErrorClass, number, string]> = [
   [UnsupportedMediaTypeError, 415, 'UNSUPPORTED_MEDIA_TYPE'],
   [TooManyRequestsError, 429, 'TOO_MANY_REQUESTS'],
   [FeatureNotConfiguredError, 501, 'NOT_CONFIGURED'],
+  [NotReadyError, 503, 'NOT_READY'],
 ];
 
 export const INTERNAL: ErrorAnswer = {

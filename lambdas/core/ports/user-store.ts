@@ -35,17 +35,21 @@ export interface UserStore {
   setMfa(userId: string, mfa: UserRecord['mfa']): Promise<UserRecord>;
 
   /**
-   * One page of records, in the table's own order: at most `limit`, after the
-   * record `after` (a `userId` from a previous page's `last`). `last` is set
-   * when there may be more.
+   * One page of records, newest first (`createdAt`), of one onboarding
+   * `status` or of all: at most `limit`, after the position `after` (a previous
+   * page's `last`, opaque). `last` is set when there may be more. Its cost is
+   * bounded by `limit`, whatever the number of records.
    */
-  list(page: { limit: number; after?: string }): Promise<{ records: UserRecord[]; last?: string }>;
+  list(page: { limit: number; after?: string; status?: UserStatus }): Promise<UserPage>;
 
   /** Sets the profile fields an admin may change; returns the record. Throws NotFoundError when there is none. */
   update(userId: string, patch: ProfilePatch): Promise<UserRecord>;
 
-  /** How many records there are (a full count: for the admin page's sync figure). */
-  count(): Promise<number>;
+  /**
+   * About how many records there are, without reading them: DynamoDB's own
+   * item count, which it refreshes about every six hours (the fake: exact).
+   */
+  estimatedCount(): Promise<number>;
 
   /** Deletes the record. Idempotent: deleting a missing record succeeds. */
   delete(userId: string): Promise<void>;
@@ -53,3 +57,9 @@ export interface UserStore {
 
 /** The `Users` fields mirrored from the Cognito attributes an admin may change. */
 export type ProfilePatch = Partial<Pick<UserRecord, 'name' | 'role' | 'organizationId'>>;
+
+/** A page of `Users` records and, when there may be more, where the next one starts (opaque). */
+export interface UserPage {
+  records: UserRecord[];
+  last?: string;
+}

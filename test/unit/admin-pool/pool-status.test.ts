@@ -34,7 +34,7 @@ describe('poolStatus (GET /admin/cognito)', () => {
       's1@example.com',
       'root-admin@example.com',
     ]);
-    expect(status.body.sync).toEqual({ usersTable: 3, cognitoEstimate: 3, difference: 0 });
+    expect(status.body.sync).toEqual({ usersTable: 3, cognitoEstimate: 3, difference: 0, estimated: true });
   });
 
   it('is for admins only', async () => {

@@ -57,6 +57,49 @@ describe('listUsers (GET /admin/users)', () => {
     }
   });
 
+  it('lists newest first, and gives admins the approval queue (status=pending_approval), paged', async () => {
+    for (const n of [1, 2, 3]) {
+      world.advance(1000);
+      await activatedApplicant(world, `q${n}@example.com`); // pending_approval once the password is set
+    }
+    world.advance(1000);
+    await submitApplication({ email: 'waiting@example.com' }); // pending_verification
+    type Page = { users: User[]; nextCursor?: string };
+    const all = await call<Page>('listUsers', { token: admin, query: { limit: '10' } });
+    expect(all.body.users.map((u) => u.email)).toEqual([
+      'waiting@example.com',
+      'q3@example.com',
+      'q2@example.com',
+      'q1@example.com',
+      'root-admin@example.com',
+    ]);
+
+    const first = await call<Page>('listUsers', {
+      token: admin,
+      query: { status: 'pending_approval', limit: '2' },
+    });
+    const second = await call<Page>('listUsers', {
+      token: admin,
+      query: { status: 'pending_approval', limit: '2', cursor: first.body.nextCursor as string },
+    });
+    expect([...first.body.users, ...second.body.users].map((u) => [u.email, u.status])).toEqual([
+      ['q3@example.com', 'pending_approval'],
+      ['q2@example.com', 'pending_approval'],
+      ['q1@example.com', 'pending_approval'],
+    ]);
+    expect(second.body.nextCursor).toBeUndefined();
+
+    for (const query of <Array<Record<string, string>>>[
+      { status: 'waiting' },
+      { status: 'pending_approval', email: 'q1@example.com' },
+      // A cursor pages the query it was issued for, not another status.
+      { status: 'active', cursor: first.body.nextCursor as string },
+    ]) {
+      const refused = await call('listUsers', { token: admin, query });
+      expect(refused).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_ERROR' } } });
+    }
+  });
+
   it('is for admins only', async () => {
     const tokens = (await activatedApplicant(world, 'jane@example.com')) as Tokens;
     expect((await call('listUsers', { token: tokens.accessToken })).status).toBe(403);

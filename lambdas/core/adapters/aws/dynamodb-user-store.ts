@@ -1,11 +1,10 @@
 import {
-  type AttributeValue,
   DeleteItemCommand,
+  DescribeTableCommand,
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
-  ScanCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
@@ -14,9 +13,10 @@ import { InvalidTransitionError, NotFoundError, RecordExistsError } from '../../
 import type { UserStatus } from '../../domain/onboarding';
 import { revocationInstant, type UserRecord } from '../../domain/user';
 import { type Clock, systemClock } from '../../ports/clock';
-import type { ProfilePatch, UserStore } from '../../ports/user-store';
+import type { ProfilePatch, UserPage, UserStore } from '../../ports/user-store';
 import { TABLES } from '../../tables';
 import { isConditionFailure, sharedDynamoDbClient } from './dynamodb-client';
+import { newestFirst } from './dynamodb-user-listing';
 
 /** Name of the email GSI of the `Users` table (from the table catalogue). */
 export const USERS_EMAIL_INDEX = TABLES.users.indexes.email.name;
@@ -129,34 +129,13 @@ export class DynamoDbUserStore implements UserStore {
     return this.updateExisting(userId, patch);
   }
 
-  async list(page: { limit: number; after?: string }): Promise<{ records: UserRecord[]; last?: string }> {
-    const { Items, LastEvaluatedKey } = await this.client.send(
-      new ScanCommand({
-        TableName: this.tableName,
-        Limit: page.limit,
-        ...(page.after ? { ExclusiveStartKey: marshall({ userId: page.after }) } : {}),
-      }),
-    );
-    const records = (Items ?? []).map((item) => unmarshall(item) as UserRecord);
-    const last = LastEvaluatedKey ? (unmarshall(LastEvaluatedKey).userId as string) : undefined;
-    return { records, ...(last ? { last } : {}) };
+  async list(page: { limit: number; after?: string; status?: UserStatus }): Promise<UserPage> {
+    return newestFirst(this.client, this.tableName, page);
   }
 
-  async count(): Promise<number> {
-    let total = 0;
-    let start: Record<string, AttributeValue> | undefined;
-    do {
-      const page = await this.client.send(
-        new ScanCommand({
-          TableName: this.tableName,
-          Select: 'COUNT',
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      total += page.Count ?? 0;
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return total;
+  async estimatedCount(): Promise<number> {
+    const { Table } = await this.client.send(new DescribeTableCommand({ TableName: this.tableName }));
+    return Table?.ItemCount ?? 0;
   }
 
   async delete(userId: string): Promise<void> {

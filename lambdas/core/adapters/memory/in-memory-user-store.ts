@@ -3,7 +3,7 @@ import { InvalidTransitionError, NotFoundError, RecordExistsError } from '../../
 import type { UserStatus } from '../../domain/onboarding';
 import { revocationInstant, type UserRecord } from '../../domain/user';
 import { type Clock, systemClock } from '../../ports/clock';
-import type { ProfilePatch, UserStore } from '../../ports/user-store';
+import type { ProfilePatch, UserPage, UserStore } from '../../ports/user-store';
 
 /** The `Users` table in memory, with the same conditional-write semantics as the DynamoDB adapter. */
 export class InMemoryUserStore implements UserStore {
@@ -77,11 +77,18 @@ export class InMemoryUserStore implements UserStore {
   }
 
   /** In `userId` order (DynamoDB's scan order is its own; callers rely on no order). */
-  async list(page: { limit: number; after?: string }): Promise<{ records: UserRecord[]; last?: string }> {
-    const sorted = [...this.records.values()].sort(byUserId);
-    const rest = page.after === undefined ? sorted : sorted.filter((r) => r.userId > (page.after as string));
+  async list(page: { limit: number; after?: string; status?: UserStatus }): Promise<UserPage> {
+    const sorted = [...this.records.values()]
+      .filter((r) => page.status === undefined || r.status === page.status)
+      .sort(newestFirst);
+    // The position is the last record served (by its sort fields: it may be gone since).
+    const after = page.after === undefined ? undefined : (JSON.parse(page.after) as UserRecord);
+    const rest = after === undefined ? sorted : sorted.filter((r) => newestFirst(after, r) < 0);
     const records = rest.slice(0, page.limit).map((r) => structuredClone(r));
-    const last = rest.length > page.limit ? records.at(-1)?.userId : undefined;
+    const lastRecord = rest.length > page.limit ? records.at(-1) : undefined;
+    const last = lastRecord
+      ? JSON.stringify({ userId: lastRecord.userId, createdAt: lastRecord.createdAt })
+      : undefined;
     return { records, ...(last ? { last } : {}) };
   }
 
@@ -92,7 +99,7 @@ export class InMemoryUserStore implements UserStore {
     return structuredClone(record);
   }
 
-  async count(): Promise<number> {
+  async estimatedCount(): Promise<number> {
     return this.records.size;
   }
 
@@ -107,8 +114,10 @@ export class InMemoryUserStore implements UserStore {
   }
 }
 
-function byUserId(a: UserRecord, b: UserRecord): number {
-  return a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0;
+/** Newest first, as the status index reads: by `createdAt`, then by `userId` for equal instants. */
+function newestFirst(a: UserRecord, b: UserRecord): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
+  return a.userId < b.userId ? 1 : a.userId > b.userId ? -1 : 0;
 }
 
 function copy<T>(value: T | undefined): T | undefined {

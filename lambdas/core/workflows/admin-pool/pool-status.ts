@@ -3,15 +3,17 @@ import type { PoolInspector } from '../../ports/pool-inspector';
 import type { UserStore } from '../../ports/user-store';
 import { auditEntry, audited } from '../common/audit';
 
-/** How many of the newest users the admin page lists, and how far ListUsers is read to find them. */
-export const RECENT_USERS = { count: 20, pageSize: 60, pages: 10 } as const;
+/** How many of the newest users the admin page lists. */
+export const RECENT_USERS = 20;
 
 /**
  * poolStatus — `GET /admin/cognito`, the data of the seed's admin page:
  * which configuration variables this function has (names only, never
- * values), the pool and app-client snapshots, the 20 newest users (ListUsers
- * has no order: the newest of its first 600 users, by creation date), and
- * the sync figure — records in `Users` beside Cognito's estimate.
+ * values), the pool and app-client snapshots, the 20 newest users (from the
+ * `Users` status index, newest first: one bounded read per status), and the
+ * sync figure — DynamoDB's item count of `Users` beside Cognito's estimate,
+ * both estimates refreshed by the services themselves. Nothing here grows
+ * with the number of users.
  */
 export async function poolStatus(
   ports: { inspector: PoolInspector; users: UserStore },
@@ -25,22 +27,18 @@ async function snapshot(
   ports: { inspector: PoolInspector; users: UserStore },
   configuration: Array<{ name: string; set: boolean }>,
 ) {
-  const [pool, client, listed, records] = await Promise.all([
+  const [pool, client, newest, records] = await Promise.all([
     ports.inspector.describePool(),
     ports.inspector.describeClient(),
-    ports.inspector.listUsers({ pageSize: RECENT_USERS.pageSize, pages: RECENT_USERS.pages }),
-    ports.users.count(),
+    ports.users.list({ limit: RECENT_USERS }),
+    ports.users.estimatedCount(),
   ]);
-  const recentUsers = [...listed]
-    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
-    .slice(0, RECENT_USERS.count)
-    .map((u) => ({
-      userId: u.sub,
-      email: u.email,
-      status: u.status,
-      enabled: u.enabled,
-      createdAt: u.createdAt.toISOString(),
-    }));
+  const recentUsers = newest.records.map((u) => ({
+    userId: u.userId,
+    email: u.email,
+    status: u.status,
+    createdAt: u.createdAt,
+  }));
   return {
     configuration,
     pool,
@@ -50,6 +48,7 @@ async function snapshot(
       usersTable: records,
       cognitoEstimate: pool.estimatedUsers,
       difference: pool.estimatedUsers - records,
+      estimated: true,
     },
   };
 }
