@@ -2,7 +2,7 @@ import { DescribeTableCommand, DynamoDBClient, QueryCommand, ScanCommand } from 
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { USERS_STATUS_INDEX } from '../../lambdas/core/adapters/aws/dynamodb-user-listing';
-import { DynamoDbUserStore } from '../../lambdas/core/adapters/aws/dynamodb-user-store';
+import { COUNT_REUSE_MS, DynamoDbUserStore } from '../../lambdas/core/adapters/aws/dynamodb-user-store';
 import { NotReadyError } from '../../lambdas/core/domain/errors';
 import { USER_STATUSES, type UserStatus } from '../../lambdas/core/domain/onboarding';
 import { newUserRecord } from '../../lambdas/core/domain/user';
@@ -97,10 +97,24 @@ describe('DynamoDbUserStore listing (the status index)', () => {
     expect(second.last).toBeUndefined();
   });
 
-  it("estimates the count from DynamoDB's own item count (DescribeTable), reading no record", async () => {
-    ddb.on(DescribeTableCommand).resolves({ Table: { ItemCount: 1234 } });
+  it("estimates the count from DynamoDB's own item count (DescribeTable), reading no record, reused 10 minutes", async () => {
+    let now = Date.UTC(2026, 11, 1);
+    const counting = new DynamoDbUserStore({
+      tableName: 'Users',
+      client: new DynamoDBClient({ region: 'eu-west-1' }),
+      clock: () => new Date(now),
+    });
+    ddb
+      .on(DescribeTableCommand)
+      .resolvesOnce({ Table: { ItemCount: 1234 } })
+      .resolves({ Table: { ItemCount: 1300 } });
 
-    await expect(store.estimatedCount()).resolves.toBe(1234);
+    await expect(counting.estimatedCount()).resolves.toBe(1234);
+    now += COUNT_REUSE_MS - 1;
+    await expect(counting.estimatedCount()).resolves.toBe(1234);
+    now += 1;
+    await expect(counting.estimatedCount()).resolves.toBe(1300);
+    expect(ddb.commandCalls(DescribeTableCommand)).toHaveLength(2);
     expect(ddb.commandCalls(ScanCommand)).toHaveLength(0);
   });
 

@@ -21,6 +21,9 @@ import { newestFirst } from './dynamodb-user-listing';
 /** Name of the email GSI of the `Users` table (from the table catalogue). */
 export const USERS_EMAIL_INDEX = TABLES.users.indexes.email.name;
 
+/** How long the table's item count is reused (DynamoDB itself refreshes it about every six hours). */
+export const COUNT_REUSE_MS = 10 * 60_000;
+
 export interface DynamoDbUserStoreOptions {
   tableName: string;
   client?: DynamoDBClient;
@@ -36,6 +39,7 @@ export class DynamoDbUserStore implements UserStore {
   private readonly client: DynamoDBClient;
   private readonly tableName: string;
   private readonly clock: Clock;
+  private countRead: { count: number; at: number } | undefined;
 
   constructor(options: DynamoDbUserStoreOptions) {
     this.client = options.client ?? sharedDynamoDbClient();
@@ -133,9 +137,16 @@ export class DynamoDbUserStore implements UserStore {
     return newestFirst(this.client, this.tableName, page);
   }
 
+  /**
+   * DynamoDB refreshes `ItemCount` about every six hours, so it is asked at most
+   * every ten minutes per container (`COUNT_REUSE_MS`).
+   */
   async estimatedCount(): Promise<number> {
+    const now = this.clock().getTime();
+    if (this.countRead && now - this.countRead.at < COUNT_REUSE_MS) return this.countRead.count;
     const { Table } = await this.client.send(new DescribeTableCommand({ TableName: this.tableName }));
-    return Table?.ItemCount ?? 0;
+    this.countRead = { count: Table?.ItemCount ?? 0, at: now };
+    return this.countRead.count;
   }
 
   async delete(userId: string): Promise<void> {
