@@ -42,8 +42,13 @@ export function buildSample(file: string, outfile: string): void {
 }
 export type ClientName = keyof typeof CLIENTS;
 
-export function build(entryPoint: string, outfile: string, variant: 'deployed' | 'cjs-sdk'): number {
-  const options = esbuildOptions(false);
+/** `default-chain`: as deployed but with the SDK's whole default credential chain (the build before the trim). */
+export function build(
+  entryPoint: string,
+  outfile: string,
+  variant: 'deployed' | 'cjs-sdk' | 'default-chain',
+): number {
+  const options = esbuildOptions(false, { defaultChain: variant === 'default-chain' });
   buildSync({
     ...options,
     ...(variant === 'cjs-sdk' ? { mainFields: ['main', 'module'] } : {}),
@@ -60,8 +65,12 @@ export function clientsIn(file: string): ClientName[] {
 }
 
 /** A handler that imports and constructs `clients` and does nothing else. */
-export function bareTwin(clients: ClientName[], out: string): string {
-  const key = clients.length > 0 ? clients.join('+') : 'empty';
+export function bareTwin(
+  clients: ClientName[],
+  out: string,
+  variant: 'deployed' | 'default-chain' = 'deployed',
+): string {
+  const key = `${clients.length > 0 ? clients.join('+') : 'empty'}${variant === 'deployed' ? '' : `.${variant}`}`;
   const source = path.join(out, `bare-${key}.ts`);
   writeFileSync(
     source,
@@ -72,6 +81,6 @@ export function bareTwin(clients: ClientName[], out: string): string {
     ].join('\n'),
   );
   const file = path.join(out, `bare-${key}.js`);
-  build(source, file, 'deployed');
+  build(source, file, variant);
   return file;
 }

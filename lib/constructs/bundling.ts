@@ -31,8 +31,26 @@ export const BUNDLING = {
  * checks middy is the only importer.
  */
 export const LAZY_BUILTINS = {
-  'node:stream/web': 'lib/constructs/lazy-builtins/stream-web.cjs',
+  'node:stream/web': 'lib/constructs/bundle-shims/stream-web.cjs',
 } as const;
+
+/**
+ * The AWS SDK's default credential chain replaced by the one provider Lambda
+ * uses, the environment: the chain's other providers (SSO, INI files,
+ * processes, web identity, instance and container metadata) are never used in
+ * a function and made up a third of each bundle (docs/decisions/0046-env-credentials-only.md).
+ */
+export const SDK_SHIMS = {
+  '@aws-sdk/credential-provider-node': 'lib/constructs/bundle-shims/env-credentials.cjs',
+} as const;
+
+/** Every alias of the bundles, to absolute paths (`defaultChain`: keep the SDK's chain, for the benchmark). */
+function aliases(options: { defaultChain?: boolean } = {}): Record<string, string> {
+  const shims = { ...LAZY_BUILTINS, ...(options.defaultChain ? {} : SDK_SHIMS) };
+  return Object.fromEntries(
+    Object.entries(shims).map(([name, shim]) => [name, path.join(PROJECT_ROOT, shim)]),
+  );
+}
 
 const PROJECT_ROOT = path.join(__dirname, '..', '..');
 
@@ -50,16 +68,12 @@ export function functionBundling(mockMode: boolean): nodejs.BundlingOptions {
     // The SDK is bundled (pinned, tree-shaken); see docs/decisions/0003-sdk-bundled.md.
     externalModules: [],
     define: mockModeDefine(mockMode),
-    esbuildArgs: {
-      '--alias': Object.entries(LAZY_BUILTINS).map(
-        ([name, shim]) => `${name}=${path.join(PROJECT_ROOT, shim)}`,
-      ),
-    },
+    esbuildArgs: { '--alias': Object.entries(aliases()).map(([name, shim]) => `${name}=${shim}`) },
   };
 }
 
 /** The same options for esbuild's own API (benchmarks, bundle tests). */
-export function esbuildOptions(mockMode: boolean): BuildOptions {
+export function esbuildOptions(mockMode: boolean, options: { defaultChain?: boolean } = {}): BuildOptions {
   return {
     bundle: true,
     platform: 'node',
@@ -71,9 +85,7 @@ export function esbuildOptions(mockMode: boolean): BuildOptions {
     target: BUNDLING.target,
     mainFields: [...BUNDLING.mainFields],
     define: mockModeDefine(mockMode),
-    alias: Object.fromEntries(
-      Object.entries(LAZY_BUILTINS).map(([name, shim]) => [name, path.join(PROJECT_ROOT, shim)]),
-    ),
+    alias: aliases(options),
     logLevel: 'error',
   };
 }

@@ -117,6 +117,28 @@ describe('function bundles (real esbuild)', () => {
     expect([...importers]).toEqual(['node_modules/@middy/core/index.js']);
   });
 
+  it('carry only the environment credential provider, none of the rest of the default chain', () => {
+    const others = [
+      'fromSSO',
+      'fromIni',
+      'fromProcess',
+      'fromTokenFile',
+      'fromInstanceMetadata',
+      'fromContainerMetadata',
+    ];
+    const found = Object.entries(production).flatMap(([name, code]) =>
+      others.filter((provider) => code.includes(provider)).map((provider) => `${name}: ${provider}`),
+    );
+    const withSdk = Object.entries(production).filter(([, code]) => code.includes('smithy'));
+    expect({
+      found,
+      withoutEnv: withSdk.filter(([, code]) => !code.includes('fromEnv')).map(([n]) => n),
+    }).toEqual({
+      found: [],
+      withoutEnv: [],
+    });
+  });
+
   it('keep the fakes in mock-mode bundles', () => {
     const mock = bundles({ mockMode: 'true' });
     expect(mock.login?.includes('"InMemoryCognito"')).toBe(true);

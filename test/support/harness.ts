@@ -5,6 +5,7 @@ import {
   seedAdmin,
   type WorldOptions,
 } from '../../lambdas/core/adapters/memory/world';
+import { totpCode } from '../../lambdas/core/domain/totp';
 import { hmacHex } from '../../lambdas/core/http/webhook-signature';
 import { OPERATIONS, type OperationName } from '../../lambdas/operations';
 import { invokeOperation } from '../../local/dispatch';
@@ -102,4 +103,29 @@ export async function adminToken(world: MemoryWorld, email = 'root-admin@example
     body: { email, password: STRONG_PASSWORD },
   });
   return login.body.tokens.accessToken;
+}
+
+/** A user as the admin routes answer it (the fields the admin tests read). */
+export type AdminUserView = {
+  userId: string;
+  email: string;
+  status: string;
+  role: string;
+  enabled?: boolean;
+  mfa: Record<string, unknown>;
+  cognitoStatus?: string;
+  name?: string;
+};
+
+/** Enrolls TOTP for the holder of `accessToken` (start, then a code of a fresh step); returns both answers. */
+export async function enrollTotp(world: ReturnType<typeof freshWorld>, accessToken: string) {
+  const start = await call<{ secretCode: string; otpauthUri: string }>('startTotpEnrollment', {
+    token: accessToken,
+  });
+  world.advance(30_000); // a fresh step: the code of each step is good once
+  const verify = await call('verifyTotpEnrollment', {
+    token: accessToken,
+    body: { code: totpCode(start.body.secretCode, world.clock().getTime()) },
+  });
+  return { start, verify, secret: start.body.secretCode };
 }

@@ -1,15 +1,13 @@
-import { activatedApplicant, adminToken, call, freshWorld, submitApplication } from '../../support/harness';
+import {
+  type AdminUserView,
+  activatedApplicant,
+  adminToken,
+  call,
+  freshWorld,
+  submitApplication,
+} from '../../support/harness';
 
-type User = {
-  userId: string;
-  email: string;
-  status: string;
-  role: string;
-  enabled?: boolean;
-  mfa: Record<string, unknown>;
-  cognitoStatus?: string;
-  name?: string;
-};
+type User = AdminUserView;
 type Tokens = { accessToken: string; refreshToken: string };
 
 describe('listUsers (GET /admin/users)', () => {

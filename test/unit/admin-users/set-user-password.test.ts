@@ -1,15 +1,6 @@
-import { activatedApplicant, adminToken, call, freshWorld } from '../../support/harness';
+import { type AdminUserView, activatedApplicant, adminToken, call, freshWorld } from '../../support/harness';
 
-type User = {
-  userId: string;
-  email: string;
-  status: string;
-  role: string;
-  enabled?: boolean;
-  mfa: Record<string, unknown>;
-  cognitoStatus?: string;
-  name?: string;
-};
+type User = AdminUserView;
 type Tokens = { accessToken: string; refreshToken: string };
 
 describe('setUserPassword (PUT /admin/users/{userId}/password)', () => {

@@ -1,16 +1,14 @@
 import { totpCode } from '../../../lambdas/core/domain/totp';
-import { activatedApplicant, adminToken, call, freshWorld, STRONG_PASSWORD } from '../../support/harness';
+import {
+  type AdminUserView,
+  activatedApplicant,
+  adminToken,
+  call,
+  freshWorld,
+  STRONG_PASSWORD,
+} from '../../support/harness';
 
-type User = {
-  userId: string;
-  email: string;
-  status: string;
-  role: string;
-  enabled?: boolean;
-  mfa: Record<string, unknown>;
-  cognitoStatus?: string;
-  name?: string;
-};
+type User = AdminUserView;
 type Tokens = { accessToken: string; refreshToken: string };
 
 describe('userAction (POST /admin/users/{userId}/{action})', () => {

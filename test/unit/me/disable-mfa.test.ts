@@ -1,5 +1,4 @@
-import { totpCode } from '../../../lambdas/core/domain/totp';
-import { activatedApplicant, call, freshWorld, STRONG_PASSWORD } from '../../support/harness';
+import { activatedApplicant, call, enrollTotp, freshWorld, STRONG_PASSWORD } from '../../support/harness';
 
 type Tokens = { accessToken: string; refreshToken: string; idToken: string };
 const EMAIL = 'jane@example.com';
@@ -12,20 +11,10 @@ describe('disableMfa (DELETE /me/mfa)', () => {
     tokens = (await activatedApplicant(world, EMAIL)) as Tokens;
   });
 
-  async function enrollTotp(access = tokens.accessToken) {
-    const start = await call<{ secretCode: string; otpauthUri: string }>('startTotpEnrollment', {
-      token: access,
-    });
-    world.advance(30_000); // a fresh step: the code of each step is good once
-    const verify = await call('verifyTotpEnrollment', {
-      token: access,
-      body: { code: totpCode(start.body.secretCode, world.clock().getTime()) },
-    });
-    return { start, verify, secret: start.body.secretCode };
-  }
+  const enroll = (access = tokens.accessToken) => enrollTotp(world, access);
 
   it('answers 204 and sign-in no longer asks for a code', async () => {
-    await enrollTotp();
+    await enroll();
 
     expect((await call('disableMfa', { token: tokens.accessToken })).status).toBe(204);
     const login = await call('login', { body: { email: EMAIL, password: STRONG_PASSWORD } });
@@ -34,7 +23,7 @@ describe('disableMfa (DELETE /me/mfa)', () => {
   });
 
   it('returns 409 MFA_REQUIRED while an admin requires MFA', async () => {
-    await enrollTotp();
+    await enroll();
     const record = await world.users.findByEmail(EMAIL);
     await world.users.setMfa(record?.userId as string, { enabled: true, required: true, method: 'totp' });
 

@@ -1,5 +1,4 @@
-import { totpCode } from '../../../lambdas/core/domain/totp';
-import { activatedApplicant, call, freshWorld } from '../../support/harness';
+import { activatedApplicant, enrollTotp, freshWorld } from '../../support/harness';
 
 type Tokens = { accessToken: string; refreshToken: string; idToken: string };
 const EMAIL = 'jane@example.com';
@@ -12,20 +11,10 @@ describe('startTotpEnrollment (POST /me/mfa/totp)', () => {
     tokens = (await activatedApplicant(world, EMAIL)) as Tokens;
   });
 
-  async function enrollTotp(access = tokens.accessToken) {
-    const start = await call<{ secretCode: string; otpauthUri: string }>('startTotpEnrollment', {
-      token: access,
-    });
-    world.advance(30_000); // a fresh step: the code of each step is good once
-    const verify = await call('verifyTotpEnrollment', {
-      token: access,
-      body: { code: totpCode(start.body.secretCode, world.clock().getTime()) },
-    });
-    return { start, verify, secret: start.body.secretCode };
-  }
+  const enroll = (access = tokens.accessToken) => enrollTotp(world, access);
 
   it('returns a base32 secret and an otpauth URI for the user', async () => {
-    const { start } = await enrollTotp();
+    const { start } = await enroll();
 
     expect(start.status).toBe(200);
     expect(start.body.secretCode).toMatch(/^[A-Z2-7]{32}$/);

@@ -1,5 +1,5 @@
 import { totpCode } from '../../../lambdas/core/domain/totp';
-import { activatedApplicant, call, freshWorld, STRONG_PASSWORD } from '../../support/harness';
+import { activatedApplicant, call, enrollTotp, freshWorld, STRONG_PASSWORD } from '../../support/harness';
 
 type Tokens = { accessToken: string; refreshToken: string; idToken: string };
 const EMAIL = 'jane@example.com';
@@ -12,20 +12,10 @@ describe('verifyTotpEnrollment (POST /me/mfa/totp/verify)', () => {
     tokens = (await activatedApplicant(world, EMAIL)) as Tokens;
   });
 
-  async function enrollTotp(access = tokens.accessToken) {
-    const start = await call<{ secretCode: string; otpauthUri: string }>('startTotpEnrollment', {
-      token: access,
-    });
-    world.advance(30_000); // a fresh step: the code of each step is good once
-    const verify = await call('verifyTotpEnrollment', {
-      token: access,
-      body: { code: totpCode(start.body.secretCode, world.clock().getTime()) },
-    });
-    return { start, verify, secret: start.body.secretCode };
-  }
+  const enroll = (access = tokens.accessToken) => enrollTotp(world, access);
 
   it('verifies, turns TOTP on in the profile, and then sign-in asks for the code', async () => {
-    const { verify, secret } = await enrollTotp();
+    const { verify, secret } = await enroll();
     expect(verify).toMatchObject({
       status: 200,
       body: { email: EMAIL, mfa: { enabled: true, method: 'totp' } },
@@ -77,7 +67,7 @@ describe('verifyTotpEnrollment (POST /me/mfa/totp/verify)', () => {
     const record = await world.users.findByEmail(EMAIL);
     await world.users.transition(record?.userId as string, 'pending_approval', 'pending_mfa');
 
-    await enrollTotp();
+    await enroll();
 
     await expect(world.users.findByEmail(EMAIL)).resolves.toMatchObject({ status: 'pending_subscription' });
   });

@@ -1,15 +1,6 @@
-import { adminToken, call, freshWorld, submitApplication } from '../../support/harness';
+import { type AdminUserView, adminToken, call, freshWorld, submitApplication } from '../../support/harness';
 
-type User = {
-  userId: string;
-  email: string;
-  status: string;
-  role: string;
-  enabled?: boolean;
-  mfa: Record<string, unknown>;
-  cognitoStatus?: string;
-  name?: string;
-};
+type User = AdminUserView;
 
 describe('the audit trail of admin operations', () => {
   let world: ReturnType<typeof freshWorld>;
