@@ -1,22 +1,8 @@
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
 import { handler as create } from '../../../lambdas/triggers/create-auth-challenge';
 import { lambdaContext } from '../../../local/api-gateway';
+import { attributes, base, round } from '../../support/custom-auth-events';
 import { freshWorld } from '../../support/harness';
-
-// Event shapes from Cognito's developer guide ("Define/Create/Verify auth challenge Lambda trigger").
-const base = {
-  version: '1',
-  region: 'us-east-1',
-  userPoolId: 'us-east-1_EXAMPLE',
-  userName: 'a1b2c3d4-0000-4000-8000-000000000001',
-  callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'client' },
-};
-const attributes = { sub: base.userName, email: 'pat@example.com', email_verified: 'true' };
-const round = (challengeResult: boolean, challengeMetadata = 'CODE-123456-1700000000') => ({
-  challengeName: 'CUSTOM_CHALLENGE',
-  challengeResult,
-  challengeMetadata,
-});
 
 describe('CreateAuthChallenge', () => {
   let world: ReturnType<typeof freshWorld>;

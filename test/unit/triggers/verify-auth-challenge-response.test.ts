@@ -1,17 +1,8 @@
 import type { VerifyAuthChallengeResponseTriggerEvent } from 'aws-lambda';
 import { handler as verify } from '../../../lambdas/triggers/verify-auth-challenge-response';
 import { lambdaContext } from '../../../local/api-gateway';
+import { attributes, base } from '../../support/custom-auth-events';
 import { freshWorld } from '../../support/harness';
-
-// Event shapes from Cognito's developer guide ("Define/Create/Verify auth challenge Lambda trigger").
-const base = {
-  version: '1',
-  region: 'us-east-1',
-  userPoolId: 'us-east-1_EXAMPLE',
-  userName: 'a1b2c3d4-0000-4000-8000-000000000001',
-  callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'client' },
-};
-const attributes = { sub: base.userName, email: 'pat@example.com', email_verified: 'true' };
 
 describe('VerifyAuthChallengeResponse', () => {
   let world: ReturnType<typeof freshWorld>;
