@@ -1,8 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { adminGate, userGate } from '../lambdas/core/http/caller-gate';
 import { cachedSessionCheck } from '../lambdas/core/http/session-check';
 import { emulatorEnvironment, startEmulators } from '../local/emulators';
+import { writeBenchSection } from './bench-doc';
 
 /**
  * The warm cost of the caller gate (revocation check) per protected request,
@@ -83,11 +82,8 @@ async function main(): Promise<void> {
       "Cognito's GetUser verdict is what honours a GlobalSignOut or RevokeToken sent straight to Cognito, a DeleteUser, and an operator's disable or delete in the console, within 60 s (docs/security.md). Its price: one GetUser per token per minute per container, and the Cognito client in every user route's bundle (see the load figures above).",
       '',
     ].join('\n');
-    const file = path.join(__dirname, '..', 'docs', 'benchmarks.md');
-    // Only its own section is replaced: the sections after it (Local API, Reproduce) are kept.
-    const [before, after = ''] = readFileSync(file, 'utf8').split('\n## Caller gate');
-    const rest = after.includes('\n## ') ? after.slice(after.indexOf('\n## ')) : '';
-    writeFileSync(file, `${(before ?? '').trimEnd()}\n\n${section}${rest}`);
+    // Only its own section is replaced: the sections after it (Scale, Local API, Reproduce) are kept.
+    writeBenchSection('Caller gate', section, 'Scale');
     console.info(section);
   } finally {
     await emulators.stop();

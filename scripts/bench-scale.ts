@@ -1,5 +1,3 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import {
   BatchWriteItemCommand,
   DescribeTableCommand,
@@ -11,6 +9,7 @@ import type { UserStatus } from '../lambdas/core/domain/onboarding';
 import { newUserRecord } from '../lambdas/core/domain/user';
 import { emulatorEnvironment, startEmulators } from '../local/emulators';
 import { CREDENTIALS } from '../local/emulators/types';
+import { writeBenchSection } from './bench-doc';
 
 /**
  * How the admin reads grow with the user base, measured on DynamoDB Local:
@@ -215,12 +214,7 @@ async function main(): Promise<void> {
       `Goal: every read at ${large.size.toLocaleString('en')} within 1.2x of itself at ${small.size.toLocaleString('en')}. The first row is what the status page cost before the status index (docs/decisions/0045-admin-reads-by-index.md). The smaller table is measured first, on a younger DynamoDB Local JVM: a latency ratio below 1 is that, not a speed-up; the read capacity is the measure that does not depend on the machine.`,
       '',
     ].join('\n');
-    const file = path.join(__dirname, '..', 'docs', 'benchmarks.md');
-    const doc = readFileSync(file, 'utf8');
-    const start = doc.indexOf('\n## Scale\n');
-    const rest = start < 0 ? doc.indexOf('\n## Local API') : start;
-    const end = start < 0 ? rest : doc.indexOf('\n## ', start + 1);
-    writeFileSync(file, `${doc.slice(0, rest).trimEnd()}\n\n${section}${doc.slice(end)}`);
+    writeBenchSection('Scale', section, 'Local API');
     console.info(section);
   } finally {
     await emulators.stop();
