@@ -10,6 +10,7 @@ import { gatewayError } from './api-gateway';
 import { cognitoCall, isCognitoCall } from './cognito-endpoint';
 import { consoleAsset } from './console';
 import { dispatch } from './dispatch';
+import { answeringEmulatorGaps } from './emulators/unsupported';
 import { openApiDocument } from './openapi';
 import { registryTriggers } from './triggers';
 
@@ -22,6 +23,11 @@ export interface LocalServerOptions {
    * default). Emulators: what cognito-local generated. Absent: no outbox route.
    */
   outbox?: (to?: string) => OutboxMessage[];
+  /**
+   * On the emulators: a route that needs what cognito-local lacks answers
+   * `501 NOT_SUPPORTED_BY_EMULATOR` (local/emulators/unsupported.ts).
+   */
+  emulatorGaps?: boolean;
 }
 
 /** The local API: every registry route, plus `/health` and (when there is one) `/_local/outbox`. */
@@ -30,7 +36,7 @@ export function createLocalServer(options: LocalServerOptions = {}): Server {
     options.outbox ?? (runsOnFakes() ? (to?: string) => memoryWorld().outbox.list(to) : undefined);
   return createServer((req, res) => {
     const started = Date.now();
-    handle(req, res, outbox)
+    handle(req, res, outbox, options.emulatorGaps === true)
       .catch((error: unknown) => {
         console.error(
           JSON.stringify({ level: 'error', event: 'local server failure', error: (error as Error).name }),
@@ -57,6 +63,7 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   outbox: LocalServerOptions['outbox'],
+  emulatorGaps: boolean,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const method = (req.method ?? 'GET').toUpperCase();
@@ -101,14 +108,9 @@ async function handle(
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(',') : value;
   }
-  const answer = await dispatch({
-    method,
-    path: url.pathname,
-    headers,
-    query: Object.fromEntries(url.searchParams),
-    body,
-  });
-  send(res, answer);
+  const run = () =>
+    dispatch({ method, path: url.pathname, headers, query: Object.fromEntries(url.searchParams), body });
+  send(res, await (emulatorGaps ? answeringEmulatorGaps(`${method} ${url.pathname}`, run) : run()));
 }
 
 /** `127.0.0.1` or `localhost`, with any port. */

@@ -1,5 +1,6 @@
 import { emulatorEnvironment, emulatorOutbox, startEmulators } from './emulators';
 import { bootstrapAdminOnAdapters } from './emulators/bootstrap-admin';
+import { unsupportedBanner } from './emulators/gaps';
 import { localAdminCredentials, serve } from './server';
 
 /**
@@ -34,9 +35,10 @@ async function main(): Promise<void> {
         '  billing webhook secret: BILLING_WEBHOOK_SECRET (default local-billing-secret)',
         `  temporary passwords cognito-local generated: GET http://127.0.0.1:${port}/_local/outbox`,
         `  admin console: http://127.0.0.1:${port}/console   OpenAPI: http://127.0.0.1:${port}/openapi.json`,
+        ...unsupportedBanner(),
         '  Ctrl-C stops the API and the emulators.',
       ],
-      { outbox: (to) => emulatorOutbox(emulators, to) },
+      { outbox: (to) => emulatorOutbox(emulators, to), emulatorGaps: true },
       () => emulators.stop(),
     );
   } catch (error) {

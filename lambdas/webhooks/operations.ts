@@ -21,7 +21,7 @@ export const WEBHOOKS = {
       ),
     }),
     permissions: {
-      tables: { users: ['GetItem', 'UpdateItem'], idempotency: ['PutItem', 'DeleteItem'] },
+      tables: { users: ['UpdateItem'], idempotency: ['PutItem', 'DeleteItem'] },
       secrets: ['billingWebhook'],
     },
     success: { 200: 'The event was applied (or had been already)' },

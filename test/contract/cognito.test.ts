@@ -8,6 +8,7 @@ import { sharedJwtSigner } from '../../lambdas/core/adapters/memory/jwt-signer';
 import { Outbox } from '../../lambdas/core/adapters/memory/outbox';
 import { MOCK_POOL } from '../../lambdas/core/adapters/memory/world';
 import { cognitoResetCodes, cognitoSignUpCodes, emulatorJwks } from '../../local/emulators';
+import { COGNITO_LOCAL_GAPS } from '../../local/emulators/gaps';
 import { registryTriggers } from '../../local/triggers';
 import { deliveredCode, emulators } from '../integration/emulators';
 import type { CognitoBackend } from './cognito-backend';
@@ -78,25 +79,7 @@ const onEmulator: CognitoBackend = {
   jwks: () => emulatorJwks(info),
   userPoolId: info.userPoolId,
   clientId: info.clientId,
-  gaps: {
-    checksTemporaryPassword: 'cognito-local accepts any password for a FORCE_CHANGE_PASSWORD user',
-    enforcesPasswordPolicy: 'cognito-local does not apply the pool password policy to NEW_PASSWORD_REQUIRED',
-    resend: 'cognito-local does not implement AdminCreateUser MessageAction=RESEND',
-    validatesChallengeSession: 'cognito-local ignores the Session of RespondToAuthChallenge',
-    globalSignOut: 'cognito-local has no GlobalSignOut',
-    resendConfirmationCode: 'cognito-local has no ResendConfirmationCode',
-    refreshAfterChallenge:
-      'cognito-local does not keep the refresh token that RespondToAuthChallenge issues (only InitiateAuth ones)',
-    customAuth: 'cognito-local has no CUSTOM_AUTH flow (it never calls Define/Create/VerifyAuthChallenge)',
-    adminAccountCalls:
-      'cognito-local has no AdminResetUserPassword, AdminSetUserMFAPreference or AdminUserGlobalSignOut',
-    migrationOnForgotPassword:
-      'cognito-local calls UserMigration only from InitiateAuth/AdminInitiateAuth, never from ForgotPassword',
-    disableRevokesTokens:
-      'cognito-local answers GetUser for a disabled user (Cognito refuses the token, and AdminDisableUser revokes it for good)',
-    mfaSetup:
-      'cognito-local never issues MFA_SETUP (it has no MFA REQUIRED sign-in path, nor AssociateSoftwareToken with a Session)',
-  },
+  gaps: COGNITO_LOCAL_GAPS,
 };
 
 for (const backend of [onFake, onEmulator]) {

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SECRETS } from '../../lambdas/core/secrets';
 import { emulatorOutbox } from '../../local/emulators';
+import { COGNITO_LOCAL_GAPS } from '../../local/emulators/gaps';
 import { createLocalServer } from '../../local/server';
 import { directCognitoSuite } from '../support/direct-cognito';
 import { emulators } from './emulators';
@@ -24,15 +25,5 @@ directCognitoSuite({
   cognito: () => emulators().cognitoEndpoint,
   clientId: () => emulators().clientId,
   clientSecret: () => emulators().secrets[SECRETS.appClient.valueEnv] as string,
-  gaps: {
-    secretHash:
-      'cognito-local generates the client secret but never checks SECRET_HASH (it answers calls without one)',
-    emailChange:
-      'cognito-local applies UpdateUserAttributes at once (no keepOriginal, no CustomMessage_UpdateUserAttribute, so the trigger cannot refuse)',
-    writeAttributes: "cognito-local does not enforce the app client's write attributes",
-    passwordPolicy: 'cognito-local does not apply the password policy to ChangePassword',
-    globalSignOut: 'cognito-local has no GlobalSignOut',
-    revokeToken: 'cognito-local does not revoke access tokens on RevokeToken',
-    devices: 'cognito-local has no device APIs',
-  },
+  gaps: COGNITO_LOCAL_GAPS,
 });

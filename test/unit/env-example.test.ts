@@ -11,6 +11,7 @@ const INTERNAL = new Set([
   'CDK_DEFAULT_ACCOUNT',
   'CDK_DEFAULT_REGION',
   'EMULATOR_STATE_FILE',
+  'WRITE_ROUND_TRIPS',
 ]);
 
 function sources(dir: string): string[] {

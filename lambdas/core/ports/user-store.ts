@@ -18,7 +18,7 @@ export interface UserStore {
     userId: string,
     from: UserStatus,
     to: UserStatus,
-    patch?: Partial<Pick<UserRecord, 'emailVerified' | 'previousStatus'>>,
+    patch?: Partial<Pick<UserRecord, 'emailVerified' | 'previousStatus' | 'mfa'>>,
   ): Promise<UserRecord>;
 
   /**

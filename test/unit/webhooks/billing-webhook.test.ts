@@ -93,10 +93,10 @@ describe('handleBillingEvent', () => {
     const users = world.users;
     let failures = 1;
     const flaky = Object.assign(Object.create(users), {
-      get: async (id: string) => {
+      transition: async (...args: Parameters<typeof users.transition>) => {
         if (failures-- > 0)
           throw Object.assign(new Error('throttled'), { name: 'ProvisionedThroughputExceededException' });
-        return users.get(id);
+        return users.transition(...args);
       },
     });
     await users.create(

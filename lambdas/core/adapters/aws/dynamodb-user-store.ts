@@ -87,7 +87,7 @@ export class DynamoDbUserStore implements UserStore {
     userId: string,
     from: UserStatus,
     to: UserStatus,
-    patch: Partial<Pick<UserRecord, 'emailVerified' | 'previousStatus'>> = {},
+    patch: Partial<Pick<UserRecord, 'emailVerified' | 'previousStatus' | 'mfa'>> = {},
   ): Promise<UserRecord> {
     const sets: string[] = ['#status = :to', 'updatedAt = :now'];
     const values: Record<string, unknown> = { ':to': to, ':from': from, ':now': this.clock().toISOString() };

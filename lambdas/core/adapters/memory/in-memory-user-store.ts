@@ -50,7 +50,7 @@ export class InMemoryUserStore implements UserStore {
     userId: string,
     from: UserStatus,
     to: UserStatus,
-    patch: Partial<Pick<UserRecord, 'emailVerified' | 'previousStatus'>> = {},
+    patch: Partial<Pick<UserRecord, 'emailVerified' | 'previousStatus' | 'mfa'>> = {},
   ): Promise<UserRecord> {
     const record = this.records.get(userId);
     if (!record) throw new NotFoundError(`No user ${userId}.`);

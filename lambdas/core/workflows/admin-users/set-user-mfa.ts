@@ -22,6 +22,6 @@ export async function setUserMfaPreference(
       required: record.mfa.required,
       ...(method ? { method } : {}),
     };
-    return adminView(ports, await ports.users.setMfa(request.userId, mfa));
+    return adminView(ports, request.userId, ports.users.setMfa(request.userId, mfa));
   });
 }

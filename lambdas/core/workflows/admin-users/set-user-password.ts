@@ -23,6 +23,6 @@ export async function setUserPassword(
     await recordOf(ports.users, request.userId);
     await known(ports.accounts.setPassword(request.userId, request.password, request.permanent));
     await revokeEverything(ports, request.userId);
-    return adminView(ports, await recordOf(ports.users, request.userId));
+    return adminView(ports, request.userId, recordOf(ports.users, request.userId));
   });
 }

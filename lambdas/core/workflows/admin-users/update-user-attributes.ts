@@ -43,6 +43,6 @@ export async function updateUserAttributes(
       const value = request.attributes[attribute as keyof AdminAttributes];
       if (value !== undefined) Object.assign(patch, { [field]: value });
     }
-    return adminView(ports, await ports.users.update(request.userId, patch));
+    return adminView(ports, request.userId, ports.users.update(request.userId, patch));
   });
 }

@@ -73,9 +73,9 @@ export async function performUserAction(
     const event = LADDER[request.action];
     const to = event ? nextStatus(record.status, event, record.previousStatus) : undefined;
     const updated = await cognitoSide(ports, request, record);
-    const final = to ? await move(ports, updated, to) : updated;
-    if (REVOKES.has(request.action)) await revokeEverything(ports, request.userId);
-    return adminView(ports, final);
+    // The record's move and the revocation (which changes no state AdminGetUser shows) run beside
+    // the view's Cognito read.
+    return adminView(ports, request.userId, recordSide(ports, request, updated, to));
   });
 }
 
@@ -103,6 +103,17 @@ async function cognitoSide(
     default:
       return record;
   }
+}
+
+async function recordSide(
+  ports: AdminUserPorts,
+  request: AdminRequest & { action: AdminAction },
+  updated: UserRecord,
+  to: UserRecord['status'] | undefined,
+): Promise<UserRecord> {
+  const final = to ? await move(ports, updated, to) : updated;
+  if (REVOKES.has(request.action)) await revokeEverything(ports, request.userId);
+  return final;
 }
 
 /** The status move, remembering where a suspension or disable came from. */

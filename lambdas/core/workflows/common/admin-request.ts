@@ -27,9 +27,22 @@ export async function recordOf(users: UserStore, userId: string): Promise<UserRe
   return record;
 }
 
-/** The admin's view of a user: the record plus Cognito's state (AdminGetUser: status, enabled, MFA). */
-export async function adminView(ports: AdminUserPorts, record: UserRecord): Promise<User> {
-  const account = await ports.directory.getUser(record.userId);
+/**
+ * The admin's view of a user: the record plus Cognito's state (AdminGetUser:
+ * status, enabled, MFA). AdminGetUser runs beside `record` (a read or the
+ * action's last record write), one round trip for both: call it after the
+ * action's last Cognito write.
+ */
+export async function adminView(
+  ports: AdminUserPorts,
+  userId: string,
+  record: Promise<UserRecord>,
+): Promise<User> {
+  const [current, account] = await Promise.all([record, ports.directory.getUser(userId)]);
+  return viewOf(current, account);
+}
+
+function viewOf(record: UserRecord, account: Awaited<ReturnType<UserDirectory['getUser']>>): User {
   return account
     ? toUser(record, {
         status: account.status,

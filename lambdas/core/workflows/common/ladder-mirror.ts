@@ -22,16 +22,29 @@ export async function mirrorEmailConfirmed(users: UserStore, email: string): Pro
   }
 }
 
-/** TOTP is verified and enabled in Cognito: `mfa` on, and `pending_mfa -> pending_subscription`. */
+/**
+ * TOTP is verified and enabled in Cognito: `mfa` on, and `pending_mfa -> pending_subscription`
+ * — one conditional write for a record last seen in `pending_mfa`, the `mfa` write alone when
+ * that record has moved meanwhile (or was elsewhere on the ladder).
+ */
 export async function mirrorTotpEnabled(users: UserStore, current: UserRecord): Promise<UserRecord> {
-  let record = await users.setMfa(current.userId, { ...current.mfa, enabled: true, method: 'totp' });
-  if (record.status !== 'pending_mfa') return record;
-  try {
-    record = await users.transition(record.userId, 'pending_mfa', nextStatus('pending_mfa', 'totpEnrolled'));
-  } catch (error) {
-    log('warn', 'onboarding mirror failed', { step: 'totpEnrolled', error: (error as Error).name });
+  const mfa: UserRecord['mfa'] = { ...current.mfa, enabled: true, method: 'totp' };
+  if (current.status === 'pending_mfa') {
+    try {
+      return await users.transition(
+        current.userId,
+        'pending_mfa',
+        nextStatus('pending_mfa', 'totpEnrolled'),
+        {
+          mfa,
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof InvalidTransitionError)) throw error;
+      log('warn', 'onboarding mirror failed', { step: 'totpEnrolled', error: error.name });
+    }
   }
-  return record;
+  return users.setMfa(current.userId, mfa);
 }
 
 /** As `mirrorTotpEnabled`, for a sign-in that only knows the email (MFA_SETUP answered). */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { InvalidTransitionError } from '../../domain/errors';
-import { nextStatus } from '../../domain/onboarding';
+import { InvalidTransitionError, NotFoundError } from '../../domain/errors';
+import { nextStatus, TRANSITIONS, type UserStatus } from '../../domain/onboarding';
 import { log } from '../../log';
 import type { IdempotencyStore } from '../../ports/idempotency-store';
 import type { UserStore } from '../../ports/user-store';
@@ -48,16 +48,23 @@ export async function handleBillingEvent(
   }
 }
 
+/** The one status the ladder moves on `subscriptionCreated` (the write's condition). */
+const [SUBSCRIBING] = TRANSITIONS.subscriptionCreated.from as [UserStatus];
+
+/**
+ * The one move, as one conditional write (no read first): the ladder allows
+ * `subscriptionCreated` from a single status, so the write's condition is the
+ * whole check — no record is `unknown-user`, another status `refused-transition`.
+ */
 async function apply(users: UserStore, event: BillingEvent): Promise<BillingOutcome> {
   if (event.type !== 'customer.subscription.created') return 'ignored';
   const userId = event.data?.object?.metadata?.userId;
-  const record = typeof userId === 'string' && userId !== '' ? await users.get(userId) : undefined;
-  if (!record) return 'unknown-user';
+  if (typeof userId !== 'string' || userId === '') return 'unknown-user';
   try {
-    const to = nextStatus(record.status, 'subscriptionCreated');
-    await users.transition(record.userId, record.status, to);
+    await users.transition(userId, SUBSCRIBING, nextStatus(SUBSCRIBING, 'subscriptionCreated'));
     return 'activated';
   } catch (error) {
+    if (error instanceof NotFoundError) return 'unknown-user';
     if (error instanceof InvalidTransitionError) return 'refused-transition';
     throw error;
   }
