@@ -160,9 +160,18 @@ export function serve(
 ): Server {
   const server = createLocalServer(options);
   server.listen(port, '127.0.0.1', () => console.info(banner.join('\n')));
-  const stop = () => server.close(() => onStop().finally(() => process.exit(0)));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // A signal to the process group reaches this process twice (directly, and relayed by the
+  // tsx wrapper): every signal after the first is absorbed, so the cleanup runs to its end.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeAllConnections();
+    onStop().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   return server;
 }
 
