@@ -36,12 +36,17 @@ export const LAZY_BUILTINS = {
 
 /**
  * The AWS SDK's default credential chain replaced by the one provider Lambda
- * uses, the environment: the chain's other providers (SSO, INI files,
- * processes, web identity, instance and container metadata) are never used in
- * a function and made up a third of each bundle (docs/decisions/0046-env-credentials-only.md).
+ * uses, the environment (an ES module, so esbuild hoists it like the SDK's
+ * own): the chain's other providers (SSO, INI files, processes, web identity,
+ * instance and container metadata) are never used in a function and made up a
+ * third of each bundle (docs/decisions/0046-env-credentials-only.md).
  */
 export const SDK_SHIMS = {
-  '@aws-sdk/credential-provider-node': 'lib/constructs/bundle-shims/env-credentials.cjs',
+  '@aws-sdk/credential-provider-node': 'lib/constructs/bundle-shims/env-credentials.mjs',
+  // The SDK's HTTP protocol imports event-stream support dynamically; no function streams
+  // events, and the dynamic import made esbuild wrap most of @smithy/core in lazy
+  // initialisers that V8 compiles eagerly (docs/decisions/0048-no-lazy-sdk-wrappers.md).
+  '@smithy/core/event-streams': 'lib/constructs/bundle-shims/no-event-streams.cjs',
 } as const;
 
 /** Every alias of the bundles, to absolute paths (`defaultChain`: keep the SDK's chain, for the benchmark). */

@@ -139,6 +139,31 @@ describe('function bundles (real esbuild)', () => {
     });
   });
 
+  it('wrap no SDK module in a lazy initialiser (V8 would compile it eagerly at every cold start)', () => {
+    const wrapped: string[] = [];
+    for (const entry of [...Object.values(OPERATIONS), ...Object.values(TRIGGERS)].map((d) => d.entry)) {
+      const { outputFiles } = buildSync({
+        ...esbuildOptions(false),
+        minify: false,
+        sourcemap: false,
+        entryPoints: [path.join(__dirname, '..', '..', 'lambdas', entry)],
+        write: false,
+        outdir: tmpdir(),
+      });
+      const code = outputFiles[0]?.text ?? '';
+      for (const m of code.matchAll(/__esm\(\{\s*"node_modules\/((?:@aws-sdk|@smithy)\/[^"]+)"/g))
+        wrapped.push(`${entry}: ${m[1]}`);
+    }
+    expect(wrapped).toEqual([]);
+  });
+
+  it('carry no event-stream support (the SDK imports it dynamically; no function streams events)', () => {
+    const found = Object.entries(production)
+      .filter(([, code]) => code.includes('EventStreamCodec') || code.includes('MessageDecoderStream'))
+      .map(([name]) => name);
+    expect(found).toEqual([]);
+  });
+
   it('keep the fakes in mock-mode bundles', () => {
     const mock = bundles({ mockMode: 'true' });
     expect(mock.login?.includes('"InMemoryCognito"')).toBe(true);
