@@ -16,6 +16,7 @@ import {
   runAction,
   SHOTS,
   signIn,
+  visibleParts,
 } from '../support/console-browser';
 import { WEBHOOK_SECRET } from '../support/harness';
 
@@ -76,9 +77,13 @@ describe('the admin console in Chromium (mock mode)', () => {
     expect(activated.status).toBe(200);
 
     const { page, problems } = await consolePage(browser, base);
+    // Before anyone signs in: the sign-in form only (no challenge row, no console).
+    expect(await visibleParts(page)).toEqual(['sign-in', 'login-form']);
     await page.screenshot({ path: path.join(SHOTS, '1-sign-in.png') });
     await signIn(page, ROOT.email, ROOT.password);
     await page.waitForSelector('#console:not([hidden])');
+    await page.waitForSelector('#outbox:not([hidden])');
+    expect(await visibleParts(page)).toEqual(['sign-out', 'console', 'outbox']);
     expect(await page.textContent('#who')).toContain(ROOT.email);
     await page.waitForSelector('#pool-status dt');
     expect(await page.textContent('#pool-status')).toContain('userPoolId');
@@ -94,7 +99,16 @@ describe('the admin console in Chromium (mock mode)', () => {
     expect(statuses.length).toBeGreaterThan(0);
     expect(new Set(statuses)).toEqual(new Set(['pending_approval']));
 
+    // Every user, newest first.
+    await page.click('#clear-filter');
+    await page.waitForFunction(
+      () => (document.querySelector('#users-table tbody')?.children.length ?? 0) > 1,
+    );
+    const createdAt = await page.locator('#users-table tbody tr td:nth-child(4)').allTextContents();
+    expect(createdAt).toEqual([...createdAt].sort().reverse());
+
     await openUser(page, 'ada.applicant@example.com');
+    expect(await visibleParts(page)).toEqual(['sign-out', 'console', 'user-detail', 'outbox']);
     expect(await page.locator('#users-table tbody tr').count()).toBe(1);
     expect(await page.textContent('#users-table tbody')).toContain('pending_approval');
     await page.screenshot({ path: path.join(SHOTS, '2-user.png'), fullPage: true });
@@ -123,6 +137,9 @@ describe('the admin console in Chromium (mock mode)', () => {
       window.scrollTo(0, (document.querySelector('#users') as HTMLElement).offsetTop - 16),
     );
     await page.screenshot({ path: path.join(SHOTS, 'readme.png') });
+    // `npm run docs:screenshot` refreshes the README's picture from this very step.
+    if (process.env.UPDATE_README_SCREENSHOT === '1')
+      await page.screenshot({ path: path.join(__dirname, '..', '..', 'docs', 'images', 'console.png') });
 
     // The outbox of mock mode is listed, and the tokens are in memory only.
     expect(await page.textContent('#outbox-table')).toContain('ada.applicant@example.com');
@@ -150,9 +167,12 @@ describe('the admin console in Chromium (mock mode)', () => {
     const invite = await outboxSecret('new.admin@example.com');
     await page.click('#sign-out');
     await page.waitForSelector('#sign-in:not([hidden])');
+    expect(await visibleParts(page)).toEqual(['sign-in', 'login-form']);
 
     await signIn(page, 'new.admin@example.com', invite);
     await page.waitForSelector('#challenge-form:not([hidden]) #new-password-field:not([hidden])');
+    // The new-password step alone: the sign-in form and the code field are gone.
+    expect(await visibleParts(page)).toEqual(['sign-in', 'challenge-form', 'new-password-field']);
     await page.fill('#challenge-form input[name=newPassword]', 'N3w!Admin-Passw0rd');
     await page.click('#challenge-form button[type=submit]');
     await page.waitForSelector('#console:not([hidden])');
@@ -176,6 +196,7 @@ describe('the admin console in Chromium (mock mode)', () => {
     ).toBe(200);
     await signIn(page, 'new.admin@example.com', 'N3w!Admin-Passw0rd');
     await page.waitForSelector('#challenge-form:not([hidden]) #code-field:not([hidden])');
+    expect(await visibleParts(page)).toEqual(['sign-in', 'challenge-form', 'code-field']);
     // A fresh 30-second step, so the code is not the one enrollment used.
     await new Promise((resolve) => setTimeout(resolve, 1000 * (31 - (Math.floor(Date.now() / 1000) % 30))));
     await page.fill('#challenge-form input[name=code]', totpCode(enrollment.body.secretCode, Date.now()));

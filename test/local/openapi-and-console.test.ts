@@ -85,6 +85,8 @@ describe('the local server: /openapi.json and the console', () => {
       ['/console/console.js', 'text/javascript'],
       ['/console/dom.js', 'text/javascript'],
       ['/console/console.css', 'text/css'],
+      ['/console/favicon.svg', 'image/svg+xml'],
+      ['/favicon.ico', 'image/svg+xml'],
     ] as const) {
       const response = await fetch(`${base}${file}`);
       expect(response.status).toBe(200);

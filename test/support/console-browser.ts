@@ -25,6 +25,10 @@ export async function consolePage(
     if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
       problems.push(`console: ${message.text()}`);
   });
+  // The API's refusals are part of the walk; a page asset or icon the server lacks is not.
+  page.on('response', (response) => {
+    if (response.status() === 404) problems.push(`404: ${new URL(response.url()).pathname}`);
+  });
   await page.goto(`${base}/console`);
   return { page, problems };
 }
@@ -60,4 +64,24 @@ export async function probe(page: Page): Promise<string | null> {
     document.querySelector('#probe-result')?.textContent?.startsWith('Connection'),
   );
   return page.textContent('#probe-result');
+}
+
+/** The parts of the page whose visibility each step of the console decides. */
+const PARTS = [
+  'sign-in',
+  'login-form',
+  'challenge-form',
+  'new-password-field',
+  'code-field',
+  'sign-out',
+  'console',
+  'user-detail',
+  'outbox',
+] as const;
+
+/** Which of the console's parts a person sees right now (rendered, not only present). */
+export async function visibleParts(page: Page): Promise<string[]> {
+  const shown: string[] = [];
+  for (const id of PARTS) if (await page.locator(`#${id}`).isVisible()) shown.push(id);
+  return shown;
 }

@@ -12,6 +12,7 @@ const INTERNAL = new Set([
   'CDK_DEFAULT_REGION',
   'EMULATOR_STATE_FILE',
   'WRITE_ROUND_TRIPS',
+  'UPDATE_README_SCREENSHOT',
 ]);
 
 function sources(dir: string): string[] {
