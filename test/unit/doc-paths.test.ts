@@ -3,7 +3,8 @@ import * as path from 'node:path';
 
 const root = path.join(__dirname, '..', '..');
 /** Where a repository path may start, as the docs name them. */
-const TOP = /^(?:\.ci|bin|docs|lambdas|lib|local|scripts|test)\/|^(?:package\.json|README\.md|CONTRIBUTING\.md|CHANGELOG\.md|LICENSE|cdk\.json|jest\.config\.ts|biome\.json|tsconfig\.json|\.env\.example)$/;
+const TOP =
+  /^(?:\.ci|bin|docs|lambdas|lib|local|scripts|test)\/|^(?:package\.json|README\.md|CONTRIBUTING\.md|CHANGELOG\.md|LICENSE|cdk\.json|jest\.config\.ts|biome\.json|tsconfig\.json|\.env\.example)$/;
 
 function markdown(dir: string): string[] {
   return readdirSync(path.join(root, dir)).flatMap((name) => {
@@ -18,7 +19,10 @@ function namedPaths(file: string): string[] {
   const text = readFileSync(path.join(root, file), 'utf8');
   const found = new Set<string>();
   for (const [, token] of text.matchAll(/`([^`\s]+)`/g)) {
-    const clean = (token as string).replace(/[.,:;)]+$/, '').replace(/#.*$/, '').replace(/:\d+$/, '');
+    const clean = (token as string)
+      .replace(/[.,:;)]+$/, '')
+      .replace(/#.*$/, '')
+      .replace(/:\d+$/, '');
     if (TOP.test(clean)) found.add(clean);
   }
   for (const [, link] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
