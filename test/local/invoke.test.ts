@@ -3,6 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { OPERATION_LIST } from '../../lambdas/operations';
+import { USAGE } from '../../local/invoke';
 
 const run = promisify(execFile);
 const root = path.join(__dirname, '..', '..');
@@ -15,6 +17,8 @@ function invoke(args: string[]) {
   });
 }
 
+const answer = async (args: string[]) => JSON.parse((await invoke(args)).stdout);
+
 describe('npm run invoke', () => {
   it('runs one handler with a partial event file and prints its answer', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'invoke-')), 'event.json');
@@ -23,19 +27,50 @@ describe('npm run invoke', () => {
       JSON.stringify({ body: { email: 'nobody@example.com', password: 'Wr0ng!Password' } }),
     );
 
-    const { stdout } = await invoke(['login', file]);
-
-    expect(JSON.parse(stdout)).toMatchObject({
+    expect(await answer(['login', file])).toMatchObject({
       statusCode: 401,
       headers: { 'Cache-Control': 'no-store' },
       body: { error: { code: 'NOT_AUTHORIZED' } },
     });
   });
 
-  it('refuses an unknown operation with usage and exit code 2', async () => {
+  it('lists every operation by area with its route, and runs each of its examples', async () => {
+    for (const op of OPERATION_LIST) expect(USAGE).toContain(`${op.name}`);
+    const examples = [...USAGE.matchAll(/^ {2}npm run invoke -- (.+)$/gm)].map(([, args]) =>
+      (args as string).split(' '),
+    );
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    for (const args of examples) {
+      const printed = await answer(args);
+      if (args.includes('--event')) expect(printed).toMatchObject({ httpMethod: expect.any(String) });
+      else expect({ args, succeeded: printed.statusCode < 300 }).toEqual({ args, succeeded: true });
+    }
+  }, 60_000);
+
+  it('runs a protected operation through the authorizer and the caller gate, as --as or the bootstrap admin', async () => {
+    expect(await answer(['getProfile', '--as', 'Jane@Example.com'])).toMatchObject({
+      statusCode: 200,
+      body: { email: 'jane@example.com', role: 'user', status: 'active' },
+    });
+    expect(await answer(['getProfile'])).toMatchObject({
+      statusCode: 200,
+      body: { email: 'admin@example.com', role: 'admin', groups: ['admin'] },
+    });
+    // A plain user is no admin: the gate refuses, as npm start's would.
+    expect(await answer(['listUsers', '--as', 'jane@example.com'])).toMatchObject({
+      statusCode: 403,
+      body: { error: { code: 'FORBIDDEN' } },
+    });
+  }, 30_000);
+
+  it('refuses an unknown operation or option with usage and exit code 2', async () => {
     await expect(invoke(['noSuchOperation'])).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringContaining('Unknown operation "noSuchOperation"'),
+    });
+    await expect(invoke(['getProfile', '--bogus'])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Unknown option --bogus'),
     });
   });
 });
