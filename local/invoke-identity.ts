@@ -2,17 +2,25 @@ import { randomBytes } from 'node:crypto';
 import { generateTemporaryPassword } from '../lambdas/core/adapters/memory/cognito';
 import { type MemoryWorld, seedAdmin } from '../lambdas/core/adapters/memory/world';
 import { normalizeEmail } from '../lambdas/core/domain/email';
+import type { Tokens } from '../lambdas/core/domain/tokens';
 import { newUserRecord } from '../lambdas/core/domain/user';
 import { authorize } from './authorizer';
 import { localAdminCredentials } from './server';
 
+/** Tokens for a user of the fake pool without their password: the local world's owner may act as anyone. */
+function tokensFor(world: MemoryWorld, email: string): Tokens | undefined {
+  const pool = Reflect.get(world.cognito, 'pool') as { find(e: string): unknown };
+  const issuer = Reflect.get(world.cognito, 'tokens') as { issue(user: unknown): Tokens };
+  const user = pool.find(email);
+  return user ? issuer.issue(user) : undefined;
+}
+
 /**
  * Who a protected operation runs as under `npm run invoke` (mock mode): the
- * bootstrap admin `npm start` seeds (LOCAL_ADMIN_EMAIL, default
- * admin@example.com), or `--as <email>` — a user of the local world, created
- * on the spot (CONFIRMED, `active`, role user) when it has none. The identity
- * signs in through the fake pool, and its real access token goes through the
- * same authorizer emulation as `npm start`.
+ * bootstrap admin (LOCAL_ADMIN_EMAIL, default admin@example.com), or `--as
+ * <email>` — a user of the local world, created on the spot (CONFIRMED,
+ * `active`, role user) when it has none. Its access token, issued by the fake
+ * pool, goes through the same authorizer emulation as `npm start`.
  */
 export async function signedInAs(
   world: MemoryWorld,
@@ -21,10 +29,9 @@ export async function signedInAs(
   const admin = localAdminCredentials();
   await seedAdmin(world, { email: admin.email, password: admin.password });
   const who = normalizeEmail(email ?? admin.email);
-  let password = admin.password;
   let created = false;
-  if (who !== admin.email) {
-    password = `${generateTemporaryPassword()}${randomBytes(3).toString('hex')}`;
+  if (!tokensFor(world, who)) {
+    const password = `${generateTemporaryPassword()}${randomBytes(3).toString('hex')}`;
     const user = world.cognito.seedUser({ email: who, password, attributes: { 'custom:role': 'user' } });
     await world.users.create(
       newUserRecord({
@@ -37,8 +44,6 @@ export async function signedInAs(
     );
     created = true;
   }
-  const outcome = await world.cognito.signIn.passwordLogin(who, password);
-  if (!('tokens' in outcome)) throw new Error(`${who} was asked for ${outcome.challenge.name} at sign-in.`);
-  const token = outcome.tokens.accessToken;
+  const token = (tokensFor(world, who) as Tokens).accessToken;
   return { email: who, token, claims: await authorize({ authorization: `Bearer ${token}` }), created };
 }

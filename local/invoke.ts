@@ -7,6 +7,7 @@ import { OPERATION_LIST, OPERATIONS, type OperationName } from '../lambdas/opera
 import { lambdaContext, loadHandler, proxyEvent } from './api-gateway';
 import { signedInAs } from './invoke-identity';
 import { registryTriggers } from './triggers';
+import { loadWorld, resetWorld, saveWorld, stateFile } from './world-file';
 
 /** The operations by area (the handler's folder), each with its route and caller. */
 function operationsByArea(): string {
@@ -23,7 +24,8 @@ function operationsByArea(): string {
     .join('\n');
 }
 
-export const USAGE = `Usage: npm run invoke -- <operation> [event.json] [--as <email>] [--event]
+export const USAGE = `Usage: npm run invoke -- <operation> [event.json] [--as <email>] [--event] [--reset]
+       npm run invoke -- --outbox [email]
 
 Runs one handler once, in this process, as API Gateway would (mock mode by
 default, MOCK_MODE=true), and prints its answer.
@@ -39,18 +41,26 @@ default, MOCK_MODE=true), and prints its answer.
                (LOCAL_ADMIN_EMAIL, default admin@example.com).
   --event      print the event it would send, and stop (edit it, then pass it back;
                the identity of that run replaces the token it holds).
+  --reset      start over from an empty local world (the bootstrap admin only).
+  --outbox     print what the fakes "sent" (temporary passwords, codes), to one
+               email or to all, and stop.
 
-Each run starts from an empty local world holding the bootstrap admin. With
-MOCK_MODE=false the handler runs on the real adapters (the AWS SDK environment
-says where), and a protected operation takes its claims from the event file.
+The local world (users, pool, tables, outbox) persists between runs in
+.local/world.json and is the one npm start serves: a user created by one
+invocation signs in with the next, or over HTTP (LOCAL_STATE_FILE moves it;
+off keeps each run to itself). With MOCK_MODE=false the handler runs on the
+real adapters (the AWS SDK environment says where: npm run start:emulators
+prints the line that points it at its emulators), and a protected operation
+takes its claims from the event file.
 
 Operations (lambdas/operations.ts):
 ${operationsByArea()}
 
 Examples:
-  npm run invoke -- listUsers
-  npm run invoke -- getProfile --as jane@example.com
   npm run invoke -- register local/events/register.json
+  npm run invoke -- --outbox jane@example.com
+  npm run invoke -- listUsers
+  npm run invoke -- getProfile --as sam@example.com
   npm run invoke -- poolStatus --event`;
 
 interface Args {
@@ -58,13 +68,17 @@ interface Args {
   file?: string;
   as?: string;
   printEvent: boolean;
+  reset: boolean;
+  outbox: boolean;
 }
 
 function parse(argv: string[]): Args | string {
-  const args: Args = { printEvent: false };
+  const args: Args = { printEvent: false, reset: false, outbox: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--event') args.printEvent = true;
+    else if (arg === '--reset') args.reset = true;
+    else if (arg === '--outbox') args.outbox = true;
     else if (arg === '--as') {
       args.as = argv[++i];
       if (!args.as) return '--as needs an email.';
@@ -110,12 +124,24 @@ async function eventFor(operation: OperationDefinition, args: Args): Promise<API
 }
 
 async function main(argv: string[]): Promise<number> {
-  // The fake pool runs the project's own triggers, as a deployed pool does.
-  if (runsOnFakes()) memoryWorld().cognito.useTriggers(registryTriggers());
   const args = parse(argv);
   if (typeof args === 'string') {
     console.error(`${args}\n\n${USAGE}`);
     return 2;
+  }
+  if (runsOnFakes()) {
+    // The fake pool runs the project's own triggers, as a deployed pool does.
+    memoryWorld().cognito.useTriggers(registryTriggers());
+    if (args.reset) resetWorld();
+    loadWorld(memoryWorld());
+    if (args.outbox) {
+      console.info(JSON.stringify({ messages: memoryWorld().outbox.list(args.name) }, null, 2));
+      return 0;
+    }
+    if (args.reset && !args.name) {
+      console.info(`Local world reset (${stateFile() ?? 'in memory only'}).`);
+      return 0;
+    }
   }
   if (!args.name || args.name === '--help' || args.name === '-h') {
     console.info(USAGE);
@@ -137,8 +163,10 @@ async function main(argv: string[]): Promise<number> {
     console.info(JSON.stringify(event, null, 2));
     return 0;
   }
+  if (runsOnFakes()) saveWorld(memoryWorld()); // the identity --as made, even if the handler throws
   const handler = await loadHandler(operation);
   const result = await handler(event, lambdaContext(operation.name));
+  if (runsOnFakes()) saveWorld(memoryWorld());
   let shownBody: unknown = result.body;
   try {
     shownBody = result.body ? JSON.parse(result.body) : undefined;

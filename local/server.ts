@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { generateTemporaryPassword } from '../lambdas/core/adapters/memory/cognito';
 import type { OutboxMessage } from '../lambdas/core/adapters/memory/outbox';
-import { memoryWorld, seedAdmin } from '../lambdas/core/adapters/memory/world';
+import { memoryWorld } from '../lambdas/core/adapters/memory/world';
 import { runsOnFakes } from '../lambdas/core/deps';
 import { normalizeEmail } from '../lambdas/core/domain/email';
 import { SECURITY_HEADERS } from '../lambdas/core/http/headers';
@@ -13,6 +13,7 @@ import { dispatch } from './dispatch';
 import { answeringEmulatorGaps } from './emulators/unsupported';
 import { openApiDocument } from './openapi';
 import { registryTriggers } from './triggers';
+import { ensureBootstrapAdmin, loadWorld, sharedWorld, stateFile } from './world-file';
 
 /** The server refuses to buffer more than this; the handlers enforce the API's 64 KiB. */
 const MAX_READ_BYTES = 1024 * 1024;
@@ -28,6 +29,9 @@ export interface LocalServerOptions {
    * `501 NOT_SUPPORTED_BY_EMULATOR` (local/emulators/unsupported.ts).
    */
   emulatorGaps?: boolean;
+  /** Around each request (`npm start`: the local world file shared with `npm run invoke`). */
+  beforeRequest?: () => void;
+  afterRequest?: () => void;
 }
 
 /** The local API: every registry route, plus `/health` and (when there is one) `/_local/outbox`. */
@@ -36,6 +40,7 @@ export function createLocalServer(options: LocalServerOptions = {}): Server {
     options.outbox ?? (runsOnFakes() ? (to?: string) => memoryWorld().outbox.list(to) : undefined);
   return createServer((req, res) => {
     const started = Date.now();
+    options.beforeRequest?.();
     handle(req, res, outbox, options.emulatorGaps === true)
       .catch((error: unknown) => {
         console.error(
@@ -50,6 +55,7 @@ export function createLocalServer(options: LocalServerOptions = {}): Server {
         });
       })
       .finally(() => {
+        options.afterRequest?.();
         // Method, path and status only: never the query (signatures) or the body.
         const path = (req.url ?? '/').split('?')[0];
         if (process.env.LOG_LEVEL !== 'silent') {
@@ -206,22 +212,30 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const host = '127.0.0.1';
   const lines = [`Cognito account backend, local API on http://${host}:${port}`];
+  let hooks: LocalServerOptions = {};
+  let onStop: () => Promise<void> = async () => undefined;
   if (runsOnFakes()) {
     const admin = localAdminCredentials();
     // The fake pool runs the project's own triggers (CustomMessage brands every email), as a deployed pool does.
     memoryWorld().cognito.useTriggers(registryTriggers());
-    await seedAdmin(memoryWorld(), { email: admin.email, password: admin.password });
+    const shared = sharedWorld(memoryWorld());
+    const loaded = loadWorld(memoryWorld());
+    await ensureBootstrapAdmin(memoryWorld(), admin.email, admin.password);
+    shared.afterRequest();
+    hooks = { beforeRequest: shared.beforeRequest, afterRequest: shared.afterRequest };
+    onStop = async () => shared.flush();
     lines.push(
       '  mode: mock (in-memory Cognito and DynamoDB; nothing leaves this machine)',
       ...admin.banner,
       `  outbox: GET http://${host}:${port}/_local/outbox`,
       `  admin console: http://${host}:${port}/console   OpenAPI: http://${host}:${port}/openapi.json`,
       legacyUsersLine(),
+      `  local world: ${stateFile() ?? 'in memory only (LOCAL_STATE_FILE=off)'}${loaded ? ' (loaded)' : ''} — shared with npm run invoke`,
     );
   } else {
     lines.push('  mode: aws (real adapters; endpoints from the AWS SDK environment)');
   }
-  serve(port, lines);
+  serve(port, lines, hooks, onStop);
 }
 
 if (require.main === module) {

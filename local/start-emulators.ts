@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { emulatorEnvironment, emulatorOutbox, startEmulators } from './emulators';
 import { bootstrapAdminOnAdapters } from './emulators/bootstrap-admin';
 import { unsupportedBanner } from './emulators/gaps';
@@ -17,6 +19,15 @@ async function main(): Promise<void> {
   try {
     // The webhook secrets default to the local ones (emulatorEnvironment); a value set in the shell wins.
     Object.assign(process.env, emulatorEnvironment(emulators));
+    // For `npm run invoke` on these emulators, from another shell (MOCK_MODE=false is in it).
+    const invokeEnv = path.join(emulators.workDir, 'invoke.env');
+    writeFileSync(
+      invokeEnv,
+      Object.entries(emulatorEnvironment(emulators))
+        .map(([key, value]) => `${key}='${value.replace(/'/g, "'\\''")}'`)
+        .join('\n'),
+      { mode: 0o600 },
+    );
     const admin = localAdminCredentials();
     await bootstrapAdminOnAdapters(admin.email, admin.password);
     serve(
@@ -37,6 +48,7 @@ async function main(): Promise<void> {
         `  admin console: http://127.0.0.1:${port}/console   OpenAPI: http://127.0.0.1:${port}/openapi.json`,
         ...unsupportedBanner(),
         `  work folder (logs, cognito-local's database; removed at stop): ${emulators.workDir}`,
+        `  npm run invoke on these emulators: set -a; . ${invokeEnv}; set +a; npm run invoke -- <operation> [event.json]`,
         '  Ctrl-C (or SIGTERM) stops the API and the emulators and removes what they wrote.',
       ],
       { outbox: (to) => emulatorOutbox(emulators, to), emulatorGaps: true },

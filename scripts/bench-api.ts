@@ -49,6 +49,8 @@ async function startLocalApi(port: number): Promise<{ child: ChildProcess; token
       LOG_LEVEL: 'silent',
       LOCAL_ADMIN_EMAIL: ADMIN.email,
       LOCAL_ADMIN_PASSWORD: ADMIN.password,
+      // A fresh world, and none of the developer's: the local world file is off.
+      LOCAL_STATE_FILE: 'off',
     },
     stdio: 'ignore',
   });

@@ -10,10 +10,16 @@ const run = promisify(execFile);
 const root = path.join(__dirname, '..', '..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 
+/** Each test's own local world file (never the developer's .local/world.json). */
+let world = '';
+beforeEach(() => {
+  world = path.join(mkdtempSync(path.join(tmpdir(), 'invoke-world-')), 'world.json');
+});
+
 function invoke(args: string[]) {
   return run(tsx, ['local/invoke.ts', ...args], {
     cwd: root,
-    env: { ...process.env, MOCK_MODE: 'true', LOG_LEVEL: 'silent' },
+    env: { ...process.env, MOCK_MODE: 'true', LOG_LEVEL: 'silent', LOCAL_STATE_FILE: world },
   });
 }
 
@@ -43,6 +49,9 @@ describe('npm run invoke', () => {
     for (const args of examples) {
       const printed = await answer(args);
       if (args.includes('--event')) expect(printed).toMatchObject({ httpMethod: expect.any(String) });
+      else if (args.includes('--outbox'))
+        // The register example ran before it, in the same world: Jane's code is there.
+        expect(printed.messages).toEqual([expect.objectContaining({ kind: 'VERIFICATION_CODE' })]);
       else expect({ args, succeeded: printed.statusCode < 300 }).toEqual({ args, succeeded: true });
     }
   }, 60_000);
@@ -62,6 +71,30 @@ describe('npm run invoke', () => {
       body: { error: { code: 'FORBIDDEN' } },
     });
   }, 30_000);
+
+  it('keeps the local world between runs: a user registered by one invocation confirms and signs in with the next', async () => {
+    const dir = path.dirname(world);
+    const event = (name: string, body: unknown) => {
+      const file = path.join(dir, `${name}.json`);
+      writeFileSync(file, JSON.stringify({ body }));
+      return file;
+    };
+    const credentials = { email: 'sam@example.com', password: 'Str0ng!Passw0rd' };
+    expect((await answer(['register', event('register', credentials)])).statusCode).toBe(201);
+    const { messages } = await answer(['--outbox', 'sam@example.com']);
+    const code = messages.at(-1).secret;
+    expect(
+      (await answer(['confirmRegistration', event('confirm', { email: 'sam@example.com', code })])).body,
+    ).toEqual({ status: 'pending_approval' });
+    expect((await answer(['login', event('login', credentials)])).body).toHaveProperty('tokens');
+    expect(await answer(['getProfile', '--as', 'sam@example.com'])).toMatchObject({
+      statusCode: 200,
+      body: { email: 'sam@example.com', status: 'pending_approval' },
+    });
+
+    await invoke(['--reset']);
+    expect((await answer(['login', event('login', credentials)])).statusCode).toBe(401);
+  }, 60_000);
 
   it('refuses an unknown operation or option with usage and exit code 2', async () => {
     await expect(invoke(['noSuchOperation'])).rejects.toMatchObject({

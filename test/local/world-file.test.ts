@@ -1,0 +1,46 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { type MemoryWorld, resetMemoryWorld } from '../../lambdas/core/adapters/memory/world';
+import { loadWorld, saveWorld, serializeWorld } from '../../local/world-file';
+import { STRONG_PASSWORD, submitApplication, temporaryPasswordOf } from '../support/harness';
+
+/** A world as a later run finds it: a fresh one, restored from the file. */
+function reopened(world: MemoryWorld): MemoryWorld {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'world-')), 'world.json');
+  saveWorld(world, file);
+  const next = resetMemoryWorld();
+  expect(loadWorld(next, file)).toBe(true);
+  return next;
+}
+
+describe('the local world file (npm start and npm run invoke)', () => {
+  it('keeps the pool, its signing key, the tables, sessions and the outbox across runs', async () => {
+    const world = resetMemoryWorld();
+    await submitApplication({ email: 'jane@example.com' });
+    const temporary = temporaryPasswordOf(world, 'jane@example.com');
+    const challenge = await world.cognito.signIn.passwordLogin('jane@example.com', temporary);
+    if (!('challenge' in challenge)) throw new Error('expected NEW_PASSWORD_REQUIRED');
+
+    const later = reopened(world);
+
+    // The challenge session opened before answers after; the outbox and the Users record are there.
+    const answered = await later.cognito.signIn.respondToNewPasswordChallenge({
+      email: 'jane@example.com',
+      session: challenge.challenge.session,
+      newPassword: STRONG_PASSWORD,
+    });
+    if (!('tokens' in answered)) throw new Error('expected tokens');
+    expect(temporaryPasswordOf(later, 'jane@example.com')).toBe(temporary);
+    expect((await later.users.findByEmail('jane@example.com'))?.status).toBe('pending_verification');
+
+    // Tokens issued in one run verify and refresh in the next (the signing key and refresh tokens persist).
+    const again = reopened(later);
+    expect(await again.cognito.selfService.getUser(answered.tokens.accessToken)).toMatchObject({
+      email: 'jane@example.com',
+    });
+    const refreshed = await again.cognito.signIn.refresh(answered.tokens.refreshToken as string);
+    expect(refreshed).toHaveProperty('accessToken');
+    expect(serializeWorld(again)).toContain('jane@example.com');
+  });
+});
