@@ -103,11 +103,24 @@ export function restoreWorld(world: MemoryWorld, text: string): void {
   }
 }
 
-/** Reads the state file into `world` when there is one; false when there was none. */
+/**
+ * Reads the state file into `world` when there is one; false when there was
+ * none, or when it cannot be read (corrupt, or from another version of the
+ * fakes): then it is set aside as `<file>.unreadable` and the world starts over,
+ * with a warning — a local tool must not refuse to start over its own scratch file.
+ */
 export function loadWorld(world: MemoryWorld, file = stateFile()): boolean {
   if (!file || !existsSync(file)) return false;
-  restoreWorld(world, readFileSync(file, 'utf8'));
-  return true;
+  try {
+    restoreWorld(world, readFileSync(file, 'utf8'));
+    return true;
+  } catch (error) {
+    renameSync(file, `${file}.unreadable`);
+    console.warn(
+      `The local world in ${file} could not be read (${(error as Error).message}); starting over (the file is now ${file}.unreadable).`,
+    );
+    return false;
+  }
 }
 
 /** Writes `world` to the state file (atomically: a reader never sees half of it). */

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { type MemoryWorld, resetMemoryWorld } from '../../lambdas/core/adapters/memory/world';
@@ -42,5 +42,21 @@ describe('the local world file (npm start and npm run invoke)', () => {
     const refreshed = await again.cognito.signIn.refresh(answered.tokens.refreshToken as string);
     expect(refreshed).toHaveProperty('accessToken');
     expect(serializeWorld(again)).toContain('jane@example.com');
+  });
+});
+
+describe('an unreadable local world file', () => {
+  it('is set aside with a warning, and the world starts over', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'world-')), 'world.json');
+    writeFileSync(file, '{"version": 1, "signer": ');
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      expect(loadWorld(resetMemoryWorld(), file)).toBe(false);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('starting over'));
+    } finally {
+      warn.mockRestore();
+    }
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(`${file}.unreadable`)).toBe(true);
   });
 });
