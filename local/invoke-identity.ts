@@ -2,18 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { generateTemporaryPassword } from '../lambdas/core/adapters/memory/cognito';
 import { type MemoryWorld, seedAdmin } from '../lambdas/core/adapters/memory/world';
 import { normalizeEmail } from '../lambdas/core/domain/email';
-import type { Tokens } from '../lambdas/core/domain/tokens';
 import { newUserRecord } from '../lambdas/core/domain/user';
 import { authorize } from './authorizer';
 import { localAdminCredentials } from './server';
-
-/** Tokens for a user of the fake pool without their password: the local world's owner may act as anyone. */
-function tokensFor(world: MemoryWorld, email: string): Tokens | undefined {
-  const pool = Reflect.get(world.cognito, 'pool') as { find(e: string): unknown };
-  const issuer = Reflect.get(world.cognito, 'tokens') as { issue(user: unknown): Tokens };
-  const user = pool.find(email);
-  return user ? issuer.issue(user) : undefined;
-}
 
 /**
  * Who a protected operation runs as under `npm run invoke` (mock mode): the
@@ -29,8 +20,8 @@ export async function signedInAs(
   const admin = localAdminCredentials();
   await seedAdmin(world, { email: admin.email, password: admin.password });
   const who = normalizeEmail(email ?? admin.email);
-  let created = false;
-  if (!tokensFor(world, who)) {
+  const created = !(await world.cognito.directory.getUser(who));
+  if (created) {
     const password = `${generateTemporaryPassword()}${randomBytes(3).toString('hex')}`;
     const user = world.cognito.seedUser({ email: who, password, attributes: { 'custom:role': 'user' } });
     await world.users.create(
@@ -42,8 +33,7 @@ export async function signedInAs(
         now: world.clock(),
       }),
     );
-    created = true;
   }
-  const token = (tokensFor(world, who) as Tokens).accessToken;
+  const token = world.cognito.issueTokensFor(who)?.accessToken as string;
   return { email: who, token, claims: await authorize({ authorization: `Bearer ${token}` }), created };
 }

@@ -163,10 +163,14 @@ async function main(argv: string[]): Promise<number> {
     console.info(JSON.stringify(event, null, 2));
     return 0;
   }
-  if (runsOnFakes()) saveWorld(memoryWorld()); // the identity --as made, even if the handler throws
   const handler = await loadHandler(operation);
-  const result = await handler(event, lambdaContext(operation.name));
-  if (runsOnFakes()) saveWorld(memoryWorld());
+  let result: Awaited<ReturnType<typeof handler>>;
+  try {
+    result = await handler(event, lambdaContext(operation.name));
+  } finally {
+    // What the run changed, the identity --as made included, even when the handler throws.
+    if (runsOnFakes()) saveWorld(memoryWorld());
+  }
   let shownBody: unknown = result.body;
   try {
     shownBody = result.body ? JSON.parse(result.body) : undefined;

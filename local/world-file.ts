@@ -182,8 +182,6 @@ export async function ensureBootstrapAdmin(
   password: string,
 ): Promise<void> {
   if (await seedAdmin(world, { email, password })) return;
-  const admin = (
-    Reflect.get(world.cognito, 'pool') as { find(e: string): { username: string } | undefined }
-  ).find(email);
+  const admin = await world.cognito.directory.getUser(email);
   if (admin) await world.cognito.accountAdmin.setPassword(admin.username, password, true);
 }

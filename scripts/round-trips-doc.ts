@@ -1,6 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { COGNITO_LOCAL_GAPS, type CognitoLocalGap } from '../local/emulators/gaps';
+import { docSection, writeDocSection } from './bench-doc';
 
 /** One route (and case) walked on the emulators: its counted AWS calls, or the gap that stopped it. */
 export type RoundTripRow = {
@@ -56,7 +55,6 @@ export const COGNITO_QUOTA_CATEGORY: Record<string, string> = {
   GetTokensFromRefreshToken: 'UserToken',
 };
 
-const root = path.join(__dirname, '..');
 const label = (row: RoundTripRow) => `\`${row.route}\`${row.variant ? ` (${row.variant})` : ''}`;
 const gapCell = (gap: CognitoLocalGap) => `not counted: ${COGNITO_LOCAL_GAPS[gap]}`;
 
@@ -117,27 +115,6 @@ function operationsSection(rows: readonly RoundTripRow[]): string {
   ].join('\n');
 }
 
-/** The `## <heading>` section of a doc as it stands ('' when there is none). */
-function current(file: string, heading: string): string {
-  const doc = readFileSync(path.join(root, file), 'utf8');
-  const start = doc.indexOf(`\n## ${heading}\n`);
-  if (start < 0) return '';
-  const next = doc.indexOf('\n## ', start + 1);
-  return doc.slice(start + 1, next < 0 ? doc.length : next + 1);
-}
-
-/** Writes `text` as the `## <heading>` section of a doc, in place or before `## <before>` (else at the end). */
-function write(file: string, heading: string, text: string, before: string): void {
-  const full = path.join(root, file);
-  const doc = readFileSync(full, 'utf8');
-  const start = doc.indexOf(`\n## ${heading}\n`);
-  const next = start < 0 ? -1 : doc.indexOf('\n## ', start + 1);
-  const at = before ? doc.indexOf(`\n## ${before}`) : -1;
-  const from = start >= 0 ? start : at >= 0 ? at : doc.length;
-  const to = start < 0 ? from : next < 0 ? doc.length : next;
-  writeFileSync(full, `${doc.slice(0, from).trimEnd()}\n\n${text.trimEnd()}\n${doc.slice(to)}`);
-}
-
 /**
  * The two tables these rows make, each beside the section its doc holds now;
  * with `WRITE_ROUND_TRIPS=1` (`npm run docs:round-trips`) the docs are rewritten first.
@@ -158,8 +135,8 @@ export function roundTripSections(rows: readonly RoundTripRow[]) {
     },
   ];
   return sections.map(({ file, heading, text, before }) => {
-    if (process.env.WRITE_ROUND_TRIPS === '1' && current(file, heading).trimEnd() !== text.trimEnd())
-      write(file, heading, text, before);
-    return { file, expected: text.trimEnd(), actual: current(file, heading).trimEnd() };
+    if (process.env.WRITE_ROUND_TRIPS === '1' && docSection(file, heading).trimEnd() !== text.trimEnd())
+      writeDocSection(file, heading, text, before);
+    return { file, expected: text.trimEnd(), actual: docSection(file, heading).trimEnd() };
   });
 }

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Client } from '@smithy/core/client';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { gatewayError } from '../api-gateway';
+import { onSdkCall } from '../sdk-calls';
 import { COGNITO_LOCAL_GAPS, ROUTES_BEYOND_COGNITO_LOCAL } from './gaps';
 
 /** The code the local API on the emulators answers when cognito-local lacks what a route needs. */
@@ -27,24 +27,18 @@ export function missingApi(message: string): string {
 
 /**
  * Notes, per local API request, an SDK call cognito-local refused as
- * unsupported (wrapping the SDK's one `Client.prototype.send`, in this
- * process only: the local server on the emulators, never a bundle).
+ * unsupported (the request's store, through the SDK call it made).
  */
 function install(): void {
   if (installed) return;
   installed = true;
-  const send = Client.prototype.send;
-  Client.prototype.send = function noted(this: unknown, ...args: unknown[]) {
-    // biome-ignore lint/suspicious/noExplicitAny: the SDK's own overloads, passed through unchanged
-    const result = (send as any).apply(this, args);
+  onSdkCall(({ result }) => {
     const current = request.getStore();
-    if (current && result && typeof result.catch === 'function') {
-      result.catch((error: unknown) => {
-        if (isEmulatorGap(error)) current.missing ??= missingApi(error.message);
-      });
-    }
-    return result;
-  } as typeof send;
+    if (!current) return;
+    result.catch((error: unknown) => {
+      if (isEmulatorGap(error)) current.missing ??= missingApi(error.message);
+    });
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Client } from '@smithy/core/client';
+import { onSdkCall } from '../../local/sdk-calls';
 
 /**
  * One AWS API call an SDK client made (or one port call): service, operation,
@@ -24,35 +24,24 @@ let tick = 0;
 const now = () => ++tick;
 let installed = false;
 
-/**
- * Records every call any AWS SDK client of this process makes (one `send`,
- * its SDK retries included), by wrapping the SDK's one `Client.prototype.send`.
- * A call is recorded only while `recordAwsCalls` runs.
- */
+/** Records every AWS SDK call of this process into `sink` while `recordAwsCalls` runs. */
 function install(): void {
   if (installed) return;
   installed = true;
-  const send = Client.prototype.send;
-  Client.prototype.send = function recorded(this: Client<never, never, never, never>, ...args: unknown[]) {
-    const target = sink;
-    const command = args[0] as { constructor: { name: string } };
+  onSdkCall(({ client, command, result }) => {
+    if (!sink) return;
     const call: AwsCall = {
-      service: SERVICES[this.constructor.name] ?? this.constructor.name,
-      operation: command.constructor.name.replace(/Command$/, ''),
+      service: SERVICES[client] ?? client,
+      operation: command.replace(/Command$/, ''),
       start: now(),
       end: Number.NaN,
     };
-    target?.push(call);
-    // biome-ignore lint/suspicious/noExplicitAny: the SDK's own overloads, passed through unchanged
-    const result = (send as any).apply(this, args);
-    if (result && typeof result.then === 'function') {
-      const settle = () => {
-        call.end = now();
-      };
-      result.then(settle, settle);
-    }
-    return result;
-  } as typeof send;
+    sink.push(call);
+    const settle = () => {
+      call.end = now();
+    };
+    result.then(settle, settle);
+  });
 }
 
 /** The AWS calls made while `action` ran (and settled before it did). */

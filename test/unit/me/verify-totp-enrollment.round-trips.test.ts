@@ -6,28 +6,35 @@ import { recordedPorts } from '../../support/recorded-ports';
 
 const EMAIL = 'jane@example.com';
 
-async function approvedWithSecret(world: ReturnType<typeof freshWorld>) {
+/**
+ * An approved applicant (`pending_mfa`) with a TOTP secret being enrolled and a
+ * code of a fresh step; `meanwhile` runs before the ports start recording.
+ * Verifies the code through recorded ports.
+ */
+async function verifiedEnrollment(
+  meanwhile?: (world: ReturnType<typeof freshWorld>, userId: string) => Promise<unknown>,
+) {
+  const world = freshWorld();
   const tokens = await activatedApplicant(world, EMAIL);
-  const record = await world.users.findByEmail(EMAIL);
-  if (!record) throw new Error('no record');
-  const approved = await world.users.transition(record.userId, record.status, 'pending_mfa');
+  const found = await world.users.findByEmail(EMAIL);
+  if (!found) throw new Error('no record');
+  const record = await world.users.transition(found.userId, found.status, 'pending_mfa');
   const { secretCode } = await world.cognito.selfService.associateSoftwareToken(tokens.accessToken);
   world.advance(30_000);
-  return { tokens, record: approved, code: totpCode(secretCode, world.clock().getTime()) };
+  await meanwhile?.(world, record.userId);
+  const recorded = recordedPorts(world);
+  const profile = await verifyTotpEnrollment(recorded.totp, {
+    caller: { sub: record.userId, username: record.userId, groups: [] },
+    record,
+    accessToken: tokens.accessToken,
+    code: totpCode(secretCode, world.clock().getTime()),
+  });
+  return { profile, recorded };
 }
 
 describe('verifyTotpEnrollment (POST /me/mfa/totp/verify): round trips', () => {
   it('mirrors TOTP on and the ladder step in one conditional write', async () => {
-    const world = freshWorld();
-    const { tokens, record, code } = await approvedWithSecret(world);
-    const recorded = recordedPorts(world);
-
-    const profile = await verifyTotpEnrollment(recorded.totp, {
-      caller: { sub: record.userId, username: record.userId, groups: [] },
-      record,
-      accessToken: tokens.accessToken,
-      code,
-    });
+    const { profile, recorded } = await verifiedEnrollment();
 
     expect(profile).toMatchObject({ status: 'pending_subscription', mfa: { enabled: true, method: 'totp' } });
     expect(recorded.names()).toEqual([
@@ -39,19 +46,9 @@ describe('verifyTotpEnrollment (POST /me/mfa/totp/verify): round trips', () => {
   });
 
   it('writes only mfa when the record moved on meanwhile (no lost enrollment)', async () => {
-    const world = freshWorld();
-    const { tokens, record, code } = await approvedWithSecret(world);
-    await world.users.transition(record.userId, 'pending_mfa', 'suspended', {
-      previousStatus: 'pending_mfa',
-    });
-    const recorded = recordedPorts(world);
-
-    const profile = await verifyTotpEnrollment(recorded.totp, {
-      caller: { sub: record.userId, username: record.userId, groups: [] },
-      record,
-      accessToken: tokens.accessToken,
-      code,
-    });
+    const { profile, recorded } = await verifiedEnrollment((world, userId) =>
+      world.users.transition(userId, 'pending_mfa', 'suspended', { previousStatus: 'pending_mfa' }),
+    );
 
     expect(profile).toMatchObject({ status: 'suspended', mfa: { enabled: true, method: 'totp' } });
     expect(recorded.names()).toEqual([

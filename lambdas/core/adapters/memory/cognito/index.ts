@@ -1,3 +1,4 @@
+import type { Tokens } from '../../../domain/tokens';
 import { type Clock, systemClock } from '../../../ports/clock';
 import type { PoolTriggers } from '../../../ports/pool-triggers';
 import type { JwtSigner } from '../jwt-signer';
@@ -105,6 +106,16 @@ export class InMemoryCognito {
   /** Configures the pool's triggers (like updating its LambdaConfig). */
   useTriggers(triggers: PoolTriggers | undefined): void {
     this.triggers.use(triggers);
+  }
+
+  /**
+   * Tokens for a user of the pool without their password, or undefined for an
+   * unknown one: for local tools (`npm run invoke --as`), whose owner may act as
+   * any user of their own local world — never a path of the API.
+   */
+  issueTokensFor(emailOrUsername: string): Tokens | undefined {
+    const user = this.pool.find(emailOrUsername);
+    return user ? this.tokens.issue(user) : undefined;
   }
 
   /** Adds a CONFIRMED user directly, e.g. the local bootstrap admin (no email is sent). */
