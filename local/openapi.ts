@@ -1,12 +1,20 @@
 import * as z from 'zod/mini';
 import { ERROR_CODES } from '../lambdas/core/http/error-table';
 import type { OperationDefinition } from '../lambdas/core/operation-definition';
-import { OPERATION_LIST } from '../lambdas/operations';
+import { OPERATION_LIST, type OperationName } from '../lambdas/operations';
+import { RESPONSE_SCHEMAS, RESPONSES } from '../lambdas/responses';
+import { NOT_SUPPORTED_BY_EMULATOR } from './emulators/unsupported';
+
+/**
+ * Codes no handler's error table holds: the gateway's refusal of a malformed
+ * path, and the emulator runner's named gap (`npm run start:emulators` only).
+ */
+const OUTSIDE_THE_TABLE = ['400 BAD_REQUEST', `501 ${NOT_SUPPORTED_BY_EMULATOR}`];
 
 /** Error codes by HTTP status, from the error table (the gateway's own 401/403/404 included). */
 function errorsByStatus(): Map<string, string[]> {
   const byStatus = new Map<string, string[]>();
-  for (const entry of ERROR_CODES) {
+  for (const entry of [...ERROR_CODES, ...OUTSIDE_THE_TABLE]) {
     const [status, code] = entry.split(' ') as [string, string];
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
@@ -80,6 +88,25 @@ function parameters(op: OperationDefinition): object[] {
   return [...path, ...queryParams, ...headers, ...signature];
 }
 
+/** The success body of `name` at `status`: a reference to its named schema. */
+function ref(name: string, status: string): { $ref: string } {
+  const bodies = RESPONSES[name as OperationName] as Record<string, z.ZodMiniType>;
+  const id = bodies[status] && RESPONSE_SCHEMAS.get(bodies[status])?.id;
+  if (!id) throw new Error(`${name} ${status}: no response schema in lambdas/responses.ts`);
+  return { $ref: `#/components/schemas/${id}` };
+}
+
+/** Every named response schema (lambdas/responses.ts), referring to one another by name. */
+function responseSchemas(): Record<string, unknown> {
+  const { schemas } = z.toJSONSchema(RESPONSE_SCHEMAS, {
+    io: 'output',
+    uri: (id) => `#/components/schemas/${id}`,
+  });
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, { $schema: _, $id: __, ...schema }]) => [id, schema]),
+  );
+}
+
 /** The OpenAPI 3.1 description of the API, from the operation registry (docs/openapi.json). */
 export function openApiDocument(): Record<string, unknown> {
   const errors = errorsByStatus();
@@ -90,7 +117,7 @@ export function openApiDocument(): Record<string, unknown> {
       responses[status] =
         status === '204'
           ? { description }
-          : { description, content: { 'application/json': { schema: { type: 'object' } } } };
+          : { description, content: { 'application/json': { schema: ref(op.name, status) } } };
     }
     for (const status of errors.keys()) responses[status] = { $ref: `#/components/responses/E${status}` };
     paths[op.path] ??= {};
@@ -131,6 +158,7 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
       schemas: {
+        ...responseSchemas(),
         Error: {
           type: 'object',
           required: ['error'],

@@ -10,6 +10,7 @@ import { createLocalServer } from '../../local/server';
 import { type RoundTripRow, roundTripSections } from '../../scripts/round-trips-doc';
 import { callSteps, recordAwsCalls, sequentialDepth } from '../support/aws-calls';
 import { BILLING_SECRET, STRONG_PASSWORD, WEBHOOK_SECRET } from '../support/harness';
+import { expectDocumented, routeOf } from '../support/openapi-responses';
 import { emulators, uniqueEmail } from './emulators';
 
 /**
@@ -42,7 +43,10 @@ async function http(method: string, path: string, body?: unknown, headers: Recor
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as Json };
+  const answer = text ? JSON.parse(text) : undefined;
+  // The walk is also the document's proof on the real adapters: every answer as docs/openapi.json says.
+  expectDocumented(routeOf(method, path), response.status, answer);
+  return { status: response.status, body: answer as Json };
 }
 
 /** Sends one request, records its AWS calls as the route's row, and checks the status. */

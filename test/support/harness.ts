@@ -10,6 +10,7 @@ import { hmacHex } from '../../lambdas/core/http/webhook-signature';
 import { OPERATIONS, type OperationName } from '../../lambdas/operations';
 import { invokeOperation } from '../../local/dispatch';
 import { registryTriggers } from '../../local/triggers';
+import { expectDocumented } from './openapi-responses';
 
 export const WEBHOOK_SECRET = 'local-webhook-secret';
 export const BILLING_SECRET = 'local-billing-secret';
@@ -64,10 +65,13 @@ export async function call<T = Record<string, unknown>>(
     { method: operation.method, path: operation.path, headers, query: options.query, body },
     options.pathParameters,
   );
+  const answer = raw.body ? JSON.parse(raw.body) : undefined;
+  // Every answer a test sees is one the OpenAPI document describes (status, and body by its schema).
+  expectDocumented(`${operation.method} ${operation.path}`, raw.statusCode, answer);
   return {
     status: raw.statusCode,
     headers: (raw.headers ?? {}) as Record<string, string>,
-    body: (raw.body ? JSON.parse(raw.body) : undefined) as T,
+    body: answer as T,
     raw,
   };
 }

@@ -110,6 +110,12 @@ describe('layering (DESIGN.md "Dependencies point one way")', () => {
     expect(bad).toEqual([]);
   });
 
+  it('keeps the response schemas (lambdas/responses.ts) out of every function bundle', () => {
+    // They are documentation and test oracles; a handler importing them would carry every area's schemas.
+    const bad = violations(sources('lambdas'), (t) => t === 'lambdas/responses');
+    expect(bad).toEqual([]);
+  });
+
   it('lets scripts use workflows and deps, never a handler', () => {
     const bad = violations(sources('scripts'), (t) => HANDLER_AREA.test(t));
     expect(bad).toEqual([]);
