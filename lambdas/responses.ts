@@ -14,7 +14,7 @@ import type { OPERATIONS, OperationName } from './operations';
  * here. Kept beside the registry and keyed by it (the compiler asks for
  * exactly each row's success statuses), not in it: handlers import their
  * area's rows, and these schemas are documentation, not runtime — no bundle
- * carries them (test/unit/structure/layering.test.ts). Objects are strict:
+ * carries them (test/unit/layering.test.ts). Objects are strict:
  * a field the API does not document (an internal attribute) is a violation.
  */
 export const RESPONSE_SCHEMAS = z.registry<{ id: string }>();

@@ -10,7 +10,7 @@ import { ADMIN_ACTIONS } from '../../lambdas/core/workflows/admin-users/user-act
 import { OPERATION_LIST } from '../../lambdas/operations';
 import { CONSOLE_CSP } from '../../local/console';
 import { createLocalServer } from '../../local/server';
-import { openApiText } from '../../scripts/openapi';
+import { clientTypesText, openApiText } from '../../scripts/openapi';
 
 const root = path.join(__dirname, '..', '..');
 const committed = readFileSync(path.join(root, 'docs', 'openapi.json'), 'utf8');
@@ -29,6 +29,12 @@ async function validate(file: string): Promise<{ valid: boolean; errors?: unknow
 describe('docs/openapi.json', () => {
   it('is current with the operation registry (run `npm run docs:openapi` after changing it)', () => {
     expect(committed).toBe(openApiText());
+  });
+
+  it('is what client/api.d.ts was generated from (run `npm run docs:openapi`: it writes both)', () => {
+    const types = readFileSync(path.join(root, 'client', 'api.d.ts'), 'utf8');
+    expect(types).toBe(clientTypesText(path.join(root, 'docs', 'openapi.json')));
+    expect(types).toContain('Tokens: {');
   });
 
   it('is valid OpenAPI 3.1, and the validator does refuse a broken copy', async () => {
