@@ -10,6 +10,7 @@ import { gatewayError } from './api-gateway';
 import { cognitoCall, isCognitoCall } from './cognito-endpoint';
 import { consoleAsset } from './console';
 import { dispatch } from './dispatch';
+import type { CognitoEmulator } from './emulators/types';
 import { answeringEmulatorGaps } from './emulators/unsupported';
 import { openApiDocument } from './openapi';
 import { registryTriggers } from './triggers';
@@ -19,16 +20,13 @@ import { ensureBootstrapAdmin, loadWorld, sharedWorld, stateFile } from './world
 const MAX_READ_BYTES = 1024 * 1024;
 
 export interface LocalServerOptions {
+  /** What `GET /_local/outbox` lists: the fakes' (default), what an emulator sent; absent: no route. */
+  outbox?: (to?: string) => OutboxMessage[] | Promise<OutboxMessage[]>;
   /**
-   * What `GET /_local/outbox` lists. Mock mode: the fakes' outbox (the
-   * default). Emulators: what cognito-local generated. Absent: no outbox route.
+   * On the emulators: a route that needs what this Cognito emulator lacks
+   * answers `501 NOT_SUPPORTED_BY_EMULATOR` (local/emulators/unsupported.ts).
    */
-  outbox?: (to?: string) => OutboxMessage[];
-  /**
-   * On the emulators: a route that needs what cognito-local lacks answers
-   * `501 NOT_SUPPORTED_BY_EMULATOR` (local/emulators/unsupported.ts).
-   */
-  emulatorGaps?: boolean;
+  emulatorGaps?: CognitoEmulator;
   /** Around each request (`npm start`: the local world file shared with `npm run invoke`). */
   beforeRequest?: () => void;
   afterRequest?: () => void;
@@ -41,7 +39,7 @@ export function createLocalServer(options: LocalServerOptions = {}): Server {
   return createServer((req, res) => {
     const started = Date.now();
     options.beforeRequest?.();
-    handle(req, res, outbox, options.emulatorGaps === true)
+    handle(req, res, outbox, options.emulatorGaps)
       .catch((error: unknown) => {
         console.error(
           JSON.stringify({ level: 'error', event: 'local server failure', error: (error as Error).name }),
@@ -69,7 +67,7 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   outbox: LocalServerOptions['outbox'],
-  emulatorGaps: boolean,
+  emulatorGaps: CognitoEmulator | undefined,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const method = (req.method ?? 'GET').toUpperCase();
@@ -88,7 +86,7 @@ async function handle(
     ) {
       return send(res, gatewayError(404, 'NOT_FOUND', 'No such route.'));
     }
-    return send(res, json(200, { messages: outbox(url.searchParams.get('to') ?? undefined) }));
+    return send(res, json(200, { messages: await outbox(url.searchParams.get('to') ?? undefined) }));
   }
 
   const target = req.headers['x-amz-target'];
@@ -116,7 +114,10 @@ async function handle(
   }
   const run = () =>
     dispatch({ method, path: url.pathname, headers, query: Object.fromEntries(url.searchParams), body });
-  send(res, await (emulatorGaps ? answeringEmulatorGaps(`${method} ${url.pathname}`, run) : run()));
+  send(
+    res,
+    await (emulatorGaps ? answeringEmulatorGaps(`${method} ${url.pathname}`, run, emulatorGaps) : run()),
+  );
 }
 
 /** `127.0.0.1` or `localhost`, with any port. */

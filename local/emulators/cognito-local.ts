@@ -11,43 +11,12 @@ import {
 import * as path from 'node:path';
 import {
   CognitoIdentityProviderClient,
-  CreateGroupCommand,
-  CreateUserPoolClientCommand,
-  type CreateUserPoolClientCommandInput,
-  CreateUserPoolCommand,
-  type CreateUserPoolCommandInput,
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { createIdentityResources } from './identity-resources';
 import { stopChild, waitFor, watched } from './processes';
-import { only, pick, type Resources } from './template';
+import type { Resources } from './template';
 import { CREDENTIALS, EMULATOR_REGION } from './types';
-
-// CloudFormation property names that CreateUserPool / CreateUserPoolClient take unchanged.
-const POOL_KEYS = [
-  'Policies',
-  'Schema',
-  'UsernameAttributes',
-  'UsernameConfiguration',
-  'AutoVerifiedAttributes',
-  'MfaConfiguration',
-  'AdminCreateUserConfig',
-  'AccountRecoverySetting',
-  'VerificationMessageTemplate',
-  'EmailVerificationMessage',
-  'EmailVerificationSubject',
-] as const;
-const CLIENT_KEYS = [
-  'ExplicitAuthFlows',
-  'GenerateSecret',
-  'PreventUserExistenceErrors',
-  'EnableTokenRevocation',
-  'AccessTokenValidity',
-  'IdTokenValidity',
-  'RefreshTokenValidity',
-  'TokenValidityUnits',
-  'AuthSessionValidity',
-  'AllowedOAuthFlowsUserPoolClient',
-] as const;
 
 export interface CognitoLocal {
   endpoint: string;
@@ -95,7 +64,11 @@ export async function startCognitoLocal(options: {
     let child = launch(options.dir, options.logFile);
     options.onChild(child);
     await waitFor(() => idp.send(new ListUserPoolsCommand({ MaxResults: 1 })), 'cognito-local', child);
-    const { localPoolId, clientId, clientSecret } = await createIdentityResources(idp, options.template);
+    const {
+      userPoolId: localPoolId,
+      clientId,
+      clientSecret,
+    } = await createIdentityResources(idp, options.template);
 
     await stopChild(child);
     const userPoolId = `${EMULATOR_REGION}_${localPoolId.split('_')[1]}`;
@@ -131,40 +104,6 @@ function launch(cwd: string, logFile: string): ChildProcess {
   } finally {
     closeSync(fd);
   }
-}
-
-async function createIdentityResources(idp: CognitoIdentityProviderClient, template: Resources) {
-  const [pool] = only(template, 'AWS::Cognito::UserPool');
-  const [client] = only(template, 'AWS::Cognito::UserPoolClient');
-  if (!pool || !client) throw new Error('The stack has no user pool or app client.');
-  const created = await idp.send(
-    new CreateUserPoolCommand({
-      PoolName: 'account-backend',
-      ...pick<Partial<CreateUserPoolCommandInput>>(pool.Properties, POOL_KEYS),
-    }),
-  );
-  const localPoolId = created.UserPool?.Id as string;
-  const appClient = await idp.send(
-    new CreateUserPoolClientCommand({
-      UserPoolId: localPoolId,
-      ClientName: 'app',
-      ...pick<Partial<CreateUserPoolClientCommandInput>>(client.Properties, CLIENT_KEYS),
-    }),
-  );
-  for (const group of only(template, 'AWS::Cognito::UserPoolGroup')) {
-    await idp.send(
-      new CreateGroupCommand({
-        UserPoolId: localPoolId,
-        GroupName: group.Properties.GroupName as string,
-        Description: group.Properties.Description as string | undefined,
-      }),
-    );
-  }
-  return {
-    localPoolId,
-    clientId: appClient.UserPoolClient?.ClientId as string,
-    clientSecret: appClient.UserPoolClient?.ClientSecret,
-  };
 }
 
 function renamePool(dbDir: string, from: string, to: string): void {

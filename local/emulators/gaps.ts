@@ -1,4 +1,41 @@
 /**
+ * Every behaviour of Cognito that an emulator may lack, by name: the contract
+ * and direct-Cognito suites skip a check with the name, and each emulator's
+ * list below says why it lacks it (docs/fidelity.md is generated from both).
+ */
+export const GAP_NAMES = [
+  'checksTemporaryPassword',
+  'enforcesPasswordPolicy',
+  'resend',
+  'validatesChallengeSession',
+  'globalSignOut',
+  'resendConfirmationCode',
+  'refreshAfterChallenge',
+  'refreshSecretHash',
+  'customAuth',
+  'adminAccountCalls',
+  'migrationOnForgotPassword',
+  'migrationOnSignIn',
+  'preSignUp',
+  'disableRevokesTokens',
+  'resetRequired',
+  'adminSignOut',
+  'totpWindows',
+  'mfaSetup',
+  'deliversMessages',
+  'checksCodes',
+  'secretHash',
+  'emailChange',
+  'writeAttributes',
+  'passwordPolicy',
+  'revokeToken',
+  'devices',
+] as const;
+
+export type EmulatorGap = (typeof GAP_NAMES)[number];
+export type EmulatorGaps = Partial<Record<EmulatorGap, string>>;
+
+/**
  * What cognito-local lacks of Cognito's API, by name, written once: the contract
  * and direct-Cognito suites skip a check with the gap's name and this reason, the
  * round-trip table names the gap for a route it cannot count there, and the start
@@ -31,9 +68,57 @@ export const COGNITO_LOCAL_GAPS = {
   passwordPolicy: 'cognito-local does not apply the password policy to ChangePassword',
   revokeToken: 'cognito-local does not revoke access tokens on RevokeToken',
   devices: 'cognito-local has no device APIs',
-} as const;
+} as const satisfies EmulatorGaps;
 
 export type CognitoLocalGap = keyof typeof COGNITO_LOCAL_GAPS;
+
+/**
+ * What moto's Cognito (moto 5.2) lacks, found by the same suites run on it
+ * (test/contract/cognito.test.ts, test/integration/direct-cognito-emulators.test.ts).
+ */
+export const MOTO_GAPS = {
+  resend:
+    'moto implements AdminCreateUser MessageAction=RESEND by replacing the user (a new sub; Cognito keeps the user and sends a new temporary password)',
+  resendConfirmationCode: 'moto has no ResendConfirmationCode (HTTP 500)',
+  refreshSecretHash:
+    "moto checks REFRESH_TOKEN_AUTH's SECRET_HASH against the name signed in with (the email), Cognito against the user's username (the sub)",
+  customAuth: 'moto calls no Lambda triggers, so CUSTOM_AUTH answers without a challenge',
+  migrationOnSignIn: 'moto calls no Lambda triggers (no UserMigration on sign-in)',
+  migrationOnForgotPassword: 'moto calls no Lambda triggers (no UserMigration on ForgotPassword)',
+  preSignUp: 'moto calls no Lambda triggers (no PreSignUp: a sign-up without the API ticket is accepted)',
+  deliversMessages:
+    'moto sends no email: no temporary password (the tests set one with AdminSetUserPassword, Permanent=false) and no codes',
+  checksCodes:
+    'moto accepts any ConfirmSignUp code, and any ConfirmForgotPassword code it did not hand out itself',
+  adminSignOut:
+    "moto's AdminUserGlobalSignOut revokes only the tokens of sign-ins made with the very name it is given; the adapters name the user by username (the sub) and users sign in by email, so nothing is revoked (Cognito revokes every token of the user)",
+  resetRequired:
+    'moto signs a RESET_REQUIRED user in with the old password (Cognito answers PasswordResetRequiredException)',
+  validatesChallengeSession:
+    'moto refuses a made-up challenge Session with ResourceNotFoundException (Cognito: NotAuthorizedException, "Invalid session for the user")',
+  disableRevokesTokens:
+    "moto refuses a disabled user's access token but accepts it again once the user is enabled (Cognito's AdminDisableUser revokes it for good)",
+  totpWindows:
+    "moto checks a TOTP code against the current 30-second step only, with one fixed secret for every user (Cognito: the user's own secret, the neighbouring steps too, a code used once refused)",
+  mfaSetup:
+    'moto issues MFA_SETUP only on a pool whose software-token MFA was switched on with SetUserPoolMfaConfig, which these tests do not make on moto yet',
+} as const satisfies EmulatorGaps;
+
+export type MotoGap = keyof typeof MOTO_GAPS;
+
+/**
+ * Routes that need what moto lacks, answered `501 NOT_SUPPORTED_BY_EMULATOR` up front on
+ * `npm run start:emulators -- --cognito moto` (a RESEND there would replace the user, a refresh
+ * would be refused as if the token were bad).
+ */
+export const ROUTES_BEYOND_MOTO: Readonly<Record<string, MotoGap>> = {
+  'POST /auth/temporary-password/resend': 'resend',
+  'POST /admins/resend-invite': 'resend',
+  'POST /auth/register/resend': 'resendConfirmationCode',
+  'POST /auth/refresh': 'refreshSecretHash',
+  'POST /auth/passwordless/start': 'customAuth',
+  'POST /auth/passwordless/verify': 'customAuth',
+};
 
 /**
  * The gaps where cognito-local refuses the call itself (`CognitoLocal#Unsupported`): on
@@ -67,10 +152,18 @@ export const ROUTES_BEYOND_COGNITO_LOCAL: Readonly<Record<string, CognitoLocalGa
   'POST /auth/passwordless/verify': 'customAuth',
 };
 
-/** The start banner's lines on cognito-local's gaps. */
-export function unsupportedBanner(): string[] {
+/** The start banner's lines on the gaps of the Cognito emulator the API runs on. */
+export function unsupportedBanner(emulator: 'cognito-local' | 'moto' = 'cognito-local'): string[] {
+  const head =
+    '  emulator gaps (these routes answer 501 NOT_SUPPORTED_BY_EMULATOR; npm start serves them all):';
+  if (emulator === 'moto') {
+    const byGap = new Map<MotoGap, string[]>();
+    for (const [route, gap] of Object.entries(ROUTES_BEYOND_MOTO))
+      byGap.set(gap, [...(byGap.get(gap) ?? []), route]);
+    return [head, ...[...byGap].map(([gap, routes]) => `    - ${MOTO_GAPS[gap]}: ${routes.join(', ')}`)];
+  }
   return [
-    '  emulator gaps (these routes answer 501 NOT_SUPPORTED_BY_EMULATOR; npm start serves them all):',
+    head,
     ...COGNITO_LOCAL_UNSUPPORTED.map((gap) => `    - ${COGNITO_LOCAL_GAPS[gap]}: ${UNSUPPORTED_ROUTES[gap]}`),
   ];
 }

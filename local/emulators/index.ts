@@ -1,19 +1,24 @@
-import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Jwks } from 'aws-jwt-verify/jwk';
 import type { LegacyUser } from '../../lambdas/core/ports/legacy-users';
-import { appClientSecret, providedSecret, SECRETS, type SecretName } from '../../lambdas/core/secrets';
+import { SECRETS } from '../../lambdas/core/secrets';
 import { TABLE_KEYS, TABLES } from '../../lambdas/core/tables';
 import { startCognitoLocal } from './cognito-local';
 import { startDynamoDbLocal } from './dynamodb-local';
+import { emulatorSecrets, processGroup } from './group';
 import { cognitoLocalTriggerConfig, startLambdaEndpoint } from './lambda-endpoint';
+import { startMotoIn, startOnMoto } from './moto';
 import { createLegacyUserTable, postgresInstalled, startPostgres } from './postgres';
-import { freePort, requireJava, stopChild, waitFor } from './processes';
+import { freePort, requireJava, waitFor } from './processes';
 import { synthesizedTemplate } from './template';
-import { CREDENTIALS, EMULATOR_REGION, type EmulatorInfo, type RunningEmulators } from './types';
+import {
+  type CognitoEmulator,
+  CREDENTIALS,
+  EMULATOR_REGION,
+  type EmulatorInfo,
+  type RunningEmulators,
+} from './types';
 
 export {
   cognitoResetCodes,
@@ -24,7 +29,7 @@ export {
   emulatorOutbox,
   lambdaInvocations,
 } from './outbox';
-export { EMULATOR_REGION, type EmulatorInfo, type RunningEmulators } from './types';
+export { type CognitoEmulator, EMULATOR_REGION, type EmulatorInfo, type RunningEmulators } from './types';
 
 /**
  * Starts the real emulators the integration tests and `npm run start:emulators`
@@ -34,26 +39,23 @@ export { EMULATOR_REGION, type EmulatorInfo, type RunningEmulators } from './typ
  * Invoke endpoint) and Amazon DynamoDB Local (tables from the template).
  */
 export async function startEmulators(
-  options: { log?: (line: string) => void } = {},
+  options: {
+    log?: (line: string) => void;
+    /** The Cognito the API talks to: cognito-local (with its triggers) or moto's (no triggers, no email). */
+    cognito?: CognitoEmulator;
+    /** Also start moto beside cognito-local (the integration tests run the contract suites on both). */
+    alsoMoto?: boolean;
+  } = {},
 ): Promise<RunningEmulators> {
   const say = options.log ?? (() => undefined);
+  if (options.cognito === 'moto') return startOnMoto(say);
   requireJava();
-  const workDir = mkdtempSync(path.join(tmpdir(), 'account-backend-emulators-'));
-  const children: ChildProcess[] = [];
-  const watch = (child: ChildProcess) => {
-    for (const gone of children.filter((c) => c.exitCode !== null || c.signalCode !== null))
-      children.splice(children.indexOf(gone), 1);
-    children.push(child);
-  };
-  let stopPostgres: (() => void) | undefined;
-  const stop = async () => {
-    await Promise.all(children.map(stopChild));
-    stopPostgres?.();
-    rmSync(workDir, { recursive: true, force: true });
-  };
+  const { workDir, watch, stop, children, onStop } = processGroup();
   try {
     const template = synthesizedTemplate();
     const [cognitoPort, dynamoPort, lambdaPort] = [await freePort(), await freePort(), await freePort()];
+    const moto = options.alsoMoto ? startMotoIn(workDir, template, watch, say) : undefined;
+    moto?.catch(() => undefined); // awaited below
 
     say(`starting DynamoDB Local on 127.0.0.1:${dynamoPort}`);
     const dynamo = startDynamoDbLocal({
@@ -68,7 +70,7 @@ export async function startEmulators(
     const lambdaLog = path.join(workDir, 'lambda-invocations.jsonl');
     const secrets = emulatorSecrets();
     const legacy = await legacyDatabase(say);
-    stopPostgres = legacy?.stop;
+    if (legacy?.stop) onStop(legacy.stop);
     const lambda = startLambdaEndpoint({
       port: lambdaPort,
       workDir,
@@ -95,6 +97,8 @@ export async function startEmulators(
 
     say(`emulators ready (pool ${cognito.userPoolId})`);
     return {
+      cognito: 'cognito-local',
+      ...(moto ? { moto: await moto } : {}),
       region: EMULATOR_REGION,
       cognitoEndpoint: cognito.endpoint,
       userPoolId: cognito.userPoolId,
@@ -135,27 +139,6 @@ export function emulatorEnvironment(info: EmulatorInfo): Record<string, string> 
     ...(info.legacyDatabaseUrl ? { [SECRETS.legacyDatabase.valueEnv]: info.legacyDatabaseUrl } : {}),
     ...Object.fromEntries(TABLE_KEYS.map((key) => [TABLES[key].envVar, info.tables[key]])),
   };
-}
-
-/**
- * Every shared secret of the catalogue as plain text, once per emulator run,
- * for the local API and the trigger functions alike: the webhook secrets are
- * the documented local defaults (senders must know them), the internal keys
- * (sign-up tickets, list cursors) random. A value already in the environment wins.
- * Secrets the team brings (the legacy database) come from the environment only.
- */
-function emulatorSecrets(): Record<string, string> {
-  const external: ReadonlySet<SecretName> = new Set<SecretName>(['applicationWebhook', 'billingWebhook']);
-  const generated = (Object.keys(SECRETS) as SecretName[]).filter(
-    (name) => !providedSecret(name) && !appClientSecret(name),
-  );
-  return Object.fromEntries(
-    generated.map((name) => {
-      const { valueEnv, mockDefault } = SECRETS[name];
-      const generated = external.has(name) ? mockDefault : randomBytes(24).toString('hex');
-      return [valueEnv, process.env[valueEnv] || generated];
-    }),
-  );
 }
 
 /**

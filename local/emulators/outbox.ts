@@ -29,6 +29,7 @@ interface PoolUser {
 /** Every user of the pool, read once from cognito-local's database (written before each call answers). */
 function poolUsers(info: DbInfo): PoolUser[] {
   let db: { Users?: Record<string, CognitoLocalUser> };
+  if (!info.cognitoDbDir) return []; // moto keeps its users in memory
   try {
     db = JSON.parse(readFileSync(path.join(info.cognitoDbDir, `${info.userPoolId}.json`), 'utf8'));
   } catch {
@@ -119,6 +120,7 @@ export interface LambdaInvocation extends CustomMessageRecord {
 /** Every trigger invocation cognito-local made on the Lambda endpoint, oldest first. */
 export function lambdaInvocations(info: Pick<EmulatorInfo, 'lambdaLog'>): LambdaInvocation[] {
   let text = '';
+  if (!info.lambdaLog) return []; // no trigger endpoint (moto calls no triggers)
   try {
     text = readFileSync(info.lambdaLog, 'utf8');
   } catch {

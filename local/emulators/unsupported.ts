@@ -2,7 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { gatewayError } from '../api-gateway';
 import { onSdkCall } from '../sdk-calls';
-import { COGNITO_LOCAL_GAPS, ROUTES_BEYOND_COGNITO_LOCAL } from './gaps';
+import { COGNITO_LOCAL_GAPS, MOTO_GAPS, ROUTES_BEYOND_COGNITO_LOCAL, ROUTES_BEYOND_MOTO } from './gaps';
+import type { CognitoEmulator } from './types';
 
 /** The code the local API on the emulators answers when cognito-local lacks what a route needs. */
 export const NOT_SUPPORTED_BY_EMULATOR = 'NOT_SUPPORTED_BY_EMULATOR';
@@ -51,7 +52,12 @@ function install(): void {
 export async function answeringEmulatorGaps(
   route: string,
   run: () => Promise<APIGatewayProxyResult>,
+  emulator: CognitoEmulator = 'cognito-local',
 ): Promise<APIGatewayProxyResult> {
+  if (emulator === 'moto') {
+    const gap = ROUTES_BEYOND_MOTO[route];
+    return gap ? notSupported(MOTO_GAPS[gap]) : run();
+  }
   const beyond = ROUTES_BEYOND_COGNITO_LOCAL[route];
   if (beyond) return notSupported(COGNITO_LOCAL_GAPS[beyond]);
   install();

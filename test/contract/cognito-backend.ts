@@ -6,23 +6,12 @@ import type { SelfService } from '../../lambdas/core/ports/self-service';
 import type { SignIn } from '../../lambdas/core/ports/sign-in';
 import type { UserDirectory } from '../../lambdas/core/ports/user-directory';
 import { SECRETS } from '../../lambdas/core/secrets';
+import type { EmulatorGap } from '../../local/emulators/gaps';
 
-/** Real-Cognito behaviours a backend may lack; each skip names the backend and says why. */
-export type CognitoGap =
-  | 'checksTemporaryPassword'
-  | 'enforcesPasswordPolicy'
-  | 'resend'
-  | 'validatesChallengeSession'
-  | 'globalSignOut'
-  | 'resendConfirmationCode'
-  | 'refreshAfterChallenge'
-  | 'mfaSetup'
-  | 'adminAccountCalls'
-  | 'customAuth'
-  | 'migrationOnForgotPassword'
-  | 'disableRevokesTokens';
+/** Real-Cognito behaviours a backend may lack (local/emulators/gaps.ts); each skip names the backend and says why. */
+export type CognitoGap = EmulatorGap;
 
-/** A Cognito backend the contract suites run on: the in-memory fake, or the AWS adapters on cognito-local. */
+/** A Cognito backend the contract suites run on: the in-memory fake, or the AWS adapters on cognito-local or moto. */
 export interface CognitoBackend {
   name: string;
   directory(): UserDirectory;
@@ -60,12 +49,15 @@ export function challengeOf(outcome: AuthOutcome) {
   return outcome.challenge;
 }
 
-/** `it`, or `it.skip` when the backend has the named gap; the title says why. */
+/** `it`, or `it.skip` when the backend has one of the named gaps; the title says why. */
 export function gapAware(backend: CognitoBackend) {
+  const first = (gaps: CognitoGap[]) => gaps.find((gap) => backend.gaps[gap]);
   return {
-    unless: (gap: CognitoGap) => (backend.gaps[gap] ? it.skip : it),
-    skipNote: (gap: CognitoGap) =>
-      backend.gaps[gap] ? ` [skipped on ${backend.name}: ${backend.gaps[gap]}]` : '',
+    unless: (...gaps: CognitoGap[]) => (first(gaps) ? it.skip : it),
+    skipNote: (...gaps: CognitoGap[]) => {
+      const gap = first(gaps);
+      return gap ? ` [skipped on ${backend.name}: ${backend.gaps[gap]}]` : '';
+    },
   };
 }
 

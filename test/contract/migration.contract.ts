@@ -39,49 +39,58 @@ export function migrationContract(backend: CognitoBackend): void {
   const { unless, skipNote } = gapAware(backend);
 
   describe(`UserMigration on ${backend.name}`, () => {
-    it('migrates a legacy user at their first password sign-in, with their legacy id', async () => {
-      const legacy = await legacyUser('migrate');
+    unless('migrationOnSignIn')(
+      `migrates a legacy user at their first password sign-in, with their legacy id${skipNote('migrationOnSignIn')}`,
+      async () => {
+        const legacy = await legacyUser('migrate');
 
-      const outcome = await backend.signIn().passwordLogin(legacy.email.toUpperCase(), LEGACY_PASSWORD);
+        const outcome = await backend.signIn().passwordLogin(legacy.email.toUpperCase(), LEGACY_PASSWORD);
 
-      expect(outcome).toEqual({ tokens: expect.objectContaining({ idToken: expect.any(String) }) });
-      const migrated = await backend.directory().getUser(legacy.email.toLowerCase());
-      expect(migrated).toMatchObject({
-        email: legacy.email.toLowerCase(),
-        sub: expect.stringMatching(/^[0-9a-f-]{36}$/),
-        status: 'CONFIRMED',
-        attributes: expect.objectContaining({ 'custom:legacy_id': legacy.id, name: legacy.name }),
-      });
-      // The second sign-in is the pool's own: the legacy row is no longer needed.
-      await removeLegacyUser(legacy.id);
-      await expect(backend.signIn().passwordLogin(legacy.email, LEGACY_PASSWORD)).resolves.toHaveProperty(
-        'tokens',
-      );
-    });
+        expect(outcome).toEqual({ tokens: expect.objectContaining({ idToken: expect.any(String) }) });
+        const migrated = await backend.directory().getUser(legacy.email.toLowerCase());
+        expect(migrated).toMatchObject({
+          email: legacy.email.toLowerCase(),
+          sub: expect.stringMatching(/^[0-9a-f-]{36}$/),
+          status: 'CONFIRMED',
+          attributes: expect.objectContaining({ 'custom:legacy_id': legacy.id, name: legacy.name }),
+        });
+        // The second sign-in is the pool's own: the legacy row is no longer needed.
+        await removeLegacyUser(legacy.id);
+        await expect(backend.signIn().passwordLogin(legacy.email, LEGACY_PASSWORD)).resolves.toHaveProperty(
+          'tokens',
+        );
+      },
+    );
 
-    it('refuses a wrong legacy password like any failed sign-in, and migrates nothing', async () => {
-      const legacy = await legacyUser('wrong');
+    unless('migrationOnSignIn')(
+      `refuses a wrong legacy password like any failed sign-in, and migrates nothing${skipNote('migrationOnSignIn')}`,
+      async () => {
+        const legacy = await legacyUser('wrong');
 
-      await expect(backend.signIn().passwordLogin(legacy.email, 'Wr0ng!Password')).rejects.toBeInstanceOf(
-        NotAuthorizedError,
-      );
-      await expect(
-        backend.signIn().passwordLogin(uniqueEmail('nobody'), LEGACY_PASSWORD),
-      ).rejects.toBeInstanceOf(NotAuthorizedError);
-      await expect(backend.directory().getUser(legacy.email.toLowerCase())).resolves.toBeUndefined();
-    });
+        await expect(backend.signIn().passwordLogin(legacy.email, 'Wr0ng!Password')).rejects.toBeInstanceOf(
+          NotAuthorizedError,
+        );
+        await expect(
+          backend.signIn().passwordLogin(uniqueEmail('nobody'), LEGACY_PASSWORD),
+        ).rejects.toBeInstanceOf(NotAuthorizedError);
+        await expect(backend.directory().getUser(legacy.email.toLowerCase())).resolves.toBeUndefined();
+      },
+    );
 
-    it("migrates a password under today's policy as RESET_REQUIRED: sign-in asks for a reset", async () => {
-      const legacy = await legacyUser('weak', WEAK_HASH);
+    unless('migrationOnSignIn')(
+      `migrates a password under today's policy as RESET_REQUIRED: sign-in asks for a reset${skipNote('migrationOnSignIn')}`,
+      async () => {
+        const legacy = await legacyUser('weak', WEAK_HASH);
 
-      await expect(backend.signIn().passwordLogin(legacy.email, WEAK_PASSWORD)).rejects.toBeInstanceOf(
-        PasswordResetRequiredError,
-      );
-      await expect(backend.directory().getUser(legacy.email.toLowerCase())).resolves.toMatchObject({
-        status: 'RESET_REQUIRED',
-        attributes: expect.objectContaining({ 'custom:legacy_id': legacy.id }),
-      });
-    });
+        await expect(backend.signIn().passwordLogin(legacy.email, WEAK_PASSWORD)).rejects.toBeInstanceOf(
+          PasswordResetRequiredError,
+        );
+        await expect(backend.directory().getUser(legacy.email.toLowerCase())).resolves.toMatchObject({
+          status: 'RESET_REQUIRED',
+          attributes: expect.objectContaining({ 'custom:legacy_id': legacy.id }),
+        });
+      },
+    );
 
     unless('migrationOnForgotPassword')(
       `migrates on ForgotPassword and mails the reset code${skipNote('migrationOnForgotPassword')}`,

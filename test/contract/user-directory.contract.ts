@@ -2,6 +2,7 @@ import {
   CodeMismatchError,
   NotAuthorizedError,
   PasswordResetRequiredError,
+  UnauthenticatedError,
   UserExistsError,
   UserNotFoundError,
 } from '../../lambdas/core/domain/errors';
@@ -100,8 +101,8 @@ export function userDirectoryContract(backend: CognitoBackend): void {
       });
     });
 
-    unless('adminAccountCalls')(
-      `resets a password (the old one refused), and signs a user out everywhere${skipNote('adminAccountCalls')}`,
+    unless('adminAccountCalls', 'adminSignOut')(
+      `signs a user out everywhere (AdminUserGlobalSignOut): the access token and the refresh token stop working${skipNote('adminAccountCalls', 'adminSignOut')}`,
       async () => {
         const { email, user } = await invited(backend, 'admin-reset');
         await backend.accountAdmin().setPassword(user.username, 'Adm1n!Set-2026', true);
@@ -109,14 +110,25 @@ export function userDirectoryContract(backend: CognitoBackend): void {
         const refreshToken = (login as { tokens: { refreshToken: string } }).tokens.refreshToken;
 
         await backend.accountAdmin().globalSignOut(user.username);
-        await expect(backend.signIn().refresh(refreshToken)).rejects.toBeInstanceOf(NotAuthorizedError);
+        const { accessToken } = (login as { tokens: { accessToken: string } }).tokens;
+        await expect(backend.selfService().getUser(accessToken)).rejects.toBeInstanceOf(UnauthenticatedError);
+        if (!backend.gaps.refreshSecretHash)
+          await expect(backend.signIn().refresh(refreshToken)).rejects.toBeInstanceOf(NotAuthorizedError);
+        await expect(
+          backend.accountAdmin().setMfaPreference(user.username, { totp: true, sms: false }),
+        ).rejects.toBeInstanceOf(CodeMismatchError);
+      },
+    );
+
+    unless('adminAccountCalls', 'resetRequired')(
+      `resets a password: the old one is refused with PasswordResetRequiredError${skipNote('adminAccountCalls', 'resetRequired')}`,
+      async () => {
+        const { email, user } = await invited(backend, 'admin-reset-required');
+        await backend.accountAdmin().setPassword(user.username, 'Adm1n!Set-2026', true);
         await backend.accountAdmin().resetPassword(user.username);
         await expect(backend.signIn().passwordLogin(email, 'Adm1n!Set-2026')).rejects.toBeInstanceOf(
           PasswordResetRequiredError,
         );
-        await expect(
-          backend.accountAdmin().setMfaPreference(user.username, { totp: true, sms: false }),
-        ).rejects.toBeInstanceOf(CodeMismatchError);
       },
     );
   });

@@ -29,7 +29,10 @@ const rows: RoundTripRow[] = [];
 type Json = any;
 
 beforeAll(async () => {
-  server = createLocalServer({ outbox: (to) => emulatorOutbox(emulators(), to), emulatorGaps: true });
+  server = createLocalServer({
+    outbox: (to) => emulatorOutbox(emulators(), to),
+    emulatorGaps: 'cognito-local',
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

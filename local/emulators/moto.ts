@@ -1,0 +1,145 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import * as path from 'node:path';
+import {
+  CognitoIdentityProviderClient,
+  ListUserPoolsCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { SECRETS } from '../../lambdas/core/secrets';
+import { startDynamoDbLocal } from './dynamodb-local';
+import { emulatorSecrets, processGroup } from './group';
+import { createIdentityResources } from './identity-resources';
+import { freePort, requireJava, waitFor, watched } from './processes';
+import { type Resources, synthesizedTemplate } from './template';
+import { CREDENTIALS, EMULATOR_REGION, type RunningEmulators } from './types';
+
+/** A Cognito emulator's API and the pool made on it from the stack's template. */
+export interface CognitoEmulatorPool {
+  endpoint: string;
+  userPoolId: string;
+  clientId: string;
+  clientSecret?: string;
+  jwksUri: string;
+}
+
+export const MOTO_MISSING =
+  "moto's server was not found: the integration tests and `npm run start:emulators -- --cognito moto` need moto 5.2 " +
+  "with its server in the Python on the PATH (pip install 'moto[server]==5.2.1'; the machine image has it).";
+
+/** The Python that has moto's server (`python3 -m moto.server`), from the PATH; fails saying how to install it. */
+export function motoPython(): string {
+  for (const python of ['python3', 'python']) {
+    const probe = spawnSync(python, ['-c', 'import moto.server, sys; print(sys.executable)'], {
+      encoding: 'utf8',
+    });
+    if (probe.status === 0 && probe.stdout.trim()) return probe.stdout.trim();
+  }
+  throw new Error(MOTO_MISSING);
+}
+
+/**
+ * Starts moto's server (its Cognito and every other service it fakes) on
+ * 127.0.0.1:`port`, and makes on it the pool, app client and groups of the
+ * synthesized template, as on cognito-local. moto has no Lambda triggers and
+ * sends no email (local/emulators/gaps.ts, MOTO_GAPS).
+ */
+export async function startMoto(options: {
+  port: number;
+  logFile: string;
+  template: Resources;
+  onChild(child: ChildProcess): void;
+}): Promise<CognitoEmulatorPool & { child: ChildProcess }> {
+  const python = motoPython();
+  const fd = openSync(options.logFile, 'a');
+  let child: ChildProcess;
+  try {
+    child = watched(
+      spawn(python, ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(options.port)], {
+        // moto checks TOTP codes only when asked to (against one fixed secret it hands every user).
+        env: { ...process.env, PYTHONUNBUFFERED: '1', MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP: 'true' },
+        stdio: ['ignore', fd, fd],
+      }),
+    );
+  } finally {
+    closeSync(fd);
+  }
+  options.onChild(child);
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  const idp = new CognitoIdentityProviderClient({
+    region: EMULATOR_REGION,
+    endpoint,
+    credentials: CREDENTIALS,
+  });
+  try {
+    await waitFor(() => idp.send(new ListUserPoolsCommand({ MaxResults: 1 })), 'moto', child);
+    const { userPoolId, clientId, clientSecret } = await createIdentityResources(idp, options.template);
+    return {
+      endpoint,
+      userPoolId,
+      clientId,
+      ...(clientSecret ? { clientSecret } : {}),
+      jwksUri: `${endpoint}/${userPoolId}/.well-known/jwks.json`,
+      child,
+    };
+  } finally {
+    idp.destroy();
+  }
+}
+
+export function startMotoIn(
+  workDir: string,
+  template: Resources,
+  watch: (child: ChildProcess) => void,
+  say: (line: string) => void,
+): Promise<CognitoEmulatorPool> {
+  return freePort().then((port) => {
+    say(`starting moto on 127.0.0.1:${port}`);
+    return startMoto({ port, logFile: path.join(workDir, 'moto.log'), template, onChild: watch }).then(
+      ({ child: _, ...pool }) => pool,
+    );
+  });
+}
+
+/**
+ * DynamoDB Local and moto's Cognito, for `npm run start:emulators -- --cognito moto`:
+ * no trigger endpoint and no legacy database (moto calls no triggers).
+ */
+export async function startOnMoto(say: (line: string) => void): Promise<RunningEmulators> {
+  requireJava();
+  const { workDir, watch, stop, children } = processGroup();
+  try {
+    const template = synthesizedTemplate();
+    const dynamoPort = await freePort();
+    say(`starting DynamoDB Local on 127.0.0.1:${dynamoPort}`);
+    const dynamo = startDynamoDbLocal({
+      port: dynamoPort,
+      logFile: path.join(workDir, 'dynamodb.log'),
+      template,
+      onChild: watch,
+    });
+    dynamo.catch(() => undefined);
+    const moto = await startMotoIn(workDir, template, watch, say);
+    const secrets = emulatorSecrets();
+    if (moto.clientSecret) secrets[SECRETS.appClient.valueEnv] = moto.clientSecret;
+    const { endpoint: dynamodbEndpoint, tables } = await dynamo;
+    say(`emulators ready (moto pool ${moto.userPoolId})`);
+    return {
+      cognito: 'moto',
+      region: EMULATOR_REGION,
+      cognitoEndpoint: moto.endpoint,
+      userPoolId: moto.userPoolId,
+      clientId: moto.clientId,
+      jwksUri: moto.jwksUri,
+      cognitoLog: path.join(workDir, 'moto.log'),
+      dynamodbEndpoint,
+      tables,
+      secrets,
+      pids: children.map((c) => c.pid ?? 0),
+      workDir,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
