@@ -29,6 +29,7 @@ export const GAP_NAMES = [
   'writeAttributes',
   'passwordPolicy',
   'revokeToken',
+  'selfDelete',
   'devices',
 ] as const;
 
@@ -100,6 +101,15 @@ export const MOTO_GAPS = {
     "moto refuses a disabled user's access token but accepts it again once the user is enabled (Cognito's AdminDisableUser revokes it for good)",
   totpWindows:
     "moto checks a TOTP code against the current 30-second step only, with one fixed secret for every user (Cognito: the user's own secret, the neighbouring steps too, a code used once refused)",
+  // What a caller going around the API would find (test/support/direct-cognito.ts).
+  secretHash:
+    'moto checks SECRET_HASH only on USER_SRP_AUTH and REFRESH_TOKEN_AUTH (it answers USER_PASSWORD_AUTH, SignUp, ForgotPassword and the rest without one)',
+  emailChange:
+    'moto applies UpdateUserAttributes at once (no keepOriginal, no CustomMessage trigger to refuse it)',
+  writeAttributes: "moto does not enforce the app client's write attributes",
+  revokeToken: 'moto has no RevokeToken (HTTP 500)',
+  selfDelete: 'moto has no DeleteUser (HTTP 500)',
+  devices: 'moto has no device APIs (HTTP 500)',
   mfaSetup:
     'moto issues MFA_SETUP only on a pool whose software-token MFA was switched on with SetUserPoolMfaConfig, which these tests do not make on moto yet',
 } as const satisfies EmulatorGaps;

@@ -6,7 +6,14 @@ import {
   CognitoIdentityProviderClient,
   GlobalSignOutCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { COGNITO_LOCAL_GAPS, COGNITO_LOCAL_UNSUPPORTED, unsupportedBanner } from '../../local/emulators/gaps';
+import {
+  COGNITO_LOCAL_GAPS,
+  COGNITO_LOCAL_UNSUPPORTED,
+  MOTO_GAPS,
+  ROUTES_BEYOND_MOTO,
+  unsupportedBanner,
+} from '../../local/emulators/gaps';
+import { MOTO_MISSING, motoPython } from '../../local/emulators/moto';
 import {
   answeringEmulatorGaps,
   missingApi,
@@ -94,5 +101,46 @@ describe('emulator gaps on npm run start:emulators', () => {
       .flatMap((dir) => files(path.join(root, dir)))
       .filter((file) => readFileSync(file, 'utf8').includes(NOT_SUPPORTED_BY_EMULATOR));
     expect(hits).toEqual([]);
+  });
+});
+
+describe('emulator gaps on npm run start:emulators -- --cognito moto', () => {
+  it('answers every route moto cannot serve 501 before the handler runs, naming the gap', async () => {
+    for (const [route, gap] of Object.entries(ROUTES_BEYOND_MOTO)) {
+      let ran = false;
+      const answer = await answeringEmulatorGaps(
+        route,
+        async () => {
+          ran = true;
+          return { statusCode: 200, body: '{}' };
+        },
+        'moto',
+      );
+      expect({ route, ran, status: answer.statusCode }).toEqual({ route, ran: false, status: 501 });
+      expect(JSON.parse(answer.body).error).toEqual({
+        code: NOT_SUPPORTED_BY_EMULATOR,
+        message: expect.stringContaining(MOTO_GAPS[gap]),
+      });
+    }
+    const served = await answeringEmulatorGaps(
+      'POST /auth/login',
+      async () => ({ statusCode: 200, body: '{}' }),
+      'moto',
+    );
+    expect(served.statusCode).toBe(200);
+  });
+
+  it("lists moto's gaps and their routes in the start banner", () => {
+    const banner = unsupportedBanner('moto').join('\n');
+    for (const [route, gap] of Object.entries(ROUTES_BEYOND_MOTO)) {
+      expect(banner).toContain(route);
+      expect(banner).toContain(MOTO_GAPS[gap]);
+    }
+  });
+
+  it('says how to install moto when the Python on the PATH has none, instead of skipping', () => {
+    expect(() => motoPython({ PATH: '/nonexistent' })).toThrow(MOTO_MISSING);
+    expect(motoPython()).toMatch(/python/);
+    expect(MOTO_MISSING).toContain("pip install 'moto[server]==5.2.1'");
   });
 });

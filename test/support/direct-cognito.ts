@@ -24,16 +24,10 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { totpCode } from '../../lambdas/core/domain/totp';
 import { hmacHex } from '../../lambdas/core/http/webhook-signature';
+import type { EmulatorGap, EmulatorGaps } from '../../local/emulators/gaps';
 
-/** What a backend of Cognito's public API lacks; each skip names the backend and says why. */
-export type DirectGap =
-  | 'secretHash'
-  | 'globalSignOut'
-  | 'revokeToken'
-  | 'emailChange'
-  | 'writeAttributes'
-  | 'passwordPolicy'
-  | 'devices';
+/** What a backend of Cognito's public API lacks (local/emulators/gaps.ts); each skip names the backend and says why. */
+export type DirectGap = EmulatorGap;
 
 /** A running local API and the Cognito its real or fake adapters talk to. */
 export interface DirectBackend {
@@ -45,7 +39,7 @@ export interface DirectBackend {
   clientId(): string;
   /** The app client's secret, as only the API's functions hold it (to show the hash is what is checked). */
   clientSecret(): string;
-  gaps: Partial<Record<DirectGap, string>>;
+  gaps: EmulatorGaps;
 }
 
 const PASSWORD = 'Str0ng!Passw0rd-direct';
@@ -321,11 +315,14 @@ export function directCognitoSuite(backend: DirectBackend): void {
         },
       );
 
-      it('rule: a user who deletes themselves with DeleteUser can no longer act', async () => {
-        const { accessToken } = await user('selfdelete');
-        await cognito().send(new DeleteUserCommand({ AccessToken: accessToken }));
-        expect((await me(accessToken)).status).toBe(401);
-      });
+      skip('selfDelete')(
+        `rule: a user who deletes themselves with DeleteUser can no longer act${note('selfDelete')}`,
+        async () => {
+          const { accessToken } = await user('selfdelete');
+          await cognito().send(new DeleteUserCommand({ AccessToken: accessToken }));
+          expect((await me(accessToken)).status).toBe(401);
+        },
+      );
 
       skip('devices')(
         `device APIs: nothing is remembered (rule: no device can skip MFA; device tracking is off)${note('devices')}`,
