@@ -27,10 +27,11 @@ export const MOTO_MISSING =
   "with its server in the Python on the PATH (pip install 'moto[server]==5.2.1'; the machine image has it).";
 
 /** The Python that has moto's server (`python3 -m moto.server`), from the PATH; fails saying how to install it. */
-export function motoPython(): string {
+export function motoPython(env: NodeJS.ProcessEnv = process.env): string {
   for (const python of ['python3', 'python']) {
     const probe = spawnSync(python, ['-c', 'import moto.server, sys; print(sys.executable)'], {
       encoding: 'utf8',
+      env,
     });
     if (probe.status === 0 && probe.stdout.trim()) return probe.stdout.trim();
   }
