@@ -3,6 +3,8 @@ import { Client } from '@smithy/core/client';
 /** One AWS SDK call as it starts: the client's and the command's class names, and its outcome. */
 export interface SdkCall {
   client: string;
+  /** The client object itself (tests tell their emulators' clients apart by it). */
+  target: object;
   command: string;
   result: Promise<unknown>;
 }
@@ -25,6 +27,7 @@ export function onSdkCall(listener: (call: SdkCall) => void): () => void {
       if (listeners.size > 0 && result && typeof result.then === 'function') {
         const call = {
           client: this.constructor.name,
+          target: this,
           command: (args[0] as object).constructor.name,
           result: result as Promise<unknown>,
         };

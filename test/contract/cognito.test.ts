@@ -18,6 +18,7 @@ import { COGNITO_LOCAL_GAPS, MOTO_GAPS } from '../../local/emulators/gaps';
 import { CREDENTIALS } from '../../local/emulators/types';
 import { registryTriggers } from '../../local/triggers';
 import { deliveredCode, emulators } from '../integration/emulators';
+import { recordFidelityCalls } from '../support/fidelity-calls';
 import type { CognitoBackend } from './cognito-backend';
 import { migrationContract } from './migration.contract';
 import { selfServiceContract } from './self-service.contract';
@@ -128,6 +129,8 @@ const onMoto: CognitoBackend = {
   clientId: moto.clientId,
   gaps: MOTO_GAPS,
 };
+
+recordFidelityCalls((client) => (client === motoClient ? 'moto' : 'cognito-local'));
 
 for (const backend of [onFake, onEmulator, onMoto]) {
   userDirectoryContract(backend);

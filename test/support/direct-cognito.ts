@@ -25,6 +25,7 @@ import {
 import { totpCode } from '../../lambdas/core/domain/totp';
 import { hmacHex } from '../../lambdas/core/http/webhook-signature';
 import type { EmulatorGap, EmulatorGaps } from '../../local/emulators/gaps';
+import { recordFidelityCalls } from './fidelity-calls';
 
 /** What a backend of Cognito's public API lacks (local/emulators/gaps.ts); each skip names the backend and says why. */
 export type DirectGap = EmulatorGap;
@@ -52,12 +53,22 @@ const WEBHOOK_SECRET = 'local-webhook-secret';
  * each test naming the rule of our API it protects (issue 20; docs/security.md).
  */
 export function directCognitoSuite(backend: DirectBackend): void {
-  const cognito = () =>
-    new CognitoIdentityProviderClient({
+  const clients = new WeakSet<object>();
+  const cognito = () => {
+    const client = new CognitoIdentityProviderClient({
       region: 'us-east-1',
       endpoint: backend.cognito(),
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
+    clients.add(client);
+    return client;
+  };
+  const kind = /moto/.test(backend.name)
+    ? 'moto'
+    : /cognito-local/.test(backend.name)
+      ? 'cognito-local'
+      : 'fake';
+  recordFidelityCalls((client) => (clients.has(client) ? kind : undefined));
   const skip = (gap: DirectGap) => (backend.gaps[gap] ? it.skip : it);
   const note = (gap: DirectGap) =>
     backend.gaps[gap] ? ` [skipped on ${backend.name}: ${backend.gaps[gap]}]` : '';
