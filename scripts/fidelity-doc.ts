@@ -189,7 +189,7 @@ if (require.main === module) {
   try {
     execFileSync(
       path.join(ROOT, 'node_modules', '.bin', 'jest'),
-      ['--testPathPatterns', 'contract/cognito|direct-cognito', '--json', `--outputFile=${out}`],
+      ['--testPathPatterns', 'contract/cognito|direct-cognito|moto-api', '--json', `--outputFile=${out}`],
       { cwd: ROOT, stdio: 'inherit', env: { ...process.env, FIDELITY_CALLS_DIR: callsDir } },
     );
   } catch {

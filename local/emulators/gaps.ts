@@ -110,8 +110,6 @@ export const MOTO_GAPS = {
   revokeToken: 'moto has no RevokeToken (HTTP 500)',
   selfDelete: 'moto has no DeleteUser (HTTP 500)',
   devices: 'moto has no device APIs (HTTP 500)',
-  mfaSetup:
-    'moto issues MFA_SETUP only on a pool whose software-token MFA was switched on with SetUserPoolMfaConfig, which these tests do not make on moto yet',
 } as const satisfies EmulatorGaps;
 
 export type MotoGap = keyof typeof MOTO_GAPS;

@@ -4,13 +4,14 @@ import * as path from 'node:path';
 import {
   CognitoIdentityProviderClient,
   ListUserPoolsCommand,
+  SetUserPoolMfaConfigCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { SECRETS } from '../../lambdas/core/secrets';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { emulatorSecrets, processGroup } from './group';
 import { createIdentityResources } from './identity-resources';
 import { freePort, requireJava, waitFor, watched } from './processes';
-import { type Resources, synthesizedTemplate } from './template';
+import { only, type Resources, synthesizedTemplate } from './template';
 import { CREDENTIALS, EMULATOR_REGION, type RunningEmulators } from './types';
 
 /** A Cognito emulator's API and the pool made on it from the stack's template. */
@@ -20,6 +21,8 @@ export interface CognitoEmulatorPool {
   clientId: string;
   clientSecret?: string;
   jwksUri: string;
+  /** The same pool with MFA required (MfaConfiguration ON), for the contract suites' MFA_SETUP check. */
+  requiringMfa?: { userPoolId: string; clientId: string; clientSecret?: string };
 }
 
 export const MOTO_MISSING =
@@ -73,18 +76,45 @@ export async function startMoto(options: {
   });
   try {
     await waitFor(() => idp.send(new ListUserPoolsCommand({ MaxResults: 1 })), 'moto', child);
-    const { userPoolId, clientId, clientSecret } = await createIdentityResources(idp, options.template);
+    const { userPoolId, clientId, clientSecret } = await motoPool(idp, options.template);
+    const requiringMfa = await motoPool(idp, options.template, 'ON');
     return {
       endpoint,
       userPoolId,
       clientId,
       ...(clientSecret ? { clientSecret } : {}),
       jwksUri: `${endpoint}/${userPoolId}/.well-known/jwks.json`,
+      requiringMfa,
       child,
     };
   } finally {
     idp.destroy();
   }
+}
+
+/**
+ * The template's pool on moto. moto's CreateUserPool takes no `EnabledMfas`, so the
+ * pool's software-token MFA is switched on with SetUserPoolMfaConfig, as the template has it.
+ */
+async function motoPool(idp: CognitoIdentityProviderClient, template: Resources, mfa?: 'ON') {
+  const withMfa: Resources = Object.fromEntries(
+    Object.entries(template).map(([id, r]) =>
+      r.Type === 'AWS::Cognito::UserPool' && mfa
+        ? [id, { ...r, Properties: { ...r.Properties, MfaConfiguration: mfa } }]
+        : [id, r],
+    ),
+  );
+  const properties = only(withMfa, 'AWS::Cognito::UserPool')[0]?.Properties ?? {};
+  const created = await createIdentityResources(idp, withMfa);
+  const enabled = (properties.EnabledMfas as string[] | undefined) ?? [];
+  await idp.send(
+    new SetUserPoolMfaConfigCommand({
+      UserPoolId: created.userPoolId,
+      MfaConfiguration: properties.MfaConfiguration as 'ON' | 'OFF' | 'OPTIONAL',
+      SoftwareTokenMfaConfiguration: { Enabled: enabled.includes('SOFTWARE_TOKEN_MFA') },
+    }),
+  );
+  return created;
 }
 
 export function startMotoIn(

@@ -103,31 +103,37 @@ const motoClient = new CognitoIdentityProviderClient({
   endpoint: moto.endpoint,
   credentials: CREDENTIALS,
 });
-const motoPool = new CognitoPool(moto.userPoolId, moto.clientId, motoClient, async () => moto.clientSecret);
+const onMotoWith = (ids: { userPoolId: string; clientId: string; clientSecret?: string }): CognitoBackend => {
+  const pool = new CognitoPool(ids.userPoolId, ids.clientId, motoClient, async () => ids.clientSecret);
+  return {
+    name: 'the Cognito adapters on moto',
+    directory: () => new CognitoUserDirectory(pool),
+    signIn: () => new CognitoSignIn(pool),
+    selfService: () => new CognitoSelfService(pool),
+    accountAdmin: () => new CognitoAccountAdmin(pool),
+    signUpCodeOf: async () => '123456',
+    resetCodeOf: async () => '123456',
+    async temporaryPasswordOf(email) {
+      const password = `Tmp!${randomBytes(6).toString('hex')}A1`;
+      await motoClient.send(
+        new AdminSetUserPasswordCommand({
+          UserPoolId: ids.userPoolId,
+          Username: email.toLowerCase(),
+          Password: password,
+          Permanent: false,
+        }),
+      );
+      return password;
+    },
+    jwks: async () => (await (await fetch(moto.jwksUri)).json()) as Jwks,
+    userPoolId: ids.userPoolId,
+    clientId: ids.clientId,
+    gaps: MOTO_GAPS,
+  };
+};
 const onMoto: CognitoBackend = {
-  name: 'the Cognito adapters on moto',
-  directory: () => new CognitoUserDirectory(motoPool),
-  signIn: () => new CognitoSignIn(motoPool),
-  selfService: () => new CognitoSelfService(motoPool),
-  accountAdmin: () => new CognitoAccountAdmin(motoPool),
-  signUpCodeOf: async () => '123456',
-  resetCodeOf: async () => '123456',
-  async temporaryPasswordOf(email) {
-    const password = `Tmp!${randomBytes(6).toString('hex')}A1`;
-    await motoClient.send(
-      new AdminSetUserPasswordCommand({
-        UserPoolId: moto.userPoolId,
-        Username: email.toLowerCase(),
-        Password: password,
-        Permanent: false,
-      }),
-    );
-    return password;
-  },
-  jwks: async () => (await (await fetch(moto.jwksUri)).json()) as Jwks,
-  userPoolId: moto.userPoolId,
-  clientId: moto.clientId,
-  gaps: MOTO_GAPS,
+  ...onMotoWith(moto),
+  ...(moto.requiringMfa ? { requiringMfa: onMotoWith(moto.requiringMfa) } : {}),
 };
 
 recordFidelityCalls((client) => (client === motoClient ? 'moto' : 'cognito-local'));
