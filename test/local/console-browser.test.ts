@@ -92,9 +92,14 @@ describe('the admin console in Chromium (mock mode)', () => {
 
     // The approval queue: pending_approval users only, newest first.
     await page.click('#approval-queue');
-    await page.waitForFunction(() =>
-      document.querySelector('#users-table tbody')?.textContent?.includes('ada.applicant@example.com'),
-    );
+    // The whole list may already show ada: wait for the queue's answer, not for her name.
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('#users-table tbody tr')];
+      return (
+        rows.some((row) => row.textContent?.includes('ada.applicant@example.com')) &&
+        rows.every((row) => row.querySelector('td:nth-child(2)')?.textContent === 'pending_approval')
+      );
+    });
     const statuses = await page.locator('#users-table tbody tr td:nth-child(2)').allTextContents();
     expect(statuses.length).toBeGreaterThan(0);
     expect(new Set(statuses)).toEqual(new Set(['pending_approval']));
