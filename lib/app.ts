@@ -52,10 +52,41 @@ function corsOrigins(app: App): Pick<AuthStackProps, 'corsOrigins'> {
 }
 
 /**
+ * `-c passkeyRpId=example.com` (and `-c passkeyUserVerification=preferred|required`): passkeys as a
+ * first factor of USER_AUTH. Refused where Cognito would refuse it, naming the flag.
+ */
+function passkeys(app: App): Pick<AuthStackProps, 'passkeys'> {
+  const rpId: unknown = app.node.tryGetContext('passkeyRpId');
+  const verification: unknown = app.node.tryGetContext('passkeyUserVerification');
+  if (typeof rpId !== 'string' || !rpId) {
+    if (verification !== undefined)
+      throw new Error('passkeyUserVerification needs passkeyRpId (the domain passkeys are registered for).');
+    return {};
+  }
+  if (!/^(?=.{1,63}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(rpId))
+    throw new Error(
+      `passkeyRpId: "${rpId}" is not a domain (a lower-case host name such as example.com: no scheme, port or path; at most 63 characters).`,
+    );
+  if (verification !== undefined && verification !== 'preferred' && verification !== 'required')
+    throw new Error(`passkeyUserVerification: "${String(verification)}" is neither preferred nor required.`);
+  if (flag(app, 'mfaRequired'))
+    throw new Error(
+      'passkeyRpId: Cognito refuses a passwordless first factor (passkeys) in a pool that requires MFA (mfaRequired).',
+    );
+  return {
+    passkeys: {
+      relyingPartyId: rpId,
+      userVerification: verification === 'required' ? 'required' : 'preferred',
+    },
+  };
+}
+
+/**
  * Adds the backend stack to `app` from its context (`mockMode`,
  * `threatProtection`, `waf`, `sesFromAddress`, `refreshTokenRotation`, `mfaRequired`,
  * `apiGatewayCloudWatchRole`,
  * `legacyDatabaseSecretArn` (+ `legacySubnetIds`, `legacySecurityGroupIds`), `corsOrigins`,
+ * `passkeyRpId` (+ `passkeyUserVerification`),
  * `stackName`) and turns on cdk-nag: any finding that is
  * not acknowledged (with a reason, beside its resource) fails synth.
  */
@@ -70,6 +101,7 @@ export function configureApp(app: App): AuthStack {
     apiGatewayCloudWatchRole: flag(app, 'apiGatewayCloudWatchRole'),
     ...legacyDatabase(app),
     ...corsOrigins(app),
+    ...passkeys(app),
     ...(typeof app.node.tryGetContext('sesFromAddress') === 'string'
       ? { sesFromAddress: app.node.tryGetContext('sesFromAddress') as string }
       : {}),

@@ -7,7 +7,7 @@ import { OPERATION_LIST } from '../lambdas/operations';
 import { TRIGGER_LIST } from '../lambdas/triggers';
 import { Api } from './constructs/api';
 import { Data } from './constructs/data';
-import { Identity } from './constructs/identity';
+import { Identity, type IdentityProps } from './constructs/identity';
 import type { VpcPlacement } from './constructs/lambda-preset';
 import { Monitoring, type WatchedFunction } from './constructs/monitoring';
 import { OperationFunction } from './constructs/operation-function';
@@ -46,6 +46,11 @@ export interface AuthStackProps extends StackProps {
    * @default false (MFA optional; required per user by an admin)
    */
   readonly mfaRequired?: boolean;
+  /**
+   * Passkeys as a first factor of USER_AUTH, for this relying party (`-c passkeyRpId`).
+   * @default - no passkeys
+   */
+  readonly passkeys?: IdentityProps['passkeys'];
   /**
    * Migrate users from a legacy PostgreSQL at their first sign-in or reset:
    * the UserMigration trigger is deployed and attached, reading the
@@ -97,6 +102,7 @@ export class AuthStack extends Stack {
       ...(props.sesFromAddress ? { sesFromAddress: props.sesFromAddress } : {}),
       refreshTokenRotation: props.refreshTokenRotation ?? false,
       mfaRequired: props.mfaRequired ?? false,
+      ...(props.passkeys ? { passkeys: props.passkeys } : {}),
     });
     const data = new Data(this, 'Data');
     // The construct id stays 'WebhookSecrets': the deployed secrets keep their logical ids.

@@ -40,6 +40,12 @@ export interface IdentityProps {
    * @default false
    */
   readonly mfaRequired?: boolean;
+  /**
+   * Passkeys (WEB_AUTHN) as a first factor of USER_AUTH, registered for this
+   * relying party (a domain the frontends are served from).
+   * @default - no passkeys
+   */
+  readonly passkeys?: { relyingPartyId: string; userVerification: 'preferred' | 'required' };
 }
 
 /**
@@ -110,6 +116,25 @@ export class Identity extends Construct {
             }),
           }
         : {}),
+      // USER_AUTH's first factors: the password always; emailed codes where the pool sends through
+      // SES (Cognito's own sender cannot) and MFA is not required (Cognito refuses a passwordless
+      // first factor there); passkeys where a relying party is configured.
+      signInPolicy: {
+        allowedFirstAuthFactors: {
+          password: true,
+          emailOtp: Boolean(props.sesFromAddress) && !props.mfaRequired,
+          passkey: Boolean(props.passkeys),
+        },
+      },
+      ...(props.passkeys
+        ? {
+            passkeyRelyingPartyId: props.passkeys.relyingPartyId,
+            passkeyUserVerification:
+              props.passkeys.userVerification === 'required'
+                ? cognito.PasskeyUserVerification.REQUIRED
+                : cognito.PasskeyUserVerification.PREFERRED,
+          }
+        : {}),
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -124,7 +149,7 @@ export class Identity extends Construct {
     });
 
     this.userPoolClient = pool.addClient('AppClient', {
-      authFlows: { userPassword: true, custom: true, userSrp: false, adminUserPassword: false },
+      authFlows: { userPassword: true, custom: true, user: true, userSrp: false, adminUserPassword: false },
       // Confidential: every unauthenticated Cognito call needs a SECRET_HASH made with this secret,
       // which only the functions read (Secrets Manager), so sign-in, sign-up, codes and resets
       // cannot be sent straight to Cognito around the API (docs/security.md).

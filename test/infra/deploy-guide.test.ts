@@ -44,9 +44,16 @@ describe('docs/deploy.md', () => {
     60_000,
   );
 
-  it('synthesizes with every example together', () => {
-    const all = Object.assign({}, ...rows.filter((r) => r.flag !== 'mockMode').map((r) => r.context));
-    expect(() => synth(all)).not.toThrow();
+  it('synthesizes with every example together (mfaRequired and the passkey flags in turn: Cognito refuses them together)', () => {
+    const passkeyFlags = ['passkeyRpId', 'passkeyUserVerification'];
+    const together = (left: string[]) =>
+      Object.assign(
+        {},
+        ...rows.filter((r) => r.flag !== 'mockMode' && !left.includes(r.flag)).map((r) => r.context),
+      );
+    expect(() => synth(together(['mfaRequired']))).not.toThrow();
+    expect(() => synth(together(passkeyFlags))).not.toThrow();
+    expect(() => synth({ ...together([]) })).toThrow(/passkeyRpId: .*mfaRequired/);
   }, 60_000);
 
   it('gives two stacks in one account no account-wide name in common', () => {

@@ -79,12 +79,13 @@ describe('the user pool', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admin' });
   });
 
-  it('has one confidential app client (a secret: every unauthenticated call needs a SECRET_HASH): password, custom and refresh auth, no OAuth, enumeration-safe, revocable', () => {
+  it('has one confidential app client (a secret: every unauthenticated call needs a SECRET_HASH): password, custom, USER_AUTH and refresh auth, no OAuth, enumeration-safe, revocable', () => {
     template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       ExplicitAuthFlows: Match.arrayEquals([
         'ALLOW_USER_PASSWORD_AUTH',
         'ALLOW_CUSTOM_AUTH',
+        'ALLOW_USER_AUTH',
         'ALLOW_REFRESH_TOKEN_AUTH',
       ]),
       GenerateSecret: true,

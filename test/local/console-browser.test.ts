@@ -94,7 +94,7 @@ describe('the admin console in Chromium (mock mode)', () => {
     await page.click('#approval-queue');
     // The whole list may already show ada: wait for the queue's answer, not for her name.
     await page.waitForFunction(() => {
-      const rows = [...document.querySelectorAll('#users-table tbody tr')];
+      const rows = Array.from(document.querySelectorAll('#users-table tbody tr'));
       return (
         rows.some((row) => row.textContent?.includes('ada.applicant@example.com')) &&
         rows.every((row) => row.querySelector('td:nth-child(2)')?.textContent === 'pending_approval')

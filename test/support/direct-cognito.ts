@@ -122,6 +122,15 @@ export function directCognitoSuite(backend: DirectBackend): void {
             }),
         ],
         [
+          'InitiateAuth USER_AUTH',
+          (e: string) =>
+            new InitiateAuthCommand({
+              ClientId: ClientId(),
+              AuthFlow: 'USER_AUTH',
+              AuthParameters: { USERNAME: e, PREFERRED_CHALLENGE: 'PASSWORD', PASSWORD },
+            }),
+        ],
+        [
           'InitiateAuth CUSTOM_AUTH',
           (e: string) =>
             new InitiateAuthCommand({
