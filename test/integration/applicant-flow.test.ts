@@ -1,6 +1,7 @@
 import { DynamoDbUserStore } from '../../lambdas/core/adapters/aws/dynamodb-user-store';
 import { cognitoAccessTokenVerifier } from '../../lambdas/core/auth/access-token-verifier';
 import { emulatorJwks } from '../../local/emulators';
+import { COGNITO_LOCAL_GAPS, MOTO_GAPS } from '../../local/emulators/gaps';
 import { call, STRONG_PASSWORD, submitApplication } from '../support/harness';
 import { deliveredCode, emulators, uniqueEmail } from './emulators';
 
@@ -99,13 +100,12 @@ describe('the applicant flow on cognito-local and DynamoDB Local (MOCK_MODE=fals
     expect(me.status).toBe(401);
   });
 
-  // Named skip: cognito-local's AdminCreateUser with MessageAction=RESEND
-  // answers an error for an existing user and CREATES the user for an unknown
-  // email, so neither branch behaves like Cognito. The RESEND command input
-  // and its error mapping are asserted by the aws-sdk-client-mock adapter
-  // test; the per-email throttle behind this route runs on DynamoDB Local in
-  // the RateLimiter contract suite.
-  it.skip('resends the temporary password [skipped on cognito-local: RESEND unsupported, and it creates unknown users]', async () => {
+  // Named skip, on both emulators (local/emulators/gaps.ts, `resend`): neither
+  // implements AdminCreateUser MessageAction=RESEND as Cognito does. The RESEND
+  // command input and its error mapping are asserted by the aws-sdk-client-mock
+  // adapter test; the per-email throttle behind this route runs on DynamoDB Local
+  // in the RateLimiter contract suite.
+  it.skip(`resends the temporary password [skipped on cognito-local: ${COGNITO_LOCAL_GAPS.resend}; on moto: ${MOTO_GAPS.resend}]`, async () => {
     const email = uniqueEmail('resend');
     await submitApplication({ email });
     const first = await deliveredCode(email);
