@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { appClientSecret, providedSecret, SECRETS, type SecretName } from '../../lambdas/core/secrets';
 import { stopChild } from './processes';
+import { EMULATOR_REGION, type RunningEmulators } from './types';
+
+/** What a start gives beyond what every run has (region, pids, work folder, stop). */
+export type StartedEmulators = Omit<RunningEmulators, 'region' | 'pids' | 'workDir' | 'stop'>;
 
 /** The work folder and every child started in it, stopped (and the folder removed) together. */
 export function processGroup() {
@@ -20,12 +24,23 @@ export function processGroup() {
       children.push(child);
     },
     onStop: (cleanup: () => void) => cleanups.push(cleanup),
-    async stop() {
-      await Promise.all(children.map(stopChild));
-      for (const cleanup of cleanups) cleanup();
-      rmSync(workDir, { recursive: true, force: true });
+    stop,
+    /** Runs `start`; what it started is stopped again if it fails. */
+    async run(start: () => Promise<StartedEmulators>): Promise<RunningEmulators> {
+      try {
+        const started = await start();
+        return { ...started, region: EMULATOR_REGION, pids: children.map((c) => c.pid ?? 0), workDir, stop };
+      } catch (error) {
+        await stop();
+        throw error;
+      }
     },
   };
+  async function stop() {
+    await Promise.all(children.map(stopChild));
+    for (const cleanup of cleanups) cleanup();
+    rmSync(workDir, { recursive: true, force: true });
+  }
 }
 
 /**

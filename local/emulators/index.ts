@@ -12,13 +12,7 @@ import { startMotoIn, startOnMoto } from './moto';
 import { createLegacyUserTable, postgresInstalled, startPostgres } from './postgres';
 import { freePort, requireJava, waitFor } from './processes';
 import { synthesizedTemplate } from './template';
-import {
-  type CognitoEmulator,
-  CREDENTIALS,
-  EMULATOR_REGION,
-  type EmulatorInfo,
-  type RunningEmulators,
-} from './types';
+import { type CognitoEmulator, CREDENTIALS, type EmulatorInfo, type RunningEmulators } from './types';
 
 export {
   cognitoResetCodes,
@@ -50,8 +44,8 @@ export async function startEmulators(
   const say = options.log ?? (() => undefined);
   if (options.cognito === 'moto') return startOnMoto(say);
   requireJava();
-  const { workDir, watch, stop, children, onStop } = processGroup();
-  try {
+  const { workDir, watch, onStop, run } = processGroup();
+  return run(async () => {
     const template = synthesizedTemplate();
     const [cognitoPort, dynamoPort, lambdaPort] = [await freePort(), await freePort(), await freePort()];
     const moto = options.alsoMoto ? startMotoIn(workDir, template, watch, say) : undefined;
@@ -99,7 +93,6 @@ export async function startEmulators(
     return {
       cognito: 'cognito-local',
       ...(moto ? { moto: await moto } : {}),
-      region: EMULATOR_REGION,
       cognitoEndpoint: cognito.endpoint,
       userPoolId: cognito.userPoolId,
       clientId: cognito.clientId,
@@ -112,14 +105,8 @@ export async function startEmulators(
       lambdaLog,
       secrets,
       ...(legacy ? { legacyDatabaseUrl: legacy.url } : {}),
-      pids: children.map((c) => c.pid ?? 0),
-      workDir,
-      stop,
     };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  });
 }
 
 /** Environment that points the real adapters (MOCK_MODE=false) at the emulators. */

@@ -137,8 +137,8 @@ export function startMotoIn(
  */
 export async function startOnMoto(say: (line: string) => void): Promise<RunningEmulators> {
   requireJava();
-  const { workDir, watch, stop, children } = processGroup();
-  try {
+  const { workDir, watch, run } = processGroup();
+  return run(async () => {
     const template = synthesizedTemplate();
     const dynamoPort = await freePort();
     say(`starting DynamoDB Local on 127.0.0.1:${dynamoPort}`);
@@ -156,7 +156,6 @@ export async function startOnMoto(say: (line: string) => void): Promise<RunningE
     say(`emulators ready (moto pool ${moto.userPoolId})`);
     return {
       cognito: 'moto',
-      region: EMULATOR_REGION,
       cognitoEndpoint: moto.endpoint,
       userPoolId: moto.userPoolId,
       clientId: moto.clientId,
@@ -165,12 +164,6 @@ export async function startOnMoto(say: (line: string) => void): Promise<RunningE
       dynamodbEndpoint,
       tables,
       secrets,
-      pids: children.map((c) => c.pid ?? 0),
-      workDir,
-      stop,
     };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  });
 }
