@@ -2,6 +2,7 @@ import type { Jwks } from 'aws-jwt-verify/jwk';
 import { signUpTicket } from '../../lambdas/core/domain/sign-up-ticket';
 import type { AuthOutcome } from '../../lambdas/core/domain/tokens';
 import type { AccountAdmin } from '../../lambdas/core/ports/account-admin';
+import type { PoolInspector } from '../../lambdas/core/ports/pool-inspector';
 import type { SelfService } from '../../lambdas/core/ports/self-service';
 import type { SignIn } from '../../lambdas/core/ports/sign-in';
 import type { UserDirectory } from '../../lambdas/core/ports/user-directory';
@@ -18,6 +19,7 @@ export interface CognitoBackend {
   signIn(): SignIn;
   selfService(): SelfService;
   accountAdmin(): AccountAdmin;
+  poolInspector(): PoolInspector;
   /** The newest sign-up confirmation code delivered to `email`. */
   signUpCodeOf(email: string): Promise<string>;
   /** The newest password-reset code delivered to `email`. */

@@ -6,6 +6,7 @@ import {
 import type { Jwks } from 'aws-jwt-verify/jwk';
 import { CognitoAccountAdmin } from '../../lambdas/core/adapters/aws/cognito/cognito-account-admin';
 import { CognitoPool } from '../../lambdas/core/adapters/aws/cognito/cognito-client';
+import { CognitoPoolInspector } from '../../lambdas/core/adapters/aws/cognito/cognito-pool-inspector';
 import { CognitoSelfService } from '../../lambdas/core/adapters/aws/cognito/cognito-self-service';
 import { CognitoSignIn } from '../../lambdas/core/adapters/aws/cognito/cognito-sign-in';
 import { CognitoUserDirectory } from '../../lambdas/core/adapters/aws/cognito/cognito-user-directory';
@@ -21,6 +22,7 @@ import { deliveredCode, emulators } from '../integration/emulators';
 import { recordFidelityCalls } from '../support/fidelity-calls';
 import type { CognitoBackend } from './cognito-backend';
 import { migrationContract } from './migration.contract';
+import { poolInspectorContract } from './pool-inspector.contract';
 import { selfServiceContract } from './self-service.contract';
 import { sessionContract } from './session.contract';
 import { signInContract } from './sign-in.contract';
@@ -46,6 +48,7 @@ const onFakeWith = (pool: InMemoryCognito): CognitoBackend => ({
   signIn: () => pool.signIn,
   selfService: () => pool.selfService,
   accountAdmin: () => pool.accountAdmin,
+  poolInspector: () => pool.inspector,
   signUpCodeOf: async (email) => latestSecret(email, 'VERIFICATION_CODE'),
   resetCodeOf: async (email) => latestSecret(email, 'RESET_CODE'),
   async temporaryPasswordOf(email, previous) {
@@ -81,6 +84,7 @@ const onEmulator: CognitoBackend = {
   signIn: () => new CognitoSignIn(pool),
   selfService: () => new CognitoSelfService(pool),
   accountAdmin: () => new CognitoAccountAdmin(pool),
+  poolInspector: () => new CognitoPoolInspector(pool),
   signUpCodeOf: async (email) => codeFrom(cognitoSignUpCodes(info), email),
   resetCodeOf: async (email) => codeFrom(cognitoResetCodes(info), email),
   temporaryPasswordOf: (email, previous) => deliveredCode(email, previous),
@@ -111,6 +115,7 @@ const onMotoWith = (ids: { userPoolId: string; clientId: string; clientSecret?: 
     signIn: () => new CognitoSignIn(pool),
     selfService: () => new CognitoSelfService(pool),
     accountAdmin: () => new CognitoAccountAdmin(pool),
+    poolInspector: () => new CognitoPoolInspector(pool),
     signUpCodeOf: async () => '123456',
     resetCodeOf: async () => '123456',
     async temporaryPasswordOf(email) {
@@ -143,6 +148,7 @@ for (const backend of [onFake, onEmulator, onMoto]) {
   signInContract(backend);
   selfServiceContract(backend);
   migrationContract(backend);
+  poolInspectorContract(backend);
   sessionContract(backend);
 }
 
