@@ -30,7 +30,12 @@ export class InMemoryPoolInspector implements PoolInspector {
   async describeClient(): Promise<ClientSnapshot> {
     return {
       clientId: this.pool.config.clientId,
-      authFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_USER_PASSWORD_AUTH'],
+      authFlows: [
+        'ALLOW_CUSTOM_AUTH',
+        'ALLOW_REFRESH_TOKEN_AUTH',
+        'ALLOW_USER_AUTH',
+        'ALLOW_USER_PASSWORD_AUTH',
+      ],
       tokenValidity: {
         accessToken: `${TOKEN_VALIDITY.accessTokenMinutes} minutes`,
         idToken: `${TOKEN_VALIDITY.idTokenMinutes} minutes`,
