@@ -2,8 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { GAP_DETAILS } from '../local/emulators/fidelity';
-import { COGNITO_LOCAL_GAPS, type EmulatorGap, type EmulatorGaps, MOTO_GAPS } from '../local/emulators/gaps';
+import {
+  backendNamed,
+  FIDELITY_BACKENDS,
+  type FidelityBackend,
+  GAP_DETAILS,
+} from '../local/emulators/fidelity';
+import { EMULATOR_GAPS, type EmulatorGap } from '../local/emulators/gaps';
 
 /**
  * docs/fidelity.md: what the fake, cognito-local and moto each do of the
@@ -14,12 +19,9 @@ import { COGNITO_LOCAL_GAPS, type EmulatorGap, type EmulatorGaps, MOTO_GAPS } fr
  * equal to the lists.
  */
 const ROOT = path.join(__dirname, '..');
-export const BACKENDS = ['fake', 'cognito-local', 'moto'] as const;
-type Backend = (typeof BACKENDS)[number];
-const GAPS: Record<Exclude<Backend, 'fake'>, EmulatorGaps> = {
-  'cognito-local': COGNITO_LOCAL_GAPS,
-  moto: MOTO_GAPS,
-};
+type Backend = FidelityBackend;
+const GAPS = EMULATOR_GAPS;
+const reasonsOf = (gap: EmulatorGap) => [GAPS['cognito-local'][gap], GAPS.moto[gap]].filter(Boolean);
 
 /** Every Cognito API the project calls: by its adapters, and by the callers around the API its tests play. */
 export function cognitoApisCalled(): Array<{ api: string; by: string }> {
@@ -74,9 +76,7 @@ export function apiSection(observed: Observed): string {
 
 /** The `## Gaps` section: each gap, what Cognito does, what each emulator does instead. */
 export function gapSection(): string {
-  const used = (Object.keys(GAP_DETAILS) as EmulatorGap[]).filter(
-    (g) => COGNITO_LOCAL_GAPS[g as never] || MOTO_GAPS[g as never],
-  );
+  const used = (Object.keys(GAP_DETAILS) as EmulatorGap[]).filter((gap) => reasonsOf(gap).length > 0);
   const rows = used.map((gap) => {
     const detail = GAP_DETAILS[gap];
     const on = (backend: Exclude<Backend, 'fake'>) => GAPS[backend][gap] ?? 'as Cognito';
@@ -111,15 +111,6 @@ interface Assertion {
   status: string;
 }
 
-const backendOf = (suite: string): Backend | undefined =>
-  /moto/.test(suite)
-    ? 'moto'
-    : /cognito-local/.test(suite)
-      ? 'cognito-local'
-      : /in-memory|fake/.test(suite)
-        ? 'fake'
-        : undefined;
-
 /** The `## Checks` section, from a jest `--json` result of the suites: each check on each backend. */
 export function checksSection(
   results: { testResults: Array<{ assertionResults: Assertion[] }> },
@@ -128,13 +119,11 @@ export function checksSection(
   const rows = new Map<string, Partial<Record<Backend, string>>>();
   const gapOf = (title: string) =>
     (Object.keys(GAP_DETAILS) as EmulatorGap[]).find((gap) =>
-      [COGNITO_LOCAL_GAPS[gap as never], MOTO_GAPS[gap as never]].some(
-        (reason) => reason && title.includes(reason),
-      ),
+      reasonsOf(gap).some((reason) => title.includes(reason as string)),
     );
   for (const a of results.testResults.flatMap((r) => r.assertionResults)) {
     const top = a.ancestorTitles[0] ?? '';
-    const backend = backendOf(top);
+    const backend = backendNamed(top);
     if (!backend) continue;
     const suite = top.replace(
       /,? on (the in-memory Cognito|the Cognito adapters on \S+|the fake.*|cognito-local \(.*|moto \(.*)$/,
@@ -156,13 +145,13 @@ export function checksSection(
     '## Checks',
     '',
     `The contract and direct-Cognito suites as they ran on ${ranAt} (\`npm run docs:fidelity\`): passed`,
-    `${BACKENDS.map((b) => `${b} ${count(b, /^passed/)}`).join(', ')}; skipped ${BACKENDS.map((b) => `${b} ${count(b, /^skipped/)}`).join(', ')}; failed ${BACKENDS.map((b) => count(b, /^failed/)).reduce((x, y) => x + y, 0)}.`,
+    `${FIDELITY_BACKENDS.map((b) => `${b} ${count(b, /^passed/)}`).join(', ')}; skipped ${FIDELITY_BACKENDS.map((b) => `${b} ${count(b, /^skipped/)}`).join(', ')}; failed ${FIDELITY_BACKENDS.map((b) => count(b, /^failed/)).reduce((x, y) => x + y, 0)}.`,
     '',
     '| suite | check | the fake | cognito-local | moto |',
     '|---|---|---|---|---|',
     ...[...rows]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([key, r]) => `| ${key} | ${BACKENDS.map((b) => r[b] ?? '—').join(' | ')} |`),
+      .map(([key, r]) => `| ${key} | ${FIDELITY_BACKENDS.map((b) => r[b] ?? '—').join(' | ')} |`),
     '',
   ].join('\n');
 }

@@ -9,14 +9,12 @@ import {
   writeFileSync,
 } from 'node:fs';
 import * as path from 'node:path';
-import {
-  CognitoIdentityProviderClient,
-  ListUserPoolsCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { emulatorCognitoClient } from './cognito-client';
 import { createIdentityResources } from './identity-resources';
 import { stopChild, waitFor, watched } from './processes';
 import type { Resources } from './template';
-import { CREDENTIALS, EMULATOR_REGION } from './types';
+import { EMULATOR_REGION } from './types';
 
 export interface CognitoLocal {
   endpoint: string;
@@ -55,11 +53,7 @@ export async function startCognitoLocal(options: {
     }),
   );
   const endpoint = `http://127.0.0.1:${options.port}`;
-  const idp = new CognitoIdentityProviderClient({
-    region: EMULATOR_REGION,
-    endpoint,
-    credentials: CREDENTIALS,
-  });
+  const idp = emulatorCognitoClient(endpoint);
   try {
     let child = launch(options.dir, options.logFile);
     options.onChild(child);

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
+import * as path from 'node:path';
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
@@ -8,9 +9,32 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { TABLE_KEYS, TABLES, type TableKey } from '../../lambdas/core/tables';
-import { waitFor, watched } from './processes';
+import { freePort, waitFor, watched } from './processes';
 import { only, pick, type Resources } from './template';
 import { CREDENTIALS, EMULATOR_REGION } from './types';
+
+/**
+ * `startDynamoDbLocal` on a free port, logging to `dynamodb.log` in `workDir`. The
+ * promise is awaited later by the caller; a failure meanwhile is not left unhandled.
+ */
+export function startDynamoDbLocalIn(options: {
+  workDir: string;
+  template: Resources;
+  watch(child: ChildProcess): void;
+  say(line: string): void;
+}): Promise<{ endpoint: string; tables: Record<TableKey, string> }> {
+  const started = freePort().then((port) => {
+    options.say(`starting DynamoDB Local on 127.0.0.1:${port}`);
+    return startDynamoDbLocal({
+      port,
+      logFile: path.join(options.workDir, 'dynamodb.log'),
+      template: options.template,
+      onChild: options.watch,
+    });
+  });
+  started.catch(() => undefined);
+  return started;
+}
 
 /** Starts Amazon DynamoDB Local (Java) and creates the stack's tables from the synthesized template. */
 export async function startDynamoDbLocal(options: {

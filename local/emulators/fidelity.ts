@@ -1,5 +1,16 @@
 import type { EmulatorGap } from './gaps';
 
+/** The backends docs/fidelity.md compares: the fake (the reference) and the two Cognito emulators. */
+export const FIDELITY_BACKENDS = ['fake', 'cognito-local', 'moto'] as const;
+export type FidelityBackend = (typeof FIDELITY_BACKENDS)[number];
+
+/** The backend a suite's or a backend's name speaks of (e.g. "... on the Cognito adapters on moto"). */
+export function backendNamed(name: string): FidelityBackend | undefined {
+  if (/moto/.test(name)) return 'moto';
+  if (/cognito-local/.test(name)) return 'cognito-local';
+  return /in-memory|fake/.test(name) ? 'fake' : undefined;
+}
+
 /** What one gap is about: the Cognito APIs it touches, and what Cognito's API reference has them do. */
 export interface GapDetail {
   apis: readonly string[];

@@ -1,3 +1,5 @@
+import type { CognitoEmulator } from './types';
+
 /**
  * Every behaviour of Cognito that an emulator may lack, by name: the contract
  * and direct-Cognito suites skip a check with the name, and each emulator's
@@ -160,8 +162,20 @@ export const ROUTES_BEYOND_COGNITO_LOCAL: Readonly<Record<string, CognitoLocalGa
   'POST /auth/passwordless/verify': 'customAuth',
 };
 
+/** Each Cognito emulator's gaps, by the emulator's name. */
+export const EMULATOR_GAPS: Readonly<Record<CognitoEmulator, EmulatorGaps>> = {
+  'cognito-local': COGNITO_LOCAL_GAPS,
+  moto: MOTO_GAPS,
+};
+
+/** Each emulator's routes answered 501 before the handler runs, with the gap they need. */
+export const ROUTES_BEYOND: Readonly<Record<CognitoEmulator, Readonly<Record<string, EmulatorGap>>>> = {
+  'cognito-local': ROUTES_BEYOND_COGNITO_LOCAL,
+  moto: ROUTES_BEYOND_MOTO,
+};
+
 /** The start banner's lines on the gaps of the Cognito emulator the API runs on. */
-export function unsupportedBanner(emulator: 'cognito-local' | 'moto' = 'cognito-local'): string[] {
+export function unsupportedBanner(emulator: CognitoEmulator = 'cognito-local'): string[] {
   const head =
     '  emulator gaps (these routes answer 501 NOT_SUPPORTED_BY_EMULATOR; npm start serves them all):';
   if (emulator === 'moto') {

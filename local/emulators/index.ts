@@ -5,10 +5,10 @@ import type { LegacyUser } from '../../lambdas/core/ports/legacy-users';
 import { SECRETS } from '../../lambdas/core/secrets';
 import { TABLE_KEYS, TABLES } from '../../lambdas/core/tables';
 import { startCognitoLocal } from './cognito-local';
-import { startDynamoDbLocal } from './dynamodb-local';
+import { startDynamoDbLocalIn } from './dynamodb-local';
 import { emulatorSecrets, processGroup } from './group';
 import { cognitoLocalTriggerConfig, startLambdaEndpoint } from './lambda-endpoint';
-import { startMotoIn, startOnMoto } from './moto';
+import { startMoto, startOnMoto } from './moto';
 import { createLegacyUserTable, postgresInstalled, startPostgres } from './postgres';
 import { freePort, requireJava, waitFor } from './processes';
 import { synthesizedTemplate } from './template';
@@ -47,18 +47,10 @@ export async function startEmulators(
   const { workDir, watch, onStop, run } = processGroup();
   return run(async () => {
     const template = synthesizedTemplate();
-    const [cognitoPort, dynamoPort, lambdaPort] = [await freePort(), await freePort(), await freePort()];
-    const moto = options.alsoMoto ? startMotoIn(workDir, template, watch, say) : undefined;
+    const [cognitoPort, lambdaPort] = [await freePort(), await freePort()];
+    const moto = options.alsoMoto ? startMoto({ workDir, template, watch, say, mfaPool: true }) : undefined;
     moto?.catch(() => undefined); // awaited below
-
-    say(`starting DynamoDB Local on 127.0.0.1:${dynamoPort}`);
-    const dynamo = startDynamoDbLocal({
-      port: dynamoPort,
-      logFile: path.join(workDir, 'dynamodb.log'),
-      template,
-      onChild: watch,
-    });
-    dynamo.catch(() => undefined); // awaited below; a failure elsewhere must not leave it unhandled
+    const dynamo = startDynamoDbLocalIn({ workDir, template, watch, say });
 
     say(`serving the Cognito triggers (production bundles) on 127.0.0.1:${lambdaPort}`);
     const lambdaLog = path.join(workDir, 'lambda-invocations.jsonl');

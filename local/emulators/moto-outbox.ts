@@ -1,12 +1,13 @@
 import {
   AdminSetUserPasswordCommand,
-  CognitoIdentityProviderClient,
+  type CognitoIdentityProviderClient,
   ListUsersCommand,
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { generateTemporaryPassword } from '../../lambdas/core/adapters/memory/cognito';
 import type { OutboxMessage } from '../../lambdas/core/adapters/memory/outbox';
-import { CREDENTIALS, type EmulatorInfo } from './types';
+import { emulatorCognitoClient } from './cognito-client';
+import type { EmulatorInfo } from './types';
 
 /**
  * `GET /_local/outbox` on moto, which sends no email (MOTO_GAPS.deliversMessages):
@@ -15,19 +16,16 @@ import { CREDENTIALS, type EmulatorInfo } from './types';
  * would — once per user, then the same one. Codes are not listed: moto accepts
  * any ConfirmSignUp or ConfirmForgotPassword code (MOTO_GAPS.checksCodes).
  */
-export function motoOutbox(info: Pick<EmulatorInfo, 'region' | 'cognitoEndpoint' | 'userPoolId'>) {
-  const idp = new CognitoIdentityProviderClient({
-    region: info.region,
-    endpoint: info.cognitoEndpoint,
-    credentials: CREDENTIALS,
-  });
+export function motoOutbox(info: Pick<EmulatorInfo, 'cognitoEndpoint' | 'userPoolId'>) {
+  const idp = emulatorCognitoClient(info.cognitoEndpoint);
   const set = new Map<string, OutboxMessage>();
   return async (to?: string): Promise<OutboxMessage[]> => {
     const wanted = to?.trim().toLowerCase();
     const { Users = [] } = await idp.send(
       new ListUsersCommand({
         UserPoolId: info.userPoolId,
-        ...(wanted ? { Filter: `email = "${wanted}"` } : {}),
+        // A ListUsers filter quotes its value: escape what would end the quote.
+        ...(wanted ? { Filter: `email = "${wanted.replace(/["\\]/g, '\\$&')}"` } : {}),
       }),
     );
     for (const user of Users.filter((u) => u.UserStatus === 'FORCE_CHANGE_PASSWORD')) {

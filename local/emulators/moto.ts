@@ -2,17 +2,18 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import * as path from 'node:path';
 import {
-  CognitoIdentityProviderClient,
+  type CognitoIdentityProviderClient,
   ListUserPoolsCommand,
   SetUserPoolMfaConfigCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { SECRETS } from '../../lambdas/core/secrets';
-import { startDynamoDbLocal } from './dynamodb-local';
+import { emulatorCognitoClient } from './cognito-client';
+import { startDynamoDbLocalIn } from './dynamodb-local';
 import { emulatorSecrets, processGroup } from './group';
 import { createIdentityResources } from './identity-resources';
 import { freePort, requireJava, waitFor, watched } from './processes';
 import { only, type Resources, synthesizedTemplate } from './template';
-import { CREDENTIALS, EMULATOR_REGION, type RunningEmulators } from './types';
+import type { RunningEmulators } from './types';
 
 /** A Cognito emulator's API and the pool made on it from the stack's template. */
 export interface CognitoEmulatorPool {
@@ -42,23 +43,28 @@ export function motoPython(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
- * Starts moto's server (its Cognito and every other service it fakes) on
- * 127.0.0.1:`port`, and makes on it the pool, app client and groups of the
- * synthesized template, as on cognito-local. moto has no Lambda triggers and
- * sends no email (local/emulators/gaps.ts, MOTO_GAPS).
+ * Starts moto's server (its Cognito and every other service it fakes) on a
+ * free loopback port, logging to `moto.log` in `workDir`, and makes on it the
+ * pool, app client and groups of the synthesized template, as on
+ * cognito-local — and, with `mfaPool`, the same pool with MFA required. moto
+ * has no Lambda triggers and sends no email (local/emulators/gaps.ts, MOTO_GAPS).
  */
 export async function startMoto(options: {
-  port: number;
-  logFile: string;
+  workDir: string;
   template: Resources;
-  onChild(child: ChildProcess): void;
-}): Promise<CognitoEmulatorPool & { child: ChildProcess }> {
+  watch(child: ChildProcess): void;
+  say(line: string): void;
+  mfaPool?: boolean;
+}): Promise<CognitoEmulatorPool & { log: string }> {
   const python = motoPython();
-  const fd = openSync(options.logFile, 'a');
+  const port = await freePort();
+  options.say(`starting moto on 127.0.0.1:${port}`);
+  const log = path.join(options.workDir, 'moto.log');
+  const fd = openSync(log, 'a');
   let child: ChildProcess;
   try {
     child = watched(
-      spawn(python, ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(options.port)], {
+      spawn(python, ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
         // moto checks TOTP codes only when asked to (against one fixed secret it hands every user).
         env: { ...process.env, PYTHONUNBUFFERED: '1', MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP: 'true' },
         stdio: ['ignore', fd, fd],
@@ -67,25 +73,20 @@ export async function startMoto(options: {
   } finally {
     closeSync(fd);
   }
-  options.onChild(child);
-  const endpoint = `http://127.0.0.1:${options.port}`;
-  const idp = new CognitoIdentityProviderClient({
-    region: EMULATOR_REGION,
-    endpoint,
-    credentials: CREDENTIALS,
-  });
+  options.watch(child);
+  const endpoint = `http://127.0.0.1:${port}`;
+  const idp = emulatorCognitoClient(endpoint);
   try {
     await waitFor(() => idp.send(new ListUserPoolsCommand({ MaxResults: 1 })), 'moto', child);
     const { userPoolId, clientId, clientSecret } = await motoPool(idp, options.template);
-    const requiringMfa = await motoPool(idp, options.template, 'ON');
     return {
       endpoint,
       userPoolId,
       clientId,
       ...(clientSecret ? { clientSecret } : {}),
       jwksUri: `${endpoint}/${userPoolId}/.well-known/jwks.json`,
-      requiringMfa,
-      child,
+      ...(options.mfaPool ? { requiringMfa: await motoPool(idp, options.template, 'ON') } : {}),
+      log,
     };
   } finally {
     idp.destroy();
@@ -117,20 +118,6 @@ async function motoPool(idp: CognitoIdentityProviderClient, template: Resources,
   return created;
 }
 
-export function startMotoIn(
-  workDir: string,
-  template: Resources,
-  watch: (child: ChildProcess) => void,
-  say: (line: string) => void,
-): Promise<CognitoEmulatorPool> {
-  return freePort().then((port) => {
-    say(`starting moto on 127.0.0.1:${port}`);
-    return startMoto({ port, logFile: path.join(workDir, 'moto.log'), template, onChild: watch }).then(
-      ({ child: _, ...pool }) => pool,
-    );
-  });
-}
-
 /**
  * DynamoDB Local and moto's Cognito, for `npm run start:emulators -- --cognito moto`:
  * no trigger endpoint and no legacy database (moto calls no triggers).
@@ -140,16 +127,8 @@ export async function startOnMoto(say: (line: string) => void): Promise<RunningE
   const { workDir, watch, run } = processGroup();
   return run(async () => {
     const template = synthesizedTemplate();
-    const dynamoPort = await freePort();
-    say(`starting DynamoDB Local on 127.0.0.1:${dynamoPort}`);
-    const dynamo = startDynamoDbLocal({
-      port: dynamoPort,
-      logFile: path.join(workDir, 'dynamodb.log'),
-      template,
-      onChild: watch,
-    });
-    dynamo.catch(() => undefined);
-    const moto = await startMotoIn(workDir, template, watch, say);
+    const dynamo = startDynamoDbLocalIn({ workDir, template, watch, say });
+    const moto = await startMoto({ workDir, template, watch, say });
     const secrets = emulatorSecrets();
     if (moto.clientSecret) secrets[SECRETS.appClient.valueEnv] = moto.clientSecret;
     const { endpoint: dynamodbEndpoint, tables } = await dynamo;
@@ -160,7 +139,7 @@ export async function startOnMoto(say: (line: string) => void): Promise<RunningE
       userPoolId: moto.userPoolId,
       clientId: moto.clientId,
       jwksUri: moto.jwksUri,
-      cognitoLog: path.join(workDir, 'moto.log'),
+      cognitoLog: moto.log,
       dynamodbEndpoint,
       tables,
       secrets,

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { gatewayError } from '../api-gateway';
 import { onSdkCall } from '../sdk-calls';
-import { COGNITO_LOCAL_GAPS, MOTO_GAPS, ROUTES_BEYOND_COGNITO_LOCAL, ROUTES_BEYOND_MOTO } from './gaps';
+import { EMULATOR_GAPS, ROUTES_BEYOND } from './gaps';
 import type { CognitoEmulator } from './types';
 
 /** The code the local API on the emulators answers when cognito-local lacks what a route needs. */
@@ -43,9 +43,9 @@ function install(): void {
 }
 
 /**
- * Runs one local API request (`route`: `METHOD /path`); when cognito-local
- * refused a call the route made as unsupported, or the route needs a gap
- * before it would reach cognito-local (ROUTES_BEYOND_COGNITO_LOCAL), the answer is `501 NOT_SUPPORTED_BY_EMULATOR` naming
+ * Runs one local API request (`route`: `METHOD /path`) on `emulator`; when the
+ * route needs one of its gaps up front (ROUTES_BEYOND), or cognito-local
+ * refused a call the route made as unsupported, the answer is `501 NOT_SUPPORTED_BY_EMULATOR` naming
  * what it lacks, whatever the handler made of the failure (a 500, or the
  * same 202 an enumeration-safe route gives for everything).
  */
@@ -54,12 +54,10 @@ export async function answeringEmulatorGaps(
   run: () => Promise<APIGatewayProxyResult>,
   emulator: CognitoEmulator = 'cognito-local',
 ): Promise<APIGatewayProxyResult> {
-  if (emulator === 'moto') {
-    const gap = ROUTES_BEYOND_MOTO[route];
-    return gap ? notSupported(MOTO_GAPS[gap]) : run();
-  }
-  const beyond = ROUTES_BEYOND_COGNITO_LOCAL[route];
-  if (beyond) return notSupported(COGNITO_LOCAL_GAPS[beyond]);
+  const beyond = ROUTES_BEYOND[emulator][route];
+  if (beyond) return notSupported(EMULATOR_GAPS[emulator][beyond] ?? beyond);
+  // moto answers what it lacks with plain errors, so its gaps are all answered up front.
+  if (emulator === 'moto') return run();
   install();
   const current: { missing?: string } = {};
   const answer = await request.run(current, run);

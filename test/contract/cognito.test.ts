@@ -1,8 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  AdminSetUserPasswordCommand,
-  CognitoIdentityProviderClient,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { AdminSetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { Jwks } from 'aws-jwt-verify/jwk';
 import { CognitoAccountAdmin } from '../../lambdas/core/adapters/aws/cognito/cognito-account-admin';
 import { CognitoPool } from '../../lambdas/core/adapters/aws/cognito/cognito-client';
@@ -15,8 +12,8 @@ import { sharedJwtSigner } from '../../lambdas/core/adapters/memory/jwt-signer';
 import { Outbox } from '../../lambdas/core/adapters/memory/outbox';
 import { MOCK_POOL } from '../../lambdas/core/adapters/memory/world';
 import { cognitoResetCodes, cognitoSignUpCodes, emulatorJwks } from '../../local/emulators';
+import { emulatorCognitoClient } from '../../local/emulators/cognito-client';
 import { COGNITO_LOCAL_GAPS, MOTO_GAPS } from '../../local/emulators/gaps';
-import { CREDENTIALS } from '../../local/emulators/types';
 import { registryTriggers } from '../../local/triggers';
 import { deliveredCode, emulators } from '../integration/emulators';
 import { recordFidelityCalls } from '../support/fidelity-calls';
@@ -102,11 +99,7 @@ const moto =
   (() => {
     throw new Error('the integration setup started no moto');
   })();
-const motoClient = new CognitoIdentityProviderClient({
-  region: info.region,
-  endpoint: moto.endpoint,
-  credentials: CREDENTIALS,
-});
+const motoClient = emulatorCognitoClient(moto.endpoint);
 const onMotoWith = (ids: { userPoolId: string; clientId: string; clientSecret?: string }): CognitoBackend => {
   const pool = new CognitoPool(ids.userPoolId, ids.clientId, motoClient, async () => ids.clientSecret);
   return {

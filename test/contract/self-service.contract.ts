@@ -19,7 +19,7 @@ function tokensOf(outcome: unknown) {
 /**
  * The self-service port's contract, and the sign-in methods that go with it
  * (refresh, challenges): the same assertions on the in-memory fake and on the
- * Cognito adapters on cognito-local; the emulator skips only its named gaps.
+ * Cognito adapters on cognito-local and on moto; each emulator skips only its named gaps.
  */
 export function selfServiceContract(backend: CognitoBackend): void {
   const { unless, skipNote } = gapAware(backend);

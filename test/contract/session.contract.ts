@@ -11,7 +11,7 @@ function accessTokenOf(outcome: unknown): string {
  * Cognito's verdict on an access token (GetUser), which the caller gate asks
  * (issue 20): it is what makes a revocation that never passed through the API
  * count, and it decides a token issued in the very second of a revocation.
- * The same assertions on the fake and through the real adapter on cognito-local.
+ * The same assertions on the fake and through the real adapter on cognito-local and moto.
  */
 export function sessionContract(backend: CognitoBackend): void {
   const { unless, skipNote } = gapAware(backend);

@@ -19,7 +19,7 @@ import {
 /**
  * The sign-in port's contract (InitiateAuth, RespondToAuthChallenge): the
  * same assertions for the in-memory fake and for the Cognito adapter on
- * cognito-local; the emulator skips only its named gaps.
+ * cognito-local and on moto; each emulator skips only its named gaps.
  */
 export function signInContract(backend: CognitoBackend): void {
   const { unless, skipNote } = gapAware(backend);

@@ -10,7 +10,7 @@ import { type CognitoBackend, gapAware, invited, uniqueEmail } from './cognito-b
 
 /**
  * The user-directory port's contract (Admin* APIs): the same assertions for
- * the in-memory fake and for the Cognito adapter on cognito-local. The fake
+ * the in-memory fake and for the Cognito adapter on cognito-local and moto. The fake
  * must pass all of them, since it follows real Cognito; the emulator skips
  * only its named gaps.
  */

@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CognitoIdentityProviderClient, GetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { GetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { hmacHex } from '../../lambdas/core/http/webhook-signature';
 import { SECRETS } from '../../lambdas/core/secrets';
 import { emulatorEnvironment } from '../../local/emulators';
+import { emulatorCognitoClient } from '../../local/emulators/cognito-client';
 import { MOTO_GAPS } from '../../local/emulators/gaps';
 import { freePort } from '../../local/emulators/processes';
-import { CREDENTIALS } from '../../local/emulators/types';
 import { directCognitoSuite } from '../support/direct-cognito';
 import { STRONG_PASSWORD, WEBHOOK_SECRET } from '../support/harness';
 import { expectDocumented, routeOf } from '../support/openapi-responses';
@@ -125,11 +125,7 @@ async function applicant(label: string): Promise<{ email: string; userId: string
 }
 
 const cognitoSays = (accessToken: string) =>
-  new CognitoIdentityProviderClient({
-    region: 'us-east-1',
-    endpoint: found.cognito,
-    credentials: CREDENTIALS,
-  }).send(new GetUserCommand({ AccessToken: accessToken }));
+  emulatorCognitoClient(found.cognito).send(new GetUserCommand({ AccessToken: accessToken }));
 
 describe('the API on moto: sign-out and the admin actions that revoke', () => {
   it('POST /auth/sign-out ends the token on our routes and in moto (GlobalSignOut); a new sign-in works', async () => {

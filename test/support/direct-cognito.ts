@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto';
 import {
   AssociateSoftwareTokenCommand,
   ChangePasswordCommand,
-  CognitoIdentityProviderClient,
   ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
   DeleteUserAttributesCommand,
@@ -24,6 +23,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { totpCode } from '../../lambdas/core/domain/totp';
 import { hmacHex } from '../../lambdas/core/http/webhook-signature';
+import { emulatorCognitoClient } from '../../local/emulators/cognito-client';
+import { backendNamed } from '../../local/emulators/fidelity';
 import type { EmulatorGap, EmulatorGaps } from '../../local/emulators/gaps';
 import { recordFidelityCalls } from './fidelity-calls';
 
@@ -55,19 +56,11 @@ const WEBHOOK_SECRET = 'local-webhook-secret';
 export function directCognitoSuite(backend: DirectBackend): void {
   const clients = new WeakSet<object>();
   const cognito = () => {
-    const client = new CognitoIdentityProviderClient({
-      region: 'us-east-1',
-      endpoint: backend.cognito(),
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
+    const client = emulatorCognitoClient(backend.cognito());
     clients.add(client);
     return client;
   };
-  const kind = /moto/.test(backend.name)
-    ? 'moto'
-    : /cognito-local/.test(backend.name)
-      ? 'cognito-local'
-      : 'fake';
+  const kind = backendNamed(backend.name);
   recordFidelityCalls((client) => (clients.has(client) ? kind : undefined));
   const skip = (gap: DirectGap) => (backend.gaps[gap] ? it.skip : it);
   const note = (gap: DirectGap) =>

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import type { FidelityBackend } from '../../local/emulators/fidelity';
 import { onSdkCall } from '../../local/sdk-calls';
-
-export type FidelityBackend = 'fake' | 'cognito-local' | 'moto';
 
 /**
  * When `npm run docs:fidelity` runs the suites (FIDELITY_CALLS_DIR set), notes
