@@ -81,8 +81,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Answer a sign-in challenge (TOTP or SMS code, MFA_SETUP code, or a new password): tokens or the next challenge. */
+        /** Answer a sign-in challenge (an MFA or emailed code, a new password, a factor choice, a password, a passkey): tokens or the next challenge. */
         post: operations["respondToChallenge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** USER_AUTH, the choice-based sign-in: SELECT_CHALLENGE with the factors on offer, or the preferred one (EMAIL_OTP mails a code, WEB_AUTHN carries the passkey request options); the same for an unknown email. */
+        post: operations["signIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -327,6 +344,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/passkeys/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Creation options for a new passkey (StartWebAuthnRegistration), for navigator.credentials.create(). */
+        post: operations["startPasskeyRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/passkeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's passkeys (ListWebAuthnCredentials). */
+        get: operations["listPasskeys"];
+        put?: never;
+        /** Register the browser's new passkey (CompleteWebAuthnRegistration); 400 PASSKEY_REJECTED if it fails verification. */
+        post: operations["completePasskeyRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/passkeys/{credentialId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one of the caller's passkeys (DeleteWebAuthnCredential); 404 NOT_FOUND for an id they do not have. */
+        delete: operations["deletePasskey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admins": {
         parameters: {
             query?: never;
@@ -552,6 +621,65 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        PoolStatus: {
+            configuration: {
+                name: string;
+                set: boolean;
+            }[];
+            pool: {
+                userPoolId: string;
+                /** @enum {string} */
+                mfa: "OFF" | "ON" | "OPTIONAL";
+                passwordPolicy: {
+                    minLength: number;
+                    requireUppercase: boolean;
+                    requireLowercase: boolean;
+                    requireDigits: boolean;
+                    requireSymbols: boolean;
+                    temporaryPasswordValidityDays: number;
+                };
+                signInAttributes: string[];
+                deletionProtection: boolean;
+                featurePlan: string;
+                estimatedUsers: number;
+            };
+            client: {
+                clientId: string;
+                authFlows: string[];
+                tokenValidity: {
+                    accessToken: string;
+                    idToken: string;
+                    refreshToken: string;
+                };
+                tokenRevocation: boolean;
+                preventUserExistenceErrors: boolean;
+            };
+            recentUsers: {
+                userId: string;
+                email: string;
+                /** @enum {string} */
+                status: "pending_verification" | "pending_approval" | "pending_mfa" | "pending_subscription" | "active" | "suspended" | "disabled" | "rejected";
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            sync: {
+                usersTable: number;
+                cognitoEstimate: number;
+                difference: number;
+                /** @constant */
+                estimated: true;
+            };
+        };
+        ProbeResult: {
+            /** @constant */
+            ok: true;
+            latencyMs: number;
+            userPoolId: string;
+        } | {
+            /** @constant */
+            ok: false;
+            reason: string;
+        };
         Tokens: {
             idToken: string;
             accessToken: string;
@@ -562,11 +690,15 @@ export interface components {
         };
         Challenge: {
             /** @enum {string} */
-            name: "NEW_PASSWORD_REQUIRED" | "SOFTWARE_TOKEN_MFA" | "SMS_MFA" | "MFA_SETUP" | "EMAIL_OTP";
+            name: "NEW_PASSWORD_REQUIRED" | "SOFTWARE_TOKEN_MFA" | "SMS_MFA" | "MFA_SETUP" | "EMAIL_OTP" | "SELECT_CHALLENGE" | "PASSWORD" | "WEB_AUTHN";
             session: string;
             secretCode?: string;
             otpauthUri?: string;
             attemptsRemaining?: number;
+            availableChallenges?: ("PASSWORD" | "EMAIL_OTP" | "WEB_AUTHN")[];
+            credentialRequestOptions?: {
+                [key: string]: unknown;
+            };
         };
         TokensAnswer: {
             tokens: components["schemas"]["Tokens"];
@@ -670,64 +802,14 @@ export interface components {
             secretCode: string;
             otpauthUri: string;
         };
-        PoolStatus: {
-            configuration: {
-                name: string;
-                set: boolean;
-            }[];
-            pool: {
-                userPoolId: string;
-                /** @enum {string} */
-                mfa: "OFF" | "ON" | "OPTIONAL";
-                passwordPolicy: {
-                    minLength: number;
-                    requireUppercase: boolean;
-                    requireLowercase: boolean;
-                    requireDigits: boolean;
-                    requireSymbols: boolean;
-                    temporaryPasswordValidityDays: number;
-                };
-                signInAttributes: string[];
-                deletionProtection: boolean;
-                featurePlan: string;
-                estimatedUsers: number;
-            };
-            client: {
-                clientId: string;
-                authFlows: string[];
-                tokenValidity: {
-                    accessToken: string;
-                    idToken: string;
-                    refreshToken: string;
-                };
-                tokenRevocation: boolean;
-                preventUserExistenceErrors: boolean;
-            };
-            recentUsers: {
-                userId: string;
-                email: string;
-                /** @enum {string} */
-                status: "pending_verification" | "pending_approval" | "pending_mfa" | "pending_subscription" | "active" | "suspended" | "disabled" | "rejected";
-                /** Format: date-time */
-                createdAt: string;
-            }[];
-            sync: {
-                usersTable: number;
-                cognitoEstimate: number;
-                difference: number;
-                /** @constant */
-                estimated: true;
-            };
-        };
-        ProbeResult: {
-            /** @constant */
-            ok: true;
-            latencyMs: number;
-            userPoolId: string;
-        } | {
-            /** @constant */
-            ok: false;
-            reason: string;
+        Passkey: {
+            credentialId: string;
+            name: string;
+            relyingPartyId: string;
+            attachment?: string;
+            transports: string[];
+            /** Format: date-time */
+            createdAt: string;
         };
         ApplicantCreated: {
             /** @constant */
@@ -745,6 +827,14 @@ export interface components {
             /** @constant */
             status: "pending_approval";
         };
+        PasskeyCreationOptions: {
+            options: {
+                [key: string]: unknown;
+            };
+        };
+        Passkeys: {
+            passkeys: components["schemas"]["Passkey"][];
+        };
         BillingReceived: {
             /** @constant */
             received: true;
@@ -757,7 +847,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description One of: INVALID_JSON, VALIDATION_ERROR, INVALID_PASSWORD, CODE_MISMATCH, CODE_EXPIRED, BAD_REQUEST */
+        /** @description One of: INVALID_JSON, VALIDATION_ERROR, INVALID_PASSWORD, CODE_MISMATCH, CODE_EXPIRED, PASSKEY_REJECTED, BAD_REQUEST */
         E400: {
             headers: {
                 [name: string]: unknown;
@@ -766,7 +856,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"] & {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "INVALID_JSON" | "VALIDATION_ERROR" | "INVALID_PASSWORD" | "CODE_MISMATCH" | "CODE_EXPIRED" | "BAD_REQUEST";
+                        code?: "INVALID_JSON" | "VALIDATION_ERROR" | "INVALID_PASSWORD" | "CODE_MISMATCH" | "CODE_EXPIRED" | "PASSKEY_REJECTED" | "BAD_REQUEST";
                     };
                 };
             };
@@ -1124,14 +1214,68 @@ export interface operations {
                     email: string;
                     session: string;
                     /** @enum {string} */
-                    name: "NEW_PASSWORD_REQUIRED" | "SOFTWARE_TOKEN_MFA" | "SMS_MFA" | "MFA_SETUP";
+                    name: "NEW_PASSWORD_REQUIRED" | "SOFTWARE_TOKEN_MFA" | "SMS_MFA" | "MFA_SETUP" | "SELECT_CHALLENGE" | "EMAIL_OTP" | "PASSWORD" | "WEB_AUTHN";
                     code?: string;
                     newPassword?: string;
+                    /** @enum {string} */
+                    answer?: "PASSWORD" | "EMAIL_OTP" | "WEB_AUTHN";
+                    password?: string;
+                    credential?: {
+                        id: string;
+                        /** @constant */
+                        type: "public-key";
+                        response: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
         responses: {
             /** @description `{tokens}` or the next `{challenge}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthOutcome"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            422: components["responses"]["E422"];
+            429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            501: components["responses"]["E501"];
+            503: components["responses"]["E503"];
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    /** @enum {string} */
+                    preferred?: "PASSWORD" | "EMAIL_OTP" | "WEB_AUTHN";
+                };
+            };
+        };
+        responses: {
+            /** @description `{challenge}`: SELECT_CHALLENGE, PASSWORD, EMAIL_OTP or WEB_AUTHN */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1652,6 +1796,147 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description MFA off */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            422: components["responses"]["E422"];
+            429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            501: components["responses"]["E501"];
+            503: components["responses"]["E503"];
+        };
+    };
+    startPasskeyRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{options}`: PublicKeyCredentialCreationOptionsJSON */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyCreationOptions"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            422: components["responses"]["E422"];
+            429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            501: components["responses"]["E501"];
+            503: components["responses"]["E503"];
+        };
+    };
+    listPasskeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{passkeys}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Passkeys"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            422: components["responses"]["E422"];
+            429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            501: components["responses"]["E501"];
+            503: components["responses"]["E503"];
+        };
+    };
+    completePasskeyRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    credential: {
+                        id: string;
+                        /** @constant */
+                        type: "public-key";
+                        response: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Registered */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            422: components["responses"]["E422"];
+            429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            501: components["responses"]["E501"];
+            503: components["responses"]["E503"];
+        };
+    };
+    deletePasskey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                credentialId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
             204: {
                 headers: {
                     [name: string]: unknown;

@@ -2,10 +2,20 @@ import * as z from 'zod/mini';
 import { USER_STATUSES } from './core/domain/onboarding';
 import type { Challenge as ChallengeType, Tokens as TokensType } from './core/domain/tokens';
 import type { Profile as ProfileType, User as UserType } from './core/domain/user';
+import type { Passkey as PasskeyType } from './core/ports/passkeys';
 import type { ClientSnapshot, PoolSnapshot } from './core/ports/pool-inspector';
 import type { AdminInfo as AdminInfoType } from './core/workflows/admins/provision-new-admin';
 import type { Registered as RegisteredType } from './core/workflows/auth/register';
 import type { OPERATIONS, OperationName } from './operations';
+import { count, instant, named } from './responses-named';
+import {
+  type ClientSnapshotSchema,
+  type PoolSnapshotSchema,
+  PoolStatus,
+  ProbeResult,
+} from './responses-pool';
+
+export { RESPONSE_SCHEMAS } from './responses-named';
 
 /**
  * The success bodies of every route, as schemas: the OpenAPI document's
@@ -17,16 +27,6 @@ import type { OPERATIONS, OperationName } from './operations';
  * carries them (test/unit/layering.test.ts). Objects are strict:
  * a field the API does not document (an internal attribute) is a violation.
  */
-export const RESPONSE_SCHEMAS = z.registry<{ id: string }>();
-
-function named<T extends z.ZodMiniType>(id: string, schema: T): T {
-  RESPONSE_SCHEMAS.add(schema, { id });
-  return schema;
-}
-
-const instant = () => z.iso.datetime();
-const count = () => z.int();
-
 export const Tokens = named(
   'Tokens',
   z.strictObject({
@@ -41,11 +41,23 @@ export const Tokens = named(
 export const Challenge = named(
   'Challenge',
   z.strictObject({
-    name: z.enum(['NEW_PASSWORD_REQUIRED', 'SOFTWARE_TOKEN_MFA', 'SMS_MFA', 'MFA_SETUP', 'EMAIL_OTP']),
+    name: z.enum([
+      'NEW_PASSWORD_REQUIRED',
+      'SOFTWARE_TOKEN_MFA',
+      'SMS_MFA',
+      'MFA_SETUP',
+      'EMAIL_OTP',
+      'SELECT_CHALLENGE',
+      'PASSWORD',
+      'WEB_AUTHN',
+    ]),
     session: z.string(),
     secretCode: z.optional(z.string()),
     otpauthUri: z.optional(z.string()),
     attemptsRemaining: z.optional(count()),
+    availableChallenges: z.optional(z.array(z.enum(['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN']))),
+    /** WebAuthn's PublicKeyCredentialRequestOptionsJSON. */
+    credentialRequestOptions: z.optional(z.record(z.string(), z.unknown())),
   }),
 );
 
@@ -116,59 +128,17 @@ export const Registered = named(
 
 const TotpSecret = named('TotpSecret', z.strictObject({ secretCode: z.string(), otpauthUri: z.string() }));
 
-export const PoolSnapshotSchema = z.strictObject({
-  userPoolId: z.string(),
-  mfa: z.enum(['OFF', 'ON', 'OPTIONAL']),
-  passwordPolicy: z.strictObject({
-    minLength: count(),
-    requireUppercase: z.boolean(),
-    requireLowercase: z.boolean(),
-    requireDigits: z.boolean(),
-    requireSymbols: z.boolean(),
-    temporaryPasswordValidityDays: count(),
-  }),
-  signInAttributes: z.array(z.string()),
-  deletionProtection: z.boolean(),
-  featurePlan: z.string(),
-  estimatedUsers: count(),
-});
-export const ClientSnapshotSchema = z.strictObject({
-  clientId: z.string(),
-  authFlows: z.array(z.string()),
-  tokenValidity: z.strictObject({ accessToken: z.string(), idToken: z.string(), refreshToken: z.string() }),
-  tokenRevocation: z.boolean(),
-  preventUserExistenceErrors: z.boolean(),
-});
-const PoolStatus = named(
-  'PoolStatus',
+const Passkey = named(
+  'Passkey',
   z.strictObject({
-    configuration: z.array(z.strictObject({ name: z.string(), set: z.boolean() })),
-    pool: PoolSnapshotSchema,
-    client: ClientSnapshotSchema,
-    recentUsers: z.array(
-      z.strictObject({
-        userId: z.string(),
-        email: z.string(),
-        status: z.enum(USER_STATUSES),
-        createdAt: instant(),
-      }),
-    ),
-    sync: z.strictObject({
-      usersTable: count(),
-      cognitoEstimate: count(),
-      difference: count(),
-      estimated: z.literal(true),
-    }),
+    credentialId: z.string(),
+    name: z.string(),
+    relyingPartyId: z.string(),
+    attachment: z.optional(z.string()),
+    transports: z.array(z.string()),
+    createdAt: instant(),
   }),
 );
-const ProbeResult = named(
-  'ProbeResult',
-  z.union([
-    z.strictObject({ ok: z.literal(true), latencyMs: count(), userPoolId: z.string() }),
-    z.strictObject({ ok: z.literal(false), reason: z.string() }),
-  ]),
-);
-
 /** Each row's success statuses that carry a body (a 204 has none). */
 type BodyStatuses<K extends OperationName> = Exclude<keyof (typeof OPERATIONS)[K]['success'], 204>;
 type ResponseMap = { readonly [K in OperationName]: { readonly [S in BodyStatuses<K>]: z.ZodMiniType } };
@@ -185,6 +155,7 @@ export const RESPONSES = {
   handleNewPasswordChallenge: { 200: AuthOutcome },
   resendTemporaryPassword: { 202: Message },
   login: { 200: AuthOutcome },
+  signIn: { 200: AuthOutcome },
   respondToChallenge: { 200: AuthOutcome },
   startPasswordless: { 200: ChallengeAnswer },
   verifyPasswordless: { 200: AuthOutcome },
@@ -201,6 +172,16 @@ export const RESPONSES = {
   chooseUsername: { 200: Profile },
   startTotpEnrollment: { 200: TotpSecret },
   verifyTotpEnrollment: { 200: Profile },
+  startPasskeyRegistration: {
+    200: named(
+      'PasskeyCreationOptions',
+      // WebAuthn's PublicKeyCredentialCreationOptionsJSON, as Cognito hands it out.
+      z.strictObject({ options: z.record(z.string(), z.unknown()) }),
+    ),
+  },
+  completePasskeyRegistration: {},
+  listPasskeys: { 200: named('Passkeys', z.strictObject({ passkeys: z.array(Passkey) })) },
+  deletePasskey: {},
   disableMfa: {},
   provisionNewAdmin: { 201: ProvisionedAdmin },
   resendAdminInvite: { 202: Message },
@@ -227,6 +208,7 @@ export type ResponseTypesAgree = [
   Expect<Same<z.output<typeof Registered>, RegisteredType>>,
   Expect<Same<z.output<typeof PoolSnapshotSchema>, PoolSnapshot>>,
   Expect<Same<z.output<typeof ClientSnapshotSchema>, ClientSnapshot>>,
+  Expect<Same<z.output<typeof Passkey>, PasskeyType>>,
   Expect<
     Same<
       z.output<typeof Challenge>,

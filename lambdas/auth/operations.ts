@@ -1,5 +1,13 @@
 import * as z from 'zod/mini';
-import { email, mfaCode, password, session } from '../core/http/schemas';
+import {
+  email,
+  firstFactor,
+  mfaCode,
+  oneTimeCode,
+  password,
+  session,
+  webAuthnCredential,
+} from '../core/http/schemas';
 import type { OperationDefinition } from '../core/operation-definition';
 
 /** Operations of the auth area: the public sign-in routes. */
@@ -48,16 +56,40 @@ export const AUTH = {
     access: 'public',
     entry: 'auth/respond-to-challenge.ts',
     summary:
-      'Answer a sign-in challenge (TOTP or SMS code, MFA_SETUP code, or a new password): tokens or the next challenge.',
+      'Answer a sign-in challenge (an MFA or emailed code, a new password, a factor choice, a password, a passkey): tokens or the next challenge.',
     body: z.object({
       email: email(),
       session: session(),
-      name: z.enum(['NEW_PASSWORD_REQUIRED', 'SOFTWARE_TOKEN_MFA', 'SMS_MFA', 'MFA_SETUP']),
-      code: z.optional(mfaCode()),
+      name: z.enum([
+        'NEW_PASSWORD_REQUIRED',
+        'SOFTWARE_TOKEN_MFA',
+        'SMS_MFA',
+        'MFA_SETUP',
+        'SELECT_CHALLENGE',
+        'EMAIL_OTP',
+        'PASSWORD',
+        'WEB_AUTHN',
+      ]),
+      code: z.optional(oneTimeCode()),
       newPassword: z.optional(password()),
+      answer: z.optional(firstFactor()),
+      password: z.optional(password()),
+      credential: z.optional(webAuthnCredential()),
     }),
     permissions: { secrets: ['appClient'], tables: { users: ['Query', 'UpdateItem'] } },
     success: { 200: '`{tokens}` or the next `{challenge}`' },
+  },
+  signIn: {
+    name: 'signIn',
+    method: 'POST',
+    path: '/auth/sign-in',
+    access: 'public',
+    entry: 'auth/sign-in.ts',
+    summary:
+      'USER_AUTH, the choice-based sign-in: SELECT_CHALLENGE with the factors on offer, or the preferred one (EMAIL_OTP mails a code, WEB_AUTHN carries the passkey request options); the same for an unknown email.',
+    body: z.object({ email: email(), preferred: z.optional(firstFactor()) }),
+    permissions: { secrets: ['appClient'] },
+    success: { 200: '`{challenge}`: SELECT_CHALLENGE, PASSWORD, EMAIL_OTP or WEB_AUTHN' },
   },
   startPasswordless: {
     name: 'startPasswordless',

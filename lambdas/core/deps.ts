@@ -4,6 +4,7 @@ import {
   cognitoAccountAdmin,
   cognitoDirectory,
   cognitoInspector,
+  cognitoPasskeys,
   cognitoSelfService,
   cognitoSignIn,
 } from './deps/cognito';
@@ -31,6 +32,7 @@ import type { AdminStore } from './ports/admin-store';
 import { type Clock, systemClock } from './ports/clock';
 import type { IdempotencyStore } from './ports/idempotency-store';
 import type { Mailer } from './ports/mailer';
+import type { Passkeys } from './ports/passkeys';
 import type { PoolInspector } from './ports/pool-inspector';
 import type { RateLimiter } from './ports/rate-limiter';
 import type { ReconciliationLog } from './ports/reconciliation-log';
@@ -72,6 +74,10 @@ export const signIn = (): SignIn =>
 /** Cognito's token-authorized self-service APIs: sign-out, TOTP enrollment (or the fake's). */
 export const selfService = (): SelfService =>
   process.env.MOCK_MODE === 'true' ? memoryWorld().cognito.selfService : cognitoSelfService();
+
+/** The caller's passkeys: Cognito's WebAuthn APIs with their access token (or the fake's). */
+export const passkeys = (): Passkeys =>
+  process.env.MOCK_MODE === 'true' ? memoryWorld().cognito.passkeys : cognitoPasskeys();
 
 /** Cognito's Admin* APIs on someone else's account: passwords, attributes, MFA, sign-out (or the fake's). */
 export const accountAdmin = (): AccountAdmin =>

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { mfaCode } from '../core/http/schemas';
+import { mfaCode, webAuthnCredential } from '../core/http/schemas';
 import type { OperationDefinition } from '../core/operation-definition';
 
 /** Operations of the me area: the signed-in user's own account. */
@@ -63,5 +63,52 @@ export const ME = {
     summary: 'Turn MFA off, unless an admin requires it (409 MFA_REQUIRED).',
     permissions: { tables: { users: ['GetItem', 'UpdateItem'] } },
     success: { 204: 'MFA off' },
+  },
+  startPasskeyRegistration: {
+    name: 'startPasskeyRegistration',
+    method: 'POST',
+    path: '/me/passkeys/options',
+    access: 'user',
+    entry: 'me/start-passkey-registration.ts',
+    summary:
+      'Creation options for a new passkey (StartWebAuthnRegistration), for navigator.credentials.create().',
+    permissions: { tables: { users: ['GetItem'] } },
+    success: { 200: '`{options}`: PublicKeyCredentialCreationOptionsJSON' },
+  },
+  completePasskeyRegistration: {
+    name: 'completePasskeyRegistration',
+    method: 'POST',
+    path: '/me/passkeys',
+    access: 'user',
+    entry: 'me/complete-passkey-registration.ts',
+    summary:
+      "Register the browser's new passkey (CompleteWebAuthnRegistration); 400 PASSKEY_REJECTED if it fails verification.",
+    body: z.object({ credential: webAuthnCredential() }),
+    permissions: { tables: { users: ['GetItem'] } },
+    success: { 204: 'Registered' },
+  },
+  listPasskeys: {
+    name: 'listPasskeys',
+    method: 'GET',
+    path: '/me/passkeys',
+    access: 'user',
+    entry: 'me/list-passkeys.ts',
+    summary: "The caller's passkeys (ListWebAuthnCredentials).",
+    permissions: { tables: { users: ['GetItem'] } },
+    success: { 200: '`{passkeys}`' },
+  },
+  deletePasskey: {
+    name: 'deletePasskey',
+    method: 'DELETE',
+    path: '/me/passkeys/{credentialId}',
+    access: 'user',
+    entry: 'me/delete-passkey.ts',
+    summary:
+      "Delete one of the caller's passkeys (DeleteWebAuthnCredential); 404 NOT_FOUND for an id they do not have.",
+    params: z.object({
+      credentialId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,1024}$/, 'must be a base64url credential id')),
+    }),
+    permissions: { tables: { users: ['GetItem'] } },
+    success: { 204: 'Deleted' },
   },
 } as const satisfies Record<string, OperationDefinition>;

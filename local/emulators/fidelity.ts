@@ -150,4 +150,23 @@ export const GAP_DETAILS: Record<EmulatorGap, GapDetail> = {
     apis: ['ListDevices', 'GetDevice'],
     cognito: 'Device APIs answer; with device tracking off nothing is remembered.',
   },
+  userAuth: {
+    apis: ['InitiateAuth', 'RespondToAuthChallenge'],
+    cognito:
+      'USER_AUTH answers SELECT_CHALLENGE with AvailableChallenges, or the PREFERRED_CHALLENGE; EMAIL_OTP mails a code answered as EMAIL_OTP_CODE; SELECT_CHALLENGE with ANSWER PASSWORD and the PASSWORD signs in.',
+    unsettled:
+      "The emailed code's length and lifetime, and which factors AvailableChallenges lists for a user without a passkey or an unknown email, are not in the API reference; the fake mails 8 digits valid 3 minutes and offers every factor the pool allows to everyone.",
+  },
+  webAuthn: {
+    apis: [
+      'StartWebAuthnRegistration',
+      'CompleteWebAuthnRegistration',
+      'ListWebAuthnCredentials',
+      'DeleteWebAuthnCredential',
+    ],
+    cognito:
+      "Passkeys of the pool's relying party: creation options, the browser's credential verified, listed and deleted with the user's access token; WEB_AUTHN sign-in with CREDENTIAL_REQUEST_OPTIONS.",
+    unsettled:
+      "How many passkeys a user may have and how long a registration's options stay valid are not in the API reference; the fake keeps 20 and 5 minutes.",
+  },
 };

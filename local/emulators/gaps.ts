@@ -33,6 +33,8 @@ export const GAP_NAMES = [
   'revokeToken',
   'selfDelete',
   'devices',
+  'userAuth',
+  'webAuthn',
 ] as const;
 
 export type EmulatorGap = (typeof GAP_NAMES)[number];
@@ -58,6 +60,9 @@ export const COGNITO_LOCAL_GAPS = {
     'cognito-local has no AdminResetUserPassword, AdminSetUserMFAPreference or AdminUserGlobalSignOut',
   migrationOnForgotPassword:
     'cognito-local calls UserMigration only from InitiateAuth/AdminInitiateAuth, never from ForgotPassword',
+  userAuth:
+    'cognito-local has no USER_AUTH flow (choice-based sign-in: SELECT_CHALLENGE, EMAIL_OTP, PASSWORD)',
+  webAuthn: 'cognito-local has no WebAuthn APIs (passkeys: StartWebAuthnRegistration and the rest)',
   disableRevokesTokens:
     'cognito-local answers GetUser for a disabled user (Cognito refuses the token, and AdminDisableUser revokes it for good)',
   mfaSetup:
@@ -112,7 +117,18 @@ export const MOTO_GAPS = {
   revokeToken: 'moto has no RevokeToken (HTTP 500)',
   selfDelete: 'moto has no DeleteUser (HTTP 500)',
   devices: 'moto has no device APIs (HTTP 500)',
+  userAuth: 'moto has no USER_AUTH flow (choice-based sign-in: SELECT_CHALLENGE, EMAIL_OTP, PASSWORD)',
+  webAuthn: 'moto has no WebAuthn APIs (passkeys: StartWebAuthnRegistration and the rest)',
 } as const satisfies EmulatorGaps;
+
+/** The routes of USER_AUTH and passkeys, which neither emulator has: 501 up front on both. */
+const MODERN_SIGN_IN_ROUTES = {
+  'POST /auth/sign-in': 'userAuth',
+  'POST /me/passkeys/options': 'webAuthn',
+  'POST /me/passkeys': 'webAuthn',
+  'GET /me/passkeys': 'webAuthn',
+  'DELETE /me/passkeys/{credentialId}': 'webAuthn',
+} as const;
 
 export type MotoGap = keyof typeof MOTO_GAPS;
 
@@ -128,6 +144,7 @@ export const ROUTES_BEYOND_MOTO: Readonly<Record<string, MotoGap>> = {
   'POST /auth/refresh': 'refreshSecretHash',
   'POST /auth/passwordless/start': 'customAuth',
   'POST /auth/passwordless/verify': 'customAuth',
+  ...MODERN_SIGN_IN_ROUTES,
 };
 
 /**
@@ -141,6 +158,8 @@ export const COGNITO_LOCAL_UNSUPPORTED = [
   'resendConfirmationCode',
   'customAuth',
   'adminAccountCalls',
+  'userAuth',
+  'webAuthn',
 ] as const satisfies readonly CognitoLocalGap[];
 
 /** The routes each refused call stops on the emulators, for the start banner. */
@@ -151,6 +170,9 @@ export const UNSUPPORTED_ROUTES: Record<(typeof COGNITO_LOCAL_UNSUPPORTED)[numbe
   customAuth: 'POST /auth/passwordless/start and /verify',
   adminAccountCalls:
     'POST /admin/users/{userId}/{suspend|disable|reset-password|sign-out}, require-mfa of a user with TOTP, PUT /admin/users/{userId}/password and /mfa',
+  userAuth: 'POST /auth/sign-in',
+  webAuthn:
+    'POST /me/passkeys/options, POST /me/passkeys, GET /me/passkeys, DELETE /me/passkeys/{credentialId}',
 };
 
 /**
@@ -160,6 +182,7 @@ export const UNSUPPORTED_ROUTES: Record<(typeof COGNITO_LOCAL_UNSUPPORTED)[numbe
 export const ROUTES_BEYOND_COGNITO_LOCAL: Readonly<Record<string, CognitoLocalGap>> = {
   'POST /auth/passwordless/start': 'customAuth',
   'POST /auth/passwordless/verify': 'customAuth',
+  ...MODERN_SIGN_IN_ROUTES,
 };
 
 /** Each Cognito emulator's gaps, by the emulator's name. */

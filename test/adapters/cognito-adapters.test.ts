@@ -26,6 +26,7 @@ import {
   UserNotFoundError,
   UserStateError,
 } from '../../lambdas/core/domain/errors';
+import { passwordPolicyViolations } from '../../lambdas/core/domain/pool-policy';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const pool = new CognitoPool(
@@ -54,19 +55,24 @@ const cognitoUser = {
 beforeEach(() => cognito.reset());
 
 describe('the Cognito adapters (CognitoUserDirectory, CognitoSignIn)', () => {
-  it('creates users with AdminCreateUser, email delivery and a Cognito-generated temporary password', async () => {
+  it('creates users with AdminCreateUser, email delivery and a temporary password of its own that meets the policy', async () => {
     cognito.on(AdminCreateUserCommand).resolves({ User: cognitoUser });
 
     const user = await directory.createUser({
       email: ' Jane@Example.com ',
       attributes: { 'custom:role': 'user' },
     });
+    const created = cognito.commandCalls(AdminCreateUserCommand)[0]?.args[0].input
+      .TemporaryPassword as string;
+    expect(passwordPolicyViolations(created)).toEqual([]);
 
     expect(cognito.commandCalls(AdminCreateUserCommand)[0]?.args[0].input).toEqual({
       UserPoolId: 'eu-west-1_Abc123',
       Username: 'jane@example.com',
       DesiredDeliveryMediums: ['EMAIL'],
       ClientMetadata: { invitation: 'applicant' },
+      // Cognito generates none where the sign-in policy offers emailed codes (a passwordless factor).
+      TemporaryPassword: expect.any(String),
       UserAttributes: [
         { Name: 'custom:role', Value: 'user' },
         { Name: 'email', Value: 'jane@example.com' },
@@ -109,9 +115,12 @@ describe('the Cognito adapters (CognitoUserDirectory, CognitoSignIn)', () => {
       UserPoolId: 'eu-west-1_Abc123',
       Username: 'jane@example.com',
       MessageAction: 'RESEND',
+      TemporaryPassword: expect.any(String),
       DesiredDeliveryMediums: ['EMAIL'],
       ClientMetadata: { invitation: 'applicant' },
     });
+    const sent = cognito.commandCalls(AdminCreateUserCommand)[0]?.args[0].input.TemporaryPassword as string;
+    expect(passwordPolicyViolations(sent)).toEqual([]);
   });
 
   it.each([

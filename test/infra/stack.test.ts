@@ -121,6 +121,7 @@ describe('the app client secret', () => {
         'resendRegistrationCode',
         'resetPassword',
         'respondToChallenge',
+        'signIn',
         'startPasswordless',
         'verifyPasswordless',
       ].sort(),

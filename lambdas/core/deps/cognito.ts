@@ -1,5 +1,6 @@
 import { CognitoAccountAdmin } from '../adapters/aws/cognito/cognito-account-admin';
 import { CognitoPool } from '../adapters/aws/cognito/cognito-client';
+import { CognitoPasskeys } from '../adapters/aws/cognito/cognito-passkeys';
 import { CognitoPoolInspector } from '../adapters/aws/cognito/cognito-pool-inspector';
 import { CognitoSelfService } from '../adapters/aws/cognito/cognito-self-service';
 import { CognitoSignIn } from '../adapters/aws/cognito/cognito-sign-in';
@@ -41,3 +42,5 @@ export const cognitoSelfService = /* @__PURE__ */ cached(() => new CognitoSelfSe
 export const cognitoAccountAdmin = /* @__PURE__ */ cached(() => new CognitoAccountAdmin(cognitoPool()));
 
 export const cognitoInspector = /* @__PURE__ */ cached(() => new CognitoPoolInspector(cognitoPool()));
+
+export const cognitoPasskeys = /* @__PURE__ */ cached(() => new CognitoPasskeys(cognitoPool()));

@@ -189,3 +189,15 @@ export class NotReadyError extends DomainError {}
 
 /** The deployment is missing a setting it needs; never shown to clients. */
 export class ConfigurationError extends DomainError {}
+
+/**
+ * A passkey the relying party refuses: registration or assertion failing
+ * WebAuthn verification (no open challenge, a foreign origin or relying
+ * party, no user presence or required verification, a bad signature or sign
+ * counter): `400 PASSKEY_REJECTED`.
+ */
+export class PasskeyRejectedError extends DomainError {
+  constructor(message = 'The passkey could not be verified.') {
+    super(message);
+  }
+}

@@ -13,7 +13,13 @@ export type ChallengeName =
   | 'SMS_MFA'
   | 'MFA_SETUP'
   | 'EMAIL_OTP'
-  | 'CUSTOM_CHALLENGE';
+  | 'CUSTOM_CHALLENGE'
+  | 'SELECT_CHALLENGE'
+  | 'PASSWORD'
+  | 'WEB_AUTHN';
+
+/** USER_AUTH's first factors: what SELECT_CHALLENGE offers and `preferred` may name. */
+export type FirstFactor = 'PASSWORD' | 'EMAIL_OTP' | 'WEB_AUTHN';
 
 /** A challenge the client must answer; `session` is opaque and short-lived. */
 export interface Challenge {
@@ -24,6 +30,10 @@ export interface Challenge {
   otpauthUri?: string;
   /** EMAIL_OTP only: answers left for this code. */
   attemptsRemaining?: number;
+  /** SELECT_CHALLENGE only: the first factors this sign-in may go on with. */
+  availableChallenges?: FirstFactor[];
+  /** WEB_AUTHN only: the request options for `navigator.credentials.get()`, as JSON. */
+  credentialRequestOptions?: Record<string, unknown>;
   /** CUSTOM_CHALLENGE (the ports only): the public challenge parameters. */
   parameters?: Record<string, string>;
 }

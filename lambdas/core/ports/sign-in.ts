@@ -1,4 +1,4 @@
-import type { AuthOutcome, ChallengeName, Tokens } from '../domain/tokens';
+import type { AuthOutcome, ChallengeName, FirstFactor, Tokens } from '../domain/tokens';
 
 /**
  * An answer to a sign-in challenge: `code` for an MFA code (for MFA_SETUP, a
@@ -10,6 +10,12 @@ export interface ChallengeAnswer {
   name: ChallengeName;
   code?: string;
   newPassword?: string;
+  /** SELECT_CHALLENGE: the factor chosen. */
+  answer?: FirstFactor;
+  /** PASSWORD, or SELECT_CHALLENGE with `answer: PASSWORD`. */
+  password?: string;
+  /** WEB_AUTHN, or SELECT_CHALLENGE with `answer: WEB_AUTHN`: the browser's AuthenticationResponseJSON. */
+  credential?: Record<string, unknown>;
 }
 
 /**
@@ -45,11 +51,25 @@ export interface SignIn {
   /**
    * RespondToAuthChallenge for any challenge the API surfaces: `code` answers
    * SOFTWARE_TOKEN_MFA / SMS_MFA, and MFA_SETUP (VerifySoftwareToken with the
-   * session first), `newPassword` NEW_PASSWORD_REQUIRED. Throws
-   * CodeMismatchError for a wrong code, InvalidSessionError for an expired or
-   * used session, InvalidPasswordError.
+   * session first), `newPassword` NEW_PASSWORD_REQUIRED; USER_AUTH's
+   * SELECT_CHALLENGE (`answer`, with `password` or `credential` when it
+   * completes the sign-in), EMAIL_OTP (`code`), PASSWORD (`password`) and
+   * WEB_AUTHN (`credential`). Throws CodeMismatchError for a wrong code,
+   * InvalidSessionError for an expired or used session, InvalidPasswordError,
+   * NotAuthorizedError for a wrong password or a refused passkey.
    */
   respondToChallenge(input: ChallengeAnswer): Promise<AuthOutcome>;
+
+  /**
+   * InitiateAuth USER_AUTH (choice-based sign-in): SELECT_CHALLENGE with the
+   * factors on offer, or with `preferred` that factor's challenge (EMAIL_OTP
+   * mails a code; WEB_AUTHN carries the request options); the same shape for
+   * an unknown email. `session` (from ConfirmSignUp) signs a just-confirmed
+   * user in without another factor. Throws NotAuthorizedError,
+   * UserNotConfirmedError, FeatureNotConfiguredError for a factor the pool
+   * does not offer.
+   */
+  startUserAuth(input: { email: string; preferred?: FirstFactor; session?: string }): Promise<AuthOutcome>;
 
   /**
    * InitiateAuth CUSTOM_AUTH (the passwordless triggers): a CUSTOM_CHALLENGE
@@ -72,4 +92,7 @@ export interface SignIn {
    * refresh token that was revoked (sign-out), or whose user is disabled or gone.
    */
   refresh(refreshToken: string): Promise<Tokens>;
+
+  /** RevokeToken: the refresh token, and the tokens issued with it, stop working. */
+  revoke(refreshToken: string): Promise<void>;
 }

@@ -5,6 +5,7 @@ import type { Clock } from '../../ports/clock';
 import type { IdentityUser } from '../../ports/identity-user';
 import type { PoolTriggers } from '../../ports/pool-triggers';
 import { InMemoryCognito } from './cognito';
+import type { WebAuthnConfig } from './cognito/webauthn';
 import { InMemoryAdminStore } from './in-memory-admin-store';
 import { InMemoryIdempotencyStore } from './in-memory-idempotency-store';
 import { InMemoryRateLimiter } from './in-memory-rate-limiter';
@@ -45,6 +46,19 @@ export interface WorldOptions {
   refreshRotation?: boolean;
   /** The pool's MFA mode. @default POOL_MFA ('REQUIRED' or 'OPTIONAL') or 'OPTIONAL' */
   mfa?: 'OPTIONAL' | 'REQUIRED';
+  /**
+   * The pool's passkey relying party. @default PASSKEY_RP_ID or `localhost`
+   * (`off`: no passkeys), PASSKEY_USER_VERIFICATION or `preferred`.
+   */
+  passkeys?: WebAuthnConfig | 'off';
+}
+
+/** The mock pool's relying party: `localhost` unless PASSKEY_RP_ID says otherwise (`off`: none). */
+function passkeysFromEnv(): WebAuthnConfig | undefined {
+  const rpId = process.env.PASSKEY_RP_ID || 'localhost';
+  if (rpId === 'off') return undefined;
+  const required = process.env.PASSKEY_USER_VERIFICATION === 'required';
+  return { rpId, userVerification: required ? 'required' : 'preferred' };
 }
 
 let world: MemoryWorld | undefined;
@@ -65,6 +79,7 @@ function createWorld(options: WorldOptions = {}): MemoryWorld {
       ...(options.triggers ? { triggers: options.triggers } : {}),
       refreshRotation: options.refreshRotation ?? process.env.REFRESH_TOKEN_ROTATION === 'true',
       mfa: options.mfa ?? (process.env.POOL_MFA === 'REQUIRED' ? 'REQUIRED' : 'OPTIONAL'),
+      ...passkeyOption(options.passkeys),
     }),
     users,
     admins: new InMemoryAdminStore(users),
@@ -73,6 +88,12 @@ function createWorld(options: WorldOptions = {}): MemoryWorld {
     idempotency: new InMemoryIdempotencyStore(clock),
     usernames: new InMemoryUsernameRegistry(users),
   };
+}
+
+function passkeyOption(option: WorldOptions['passkeys']): { passkeys?: WebAuthnConfig } {
+  if (option === 'off') return {};
+  const config = option ?? passkeysFromEnv();
+  return config ? { passkeys: config } : {};
 }
 
 /** The process-wide mock world, created on first use. */

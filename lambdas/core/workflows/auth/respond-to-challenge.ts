@@ -1,21 +1,50 @@
+import { NotAuthorizedError } from '../../domain/errors';
 import type { AuthOutcome } from '../../domain/tokens';
 import type { ChallengeAnswer, SignIn } from '../../ports/sign-in';
 import type { UserStore } from '../../ports/user-store';
 import { mirrorEmailConfirmed, mirrorTotpEnabledByEmail } from '../common/ladder-mirror';
 import { presentOutcome } from '../common/present-outcome';
+import { choiceSignInTiming } from '../common/sign-in-timing';
+
+/** USER_AUTH's challenges: answered in the same time for an unknown email (sign-in-timing.ts). */
+const USER_AUTH_STEPS = new Set(['SELECT_CHALLENGE', 'EMAIL_OTP', 'PASSWORD', 'WEB_AUTHN']);
 
 /**
  * answerChallenge — `POST /auth/challenge`: RespondToAuthChallenge, then the
  * ladder mirror of what the answer proved (a new password: the email; an
- * MFA_SETUP code: TOTP enabled), and the next challenge presented.
+ * MFA_SETUP code: TOTP enabled), and the next challenge presented. USER_AUTH's
+ * steps (a factor chosen, a password, an emailed code, a passkey) too.
  */
 export async function answerChallenge(
   ports: { signIn: SignIn; users: UserStore },
   input: ChallengeAnswer,
 ): Promise<AuthOutcome> {
-  const outcome = await ports.signIn.respondToChallenge(input);
+  const outcome = USER_AUTH_STEPS.has(input.name)
+    ? await choiceSignInTiming.run(async () =>
+        refuseSingleFactorForMfa(ports, input, await ports.signIn.respondToChallenge(input)),
+      )
+    : await ports.signIn.respondToChallenge(input);
   if (input.name === 'NEW_PASSWORD_REQUIRED') await mirrorEmailConfirmed(ports.users, input.email);
   if (input.name === 'MFA_SETUP' && 'tokens' in outcome)
     await mirrorTotpEnabledByEmail(ports.users, input.email);
   return presentOutcome(ports.signIn, input.email, outcome);
+}
+
+/**
+ * An emailed code or a passkey alone never signs in an account with MFA on (or
+ * required by an admin): Cognito issues tokens for them, so the API revokes
+ * those and answers as for a failed sign-in. Checked only after the factor was
+ * right, so it tells nothing to whoever does not hold it. The password (then
+ * the TOTP code) is that account's way in.
+ */
+async function refuseSingleFactorForMfa(
+  ports: { signIn: SignIn; users: UserStore },
+  input: ChallengeAnswer,
+  outcome: AuthOutcome,
+): Promise<AuthOutcome> {
+  if (!('tokens' in outcome) || (input.name !== 'EMAIL_OTP' && input.name !== 'WEB_AUTHN')) return outcome;
+  const record = await ports.users.findByEmail(input.email);
+  if (!record?.mfa.enabled && !record?.mfa.required) return outcome;
+  if (outcome.tokens.refreshToken) await ports.signIn.revoke(outcome.tokens.refreshToken);
+  throw new NotAuthorizedError('This account signs in with its password and its second factor.');
 }

@@ -58,3 +58,6 @@ export class SignInTimingFloor {
 
 /** One floor per container, shared by every password sign-in of the API (login, new password). */
 export const passwordSignInTiming = new SignInTimingFloor();
+
+/** USER_AUTH's start and answers (an email code mailed, a password or passkey checked, or none of it for an unknown email). */
+export const choiceSignInTiming = new SignInTimingFloor();

@@ -1,9 +1,12 @@
 import {
   CodeExpiredError,
   CodeMismatchError,
+  FeatureNotConfiguredError,
   InvalidPasswordError,
   InvalidSessionError,
   NotAuthorizedError,
+  NotFoundError,
+  PasskeyRejectedError,
   PasswordResetRequiredError,
   PermissionDeniedError,
   RequestValidationError,
@@ -83,6 +86,21 @@ export function mapCognitoError(error: unknown, call: CognitoCall): unknown {
       // The UserMigration trigger refused a sign-in (wrong password, unknown email): a failed
       // sign-in like any other. Other trigger refusals keep their own meaning (unchanged).
       if (call === 'sign-in' && /^UserMigration failed/i.test(message)) return new NotAuthorizedError();
+      return error;
+    case 'WebAuthnChallengeNotFoundException':
+    case 'WebAuthnOriginNotAllowedException':
+    case 'WebAuthnRelyingPartyMismatchException':
+    case 'WebAuthnClientMismatchException':
+    case 'WebAuthnCredentialNotSupportedException':
+      // At sign-in a refused passkey is a failed sign-in like a wrong password.
+      if (call === 'challenge') return new NotAuthorizedError();
+      return new PasskeyRejectedError();
+    case 'WebAuthnNotEnabledException':
+    case 'WebAuthnConfigurationMissingException':
+      return new FeatureNotConfiguredError('Passkeys are not enabled on this user pool.');
+    case 'ResourceNotFoundException':
+      // DeleteWebAuthnCredential of an id the caller does not have.
+      if (call === 'token') return new NotFoundError('No such passkey.');
       return error;
     case 'ExpiredCodeException':
       return new CodeExpiredError('The code has expired.');

@@ -3,7 +3,7 @@ import type {
   AuthenticationResultType,
   ChallengeNameType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { AuthOutcome, ChallengeName } from '../../../domain/tokens';
+import type { AuthOutcome, ChallengeName, FirstFactor } from '../../../domain/tokens';
 import type { CognitoMfa, CognitoUserStatus } from '../../../domain/user';
 import type { IdentityUser } from '../../../ports/identity-user';
 
@@ -54,7 +54,13 @@ const CHALLENGES: readonly ChallengeName[] = [
   'MFA_SETUP',
   'EMAIL_OTP',
   'CUSTOM_CHALLENGE',
+  'SELECT_CHALLENGE',
+  'PASSWORD',
+  'WEB_AUTHN',
 ];
+
+/** USER_AUTH's first factors as SELECT_CHALLENGE lists them (PASSWORD_SRP and SMS_OTP are not enabled). */
+const FIRST_FACTORS: readonly FirstFactor[] = ['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN'];
 
 /** InitiateAuth / RespondToAuthChallenge answers: tokens, or a challenge the API knows. */
 export function toOutcome(answer: {
@@ -62,6 +68,7 @@ export function toOutcome(answer: {
   ChallengeName?: ChallengeNameType;
   Session?: string;
   ChallengeParameters?: Record<string, string>;
+  AvailableChallenges?: string[];
 }): AuthOutcome {
   const result = answer.AuthenticationResult;
   if (result?.AccessToken && result.IdToken) {
@@ -80,7 +87,19 @@ export function toOutcome(answer: {
   const name = answer.ChallengeName as ChallengeName | undefined;
   if (name && CHALLENGES.includes(name) && answer.Session) {
     const parameters = name === 'CUSTOM_CHALLENGE' ? { parameters: { ...answer.ChallengeParameters } } : {};
-    return { challenge: { name, session: answer.Session, ...parameters } };
+    const available = (answer.AvailableChallenges ?? []).filter((c): c is FirstFactor =>
+      FIRST_FACTORS.includes(c as FirstFactor),
+    );
+    const options = answer.ChallengeParameters?.CREDENTIAL_REQUEST_OPTIONS;
+    return {
+      challenge: {
+        name,
+        session: answer.Session,
+        ...parameters,
+        ...(name === 'SELECT_CHALLENGE' ? { availableChallenges: available } : {}),
+        ...(name === 'WEB_AUTHN' && options ? { credentialRequestOptions: JSON.parse(options) } : {}),
+      },
+    };
   }
   throw new Error(
     `Cognito answered with neither tokens nor a supported challenge (${String(answer.ChallengeName)}).`,

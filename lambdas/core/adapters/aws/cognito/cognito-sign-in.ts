@@ -3,22 +3,26 @@ import {
   GetTokensFromRefreshTokenCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
+  RevokeTokenCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { normalizeEmail } from '../../../domain/email';
 import { InvalidSessionError, NotAuthorizedError, RequestValidationError } from '../../../domain/errors';
-import type { AuthOutcome, ChallengeName, Tokens } from '../../../domain/tokens';
+import type { AuthOutcome, ChallengeName, FirstFactor, Tokens } from '../../../domain/tokens';
 import type { ChallengeAnswer, SignIn } from '../../../ports/sign-in';
 import type { CognitoPool } from './cognito-client';
 import { toOutcome, unwrapRefreshToken } from './cognito-mapping';
+import { CognitoUserAuth } from './cognito-user-auth';
 
 /** The challenge response key Cognito expects for each answerable challenge. */
 const ANSWER_KEYS: Partial<Record<ChallengeName, { key: string; from: 'code' | 'newPassword' }>> = {
   NEW_PASSWORD_REQUIRED: { key: 'NEW_PASSWORD', from: 'newPassword' },
   SOFTWARE_TOKEN_MFA: { key: 'SOFTWARE_TOKEN_MFA_CODE', from: 'code' },
   SMS_MFA: { key: 'SMS_MFA_CODE', from: 'code' },
-  EMAIL_OTP: { key: 'EMAIL_OTP_CODE', from: 'code' },
 };
+
+/** USER_AUTH's challenges (cognito-user-auth.ts). */
+const USER_AUTH_STEPS = new Set<ChallengeName>(['SELECT_CHALLENGE', 'EMAIL_OTP', 'PASSWORD', 'WEB_AUTHN']);
 
 /** The sign-in port on Amazon Cognito (public APIs of the app client; no IAM permission). */
 export class CognitoSignIn implements SignIn {
@@ -65,6 +69,14 @@ export class CognitoSignIn implements SignIn {
     return toOutcome(answer);
   }
 
+  async startUserAuth(input: {
+    email: string;
+    preferred?: FirstFactor;
+    session?: string;
+  }): Promise<AuthOutcome> {
+    return new CognitoUserAuth(this.pool).start(input);
+  }
+
   async startMfaSetup(session: string): Promise<{ secretCode: string; session: string }> {
     const answer = await this.pool.send(new AssociateSoftwareTokenCommand({ Session: session }), 'challenge');
     if (!answer.SecretCode || !answer.Session) throw new InvalidSessionError();
@@ -73,6 +85,7 @@ export class CognitoSignIn implements SignIn {
 
   async respondToChallenge(input: ChallengeAnswer): Promise<AuthOutcome> {
     if (input.name === 'MFA_SETUP') return this.answerMfaSetup(input);
+    if (USER_AUTH_STEPS.has(input.name)) return new CognitoUserAuth(this.pool).answer(input);
     const answer = ANSWER_KEYS[input.name];
     const value = answer ? input[answer.from] : undefined;
     if (!answer || value === undefined) {
@@ -189,5 +202,17 @@ export class CognitoSignIn implements SignIn {
     const outcome = toOutcome(answer);
     if (!('tokens' in outcome)) throw new NotAuthorizedError();
     return outcome.tokens;
+  }
+
+  async revoke(refreshToken: string): Promise<void> {
+    const { cognitoToken } = unwrapRefreshToken(refreshToken);
+    await this.pool.send(
+      new RevokeTokenCommand({
+        ClientId: this.pool.clientId,
+        Token: cognitoToken,
+        ...(await this.pool.clientSecretField()),
+      }),
+      'sign-in',
+    );
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { normalizeEmail } from '../../../domain/email';
 import { UserNotFoundError } from '../../../domain/errors';
+import { generateTemporaryPassword } from '../../../domain/temporary-password';
 import type { IdentityUser, Invitation } from '../../../ports/identity-user';
 import type { CreateUserInput, UserDirectory } from '../../../ports/user-directory';
 import type { CognitoPool } from './cognito-client';
@@ -30,7 +31,8 @@ export class CognitoUserDirectory implements UserDirectory {
         DesiredDeliveryMediums: ['EMAIL'],
         // Read by the CustomMessage trigger, to word the invitation.
         ClientMetadata: { invitation: input.invitation ?? 'applicant' },
-        ...(input.temporaryPassword ? { TemporaryPassword: input.temporaryPassword } : {}),
+        // Always one of ours: with emailed codes in the sign-in policy Cognito would generate none.
+        TemporaryPassword: input.temporaryPassword ?? generateTemporaryPassword(),
       }),
       'admin',
     );
@@ -49,6 +51,8 @@ export class CognitoUserDirectory implements UserDirectory {
         UserPoolId: this.pool.userPoolId,
         Username: normalizeEmail(email),
         MessageAction: 'RESEND',
+        // A new temporary password of ours, whatever the pool's sign-in policy (createUser).
+        TemporaryPassword: generateTemporaryPassword(),
         DesiredDeliveryMediums: ['EMAIL'],
         ClientMetadata: { invitation },
       }),

@@ -15,7 +15,9 @@ import { Sessions } from './sessions';
 import { InMemorySignIn } from './sign-in';
 import { TokenIssuer } from './tokens';
 import { Triggers } from './triggers';
+import { UserAuth } from './user-auth';
 import { InMemoryUserDirectory } from './user-directory';
+import { FakeWebAuthn, type WebAuthnConfig } from './webauthn';
 
 export { generateTemporaryPassword } from './passwords';
 
@@ -33,6 +35,8 @@ export interface InMemoryCognitoOptions {
   mfa?: 'OPTIONAL' | 'REQUIRED';
   /** The app client's secret: Cognito's public API (`api`) checks SECRET_HASH with it. @default 'local-app-client-secret' */
   clientSecret?: string;
+  /** The pool's passkey relying party (the stack's `passkeyRpId`); none: passkeys off. */
+  passkeys?: WebAuthnConfig;
 }
 
 /**
@@ -49,6 +53,7 @@ export class InMemoryCognito {
   readonly selfService: InMemorySelfService;
   readonly accountAdmin: InMemoryAccountAdmin;
   readonly inspector: InMemoryPoolInspector;
+  readonly passkeys: FakeWebAuthn;
   /** Cognito's public API (unauthenticated and token-authorized calls), as outsiders reach it. */
   readonly api: InMemoryCognitoApi;
   private readonly pool: PoolState;
@@ -73,11 +78,15 @@ export class InMemoryCognito {
     const messenger = new Messenger(config, options.outbox, this.triggers);
     this.directory = new InMemoryUserDirectory(this.pool, messenger, this.tokens);
     const migration = new UserMigration(this.pool, this.triggers);
+    this.passkeys = new FakeWebAuthn(this.pool, this.tokens, options.passkeys);
+    const userAuth = new UserAuth(this.pool, this.tokens, messenger, this.passkeys, (user) =>
+      this.signIn.afterPassword(user),
+    );
     this.signIn = new InMemorySignIn(
       this.pool,
       new Sessions(config.clock),
       this.tokens,
-      { customAuth: new CustomAuth(this.pool, this.tokens, this.triggers), migration },
+      { customAuth: new CustomAuth(this.pool, this.tokens, this.triggers), migration, userAuth },
       options.refreshRotation ?? false,
     );
     this.selfService = new InMemorySelfService(this.pool, this.tokens, messenger, this.triggers, migration);

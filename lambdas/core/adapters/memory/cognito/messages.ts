@@ -83,6 +83,7 @@ function kindOf(source: MessageSource, clientMetadata: Record<string, string> = 
   if (source === 'AdminCreateUser')
     return clientMetadata.invitation === 'admin' ? 'ADMIN_INVITE' : 'TEMPORARY_PASSWORD';
   if (source === 'ForgotPassword') return 'RESET_CODE';
+  if (source === 'Authentication') return 'SIGN_IN_CODE';
   return 'VERIFICATION_CODE';
 }
 

@@ -1,6 +1,8 @@
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { InvalidPasswordError } from '../../../domain/errors';
-import { PASSWORD_POLICY, passwordPolicyViolations } from '../../../domain/pool-policy';
+import { passwordPolicyViolations } from '../../../domain/pool-policy';
+
+export { generateTemporaryPassword } from '../../../domain/temporary-password';
 
 /** Throws InvalidPasswordError, as Cognito does, for a password that fails the pool policy. */
 export function assertPolicy(password: string): void {
@@ -17,22 +19,4 @@ export function hashPassword(password: string): Buffer {
 
 export function passwordMatches(expected: Buffer, password: string): boolean {
   return timingSafeEqual(expected, hashPassword(password));
-}
-
-const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
-const LOWER = 'abcdefghijkmnopqrstuvwxyz';
-const DIGITS = '23456789';
-const SYMBOLS = '!#$%&*+-=?@^_';
-
-/** A password that satisfies PASSWORD_POLICY, like the ones Cognito generates. */
-export function generateTemporaryPassword(): string {
-  const all = UPPER + LOWER + DIGITS + SYMBOLS;
-  const pick = (set: string) => set.charAt(randomInt(set.length));
-  const chars = [pick(UPPER), pick(LOWER), pick(DIGITS), pick(SYMBOLS)];
-  while (chars.length < Math.max(12, PASSWORD_POLICY.minLength)) chars.push(pick(all));
-  for (let i = chars.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [chars[i], chars[j]] = [chars[j] as string, chars[i] as string];
-  }
-  return chars.join('');
 }

@@ -5,6 +5,7 @@ import type { CognitoUserStatus } from '../../../domain/user';
 import type { Clock } from '../../../ports/clock';
 import type { IdentityUser } from '../../../ports/identity-user';
 import { hashPassword } from './passwords';
+import type { StoredPasskey } from './webauthn';
 
 /** A user as the fake pool stores it. */
 export interface FakeUser {
@@ -29,6 +30,8 @@ export interface FakeUser {
   resetCode?: { hash: Buffer; expiresAt: number; failures: number };
   /** SignUp / ResendConfirmationCode: the confirmation code, its expiry, and the wrong tries so far. */
   signUpCode?: { hash: Buffer; expiresAt: number; failures: number };
+  /** CompleteWebAuthnRegistration: the user's passkeys. */
+  passkeys?: StoredPasskey[];
 }
 
 export interface PoolConfig {

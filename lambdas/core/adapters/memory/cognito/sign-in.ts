@@ -8,7 +8,7 @@ import {
   UserNotConfirmedError,
 } from '../../../domain/errors';
 import { TEMPORARY_PASSWORD_VALIDITY_DAYS } from '../../../domain/pool-policy';
-import type { AuthOutcome, Tokens } from '../../../domain/tokens';
+import type { AuthOutcome, FirstFactor, Tokens } from '../../../domain/tokens';
 import { matchTotp, newTotpSecret } from '../../../domain/totp';
 import type { ChallengeAnswer, SignIn } from '../../../ports/sign-in';
 import type { CustomAuth } from './custom-auth';
@@ -18,6 +18,10 @@ import type { FakeUser, PoolState } from './pool';
 import type { Sessions } from './sessions';
 import type { TokenIssuer } from './tokens';
 import { PoolTriggerError } from './triggers';
+import type { UserAuth } from './user-auth';
+
+/** USER_AUTH's challenges, answered by the choice-based sign-in. */
+const USER_AUTH_STEPS = new Set(['SELECT_CHALLENGE', 'EMAIL_OTP', 'PASSWORD', 'WEB_AUTHN']);
 
 const DAY_MS = 86_400_000;
 
@@ -27,7 +31,7 @@ export class InMemorySignIn implements SignIn {
     private readonly pool: PoolState,
     private readonly sessions: Sessions,
     private readonly tokens: TokenIssuer,
-    private readonly steps: { customAuth: CustomAuth; migration: UserMigration },
+    private readonly steps: { customAuth: CustomAuth; migration: UserMigration; userAuth: UserAuth },
     /** The app client rotates refresh tokens. */
     private readonly refreshRotation = false,
   ) {}
@@ -37,6 +41,11 @@ export class InMemorySignIn implements SignIn {
     const user = this.pool.find(email) ?? (await this.migrate(email, password));
     // Unknown user and wrong password look the same, as with PreventUserExistenceErrors on.
     if (!user || !passwordMatches(user.passwordHash, password)) throw new NotAuthorizedError();
+    return this.afterPassword(user);
+  }
+
+  /** What a right password leads to: a new password, a TOTP code, MFA setup or tokens. */
+  afterPassword(user: FakeUser): AuthOutcome {
     if (!user.enabled) throw new NotAuthorizedError('User is disabled.');
     switch (user.status) {
       case 'FORCE_CHANGE_PASSWORD':
@@ -96,8 +105,18 @@ export class InMemorySignIn implements SignIn {
     return { tokens: this.tokens.issue(user) };
   }
 
-  /** RespondToAuthChallenge: NEW_PASSWORD_REQUIRED, or a TOTP code (SMS is not enabled on the pool). */
+  /** InitiateAuth USER_AUTH: the choice-based sign-in. */
+  async startUserAuth(input: {
+    email: string;
+    preferred?: FirstFactor;
+    session?: string;
+  }): Promise<AuthOutcome> {
+    return this.steps.userAuth.start(input);
+  }
+
+  /** RespondToAuthChallenge: USER_AUTH's steps, NEW_PASSWORD_REQUIRED, or a TOTP code (no SMS on the pool). */
   async respondToChallenge(input: ChallengeAnswer): Promise<AuthOutcome> {
+    if (USER_AUTH_STEPS.has(input.name)) return this.steps.userAuth.answer(input);
     if (input.name === 'NEW_PASSWORD_REQUIRED') {
       if (input.newPassword === undefined)
         throw new RequestValidationError('newPassword', 'newPassword: required');
@@ -144,6 +163,11 @@ export class InMemorySignIn implements SignIn {
     if (!entry || !user?.enabled) throw new NotAuthorizedError('Invalid refresh token.');
     if (this.refreshRotation) this.tokens.spend(refreshToken);
     return this.tokens.issue(user, { originJti: entry.originJti, rotate: this.refreshRotation });
+  }
+
+  /** RevokeToken. */
+  async revoke(refreshToken: string): Promise<void> {
+    this.tokens.revokeRefreshToken(refreshToken);
   }
 
   /**
