@@ -1,4 +1,6 @@
 import { cell, fields, notice } from './dom.js';
+import { loadOutbox } from './outbox.js';
+import { wirePasskeys } from './passkeys.js';
 
 // The admin console: a small static page that talks only to the public API
 // (same origin), as any client would. Tokens live in this module's scope, in memory
@@ -44,6 +46,11 @@ async function outcome(result) {
   $('challenge-form').hidden = false;
 }
 
+function showSignedIn(on) {
+  for (const id of ['console', 'sign-out', 'add-passkey']) $(id).hidden = !on;
+  $('sign-in').hidden = on;
+}
+
 async function signedIn(tokens) {
   state.accessToken = tokens.accessToken;
   const me = await api('GET', '/me');
@@ -52,9 +59,7 @@ async function signedIn(tokens) {
     throw new Error('This account is not in the admin group.');
   }
   $('who').textContent = `signed in as ${me.email}`;
-  $('sign-in').hidden = true;
-  $('console').hidden = false;
-  $('sign-out').hidden = false;
+  showSignedIn(true);
   notice('');
   await Promise.all([loadPool(), loadUsers(), loadOutbox()]);
 }
@@ -82,14 +87,14 @@ $('challenge-form').addEventListener('submit', (event) => {
     .catch((error) => notice(error.message, true));
 });
 
+wirePasskeys({ api, outcome, state });
+
 $('sign-out').addEventListener('click', () => {
   api('POST', '/auth/sign-out')
     .catch(() => undefined)
     .finally(() => {
       Object.assign(state, { accessToken: '', session: '', challenge: '', cursor: undefined, pages: [] });
-      $('console').hidden = true;
-      $('sign-out').hidden = true;
-      $('sign-in').hidden = false;
+      showSignedIn(false);
       $('login-form').hidden = false;
       $('challenge-form').hidden = true;
       $('who').textContent = '';
@@ -232,18 +237,4 @@ async function act(userId, action) {
   }
 }
 
-// --- the outbox (only where the local server has one) --------------------
-async function loadOutbox() {
-  const response = await fetch('/_local/outbox');
-  if (!response.ok) return;
-  const { messages } = await response.json();
-  const body = $('outbox-table').tBodies[0];
-  body.replaceChildren();
-  for (const m of messages.slice(-50).reverse()) {
-    const row = document.createElement('tr');
-    for (const value of [m.to, m.kind, m.subject, m.secret, m.sentAt]) cell(row, value);
-    body.appendChild(row);
-  }
-  $('outbox').hidden = false;
-}
 $('refresh-outbox').addEventListener('click', () => loadOutbox().catch((e) => notice(e.message, true)));
