@@ -826,6 +826,7 @@ export interface components {
         RegistrationConfirmed: {
             /** @constant */
             status: "pending_approval";
+            session?: string;
         };
         PasskeyCreationOptions: {
             options: {
@@ -1271,11 +1272,12 @@ export interface operations {
                     email: string;
                     /** @enum {string} */
                     preferred?: "PASSWORD" | "EMAIL_OTP" | "WEB_AUTHN";
+                    session?: string;
                 };
             };
         };
         responses: {
-            /** @description `{challenge}`: SELECT_CHALLENGE, PASSWORD, EMAIL_OTP or WEB_AUTHN */
+            /** @description `{challenge}`: SELECT_CHALLENGE, PASSWORD, EMAIL_OTP or WEB_AUTHN; `{tokens}` for the session of a confirmed sign-up */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1474,7 +1476,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description `{status: "pending_approval"}` */
+            /** @description `{status: "pending_approval", session?}`: the session signs in once at POST /auth/sign-in */
             200: {
                 headers: {
                     [name: string]: unknown;

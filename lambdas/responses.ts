@@ -162,7 +162,10 @@ export const RESPONSES = {
   refreshTokens: { 200: TokensAnswer },
   register: { 201: Registered },
   confirmRegistration: {
-    200: named('RegistrationConfirmed', z.strictObject({ status: z.literal('pending_approval') })),
+    200: named(
+      'RegistrationConfirmed',
+      z.strictObject({ status: z.literal('pending_approval'), session: z.optional(z.string()) }),
+    ),
   },
   resendRegistrationCode: { 202: Message },
   requestPasswordReset: { 202: Message },

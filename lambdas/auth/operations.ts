@@ -87,9 +87,11 @@ export const AUTH = {
     entry: 'auth/sign-in.ts',
     summary:
       'USER_AUTH, the choice-based sign-in: SELECT_CHALLENGE with the factors on offer, or the preferred one (EMAIL_OTP mails a code, WEB_AUTHN carries the passkey request options); the same for an unknown email.',
-    body: z.object({ email: email(), preferred: z.optional(firstFactor()) }),
+    body: z.object({ email: email(), preferred: z.optional(firstFactor()), session: z.optional(session()) }),
     permissions: { secrets: ['appClient'] },
-    success: { 200: '`{challenge}`: SELECT_CHALLENGE, PASSWORD, EMAIL_OTP or WEB_AUTHN' },
+    success: {
+      200: '`{challenge}`: SELECT_CHALLENGE, PASSWORD, EMAIL_OTP or WEB_AUTHN; `{tokens}` for the session of a confirmed sign-up',
+    },
   },
   startPasswordless: {
     name: 'startPasswordless',
@@ -155,7 +157,9 @@ export const AUTH = {
       cognito: ['cognito-idp:AdminGetUser'],
       tables: { users: ['Query', 'UpdateItem', 'PutItem'] },
     },
-    success: { 200: '`{status: "pending_approval"}`' },
+    success: {
+      200: '`{status: "pending_approval", session?}`: the session signs in once at POST /auth/sign-in',
+    },
   },
   resendRegistrationCode: {
     name: 'resendRegistrationCode',

@@ -155,7 +155,7 @@ export const GAP_DETAILS: Record<EmulatorGap, GapDetail> = {
     cognito:
       'USER_AUTH answers SELECT_CHALLENGE with AvailableChallenges, or the PREFERRED_CHALLENGE; EMAIL_OTP mails a code answered as EMAIL_OTP_CODE; SELECT_CHALLENGE with ANSWER PASSWORD and the PASSWORD signs in.',
     unsettled:
-      "The emailed code's length and lifetime, and which factors AvailableChallenges lists for a user without a passkey or an unknown email, are not in the API reference; the fake mails 8 digits valid 3 minutes and offers every factor the pool allows to everyone.",
+      "The emailed code's length and lifetime, and which factors AvailableChallenges lists for a user without a passkey or an unknown email, are not in the API reference; the fake mails 8 digits valid 3 minutes and offers every factor the pool allows to everyone. How long SignUp's session stays good for ConfirmSignUp is not either; the fake keeps it until the code is confirmed.",
   },
   webAuthn: {
     apis: [

@@ -1,16 +1,19 @@
 import {
   CognitoIdentityProviderClient,
   CompleteWebAuthnRegistrationCommand,
+  ConfirmSignUpCommand,
   DeleteWebAuthnCredentialCommand,
   InitiateAuthCommand,
   ListWebAuthnCredentialsCommand,
   RespondToAuthChallengeCommand,
   RevokeTokenCommand,
+  SignUpCommand,
   StartWebAuthnRegistrationCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { CognitoPool } from '../../lambdas/core/adapters/aws/cognito/cognito-client';
 import { CognitoPasskeys } from '../../lambdas/core/adapters/aws/cognito/cognito-passkeys';
+import { CognitoSelfService } from '../../lambdas/core/adapters/aws/cognito/cognito-self-service';
 import { CognitoSignIn } from '../../lambdas/core/adapters/aws/cognito/cognito-sign-in';
 import {
   FeatureNotConfiguredError,
@@ -168,6 +171,39 @@ describe('CognitoSignIn USER_AUTH', () => {
       Token: 'cognito-refresh',
       ClientSecret: 'client-secret',
     });
+  });
+});
+
+describe('sign-in straight after sign-up (SignUp session -> ConfirmSignUp -> USER_AUTH)', () => {
+  it("passes SignUp's session to ConfirmSignUp, and the session it answers to InitiateAuth USER_AUTH", async () => {
+    const selfService = new CognitoSelfService(pool);
+    cognito
+      .on(SignUpCommand)
+      .resolves({ UserSub: 'sub-1', UserConfirmed: false, Session: 'sign-up-session' });
+    cognito.on(ConfirmSignUpCommand).resolves({ Session: 'confirmed-session' });
+    cognito.on(InitiateAuthCommand).resolves({
+      AuthenticationResult: { AccessToken: 'a', IdToken: 'i', ExpiresIn: 3600 },
+    });
+
+    const signedUp = await selfService.signUp({
+      email: 'new@example.com',
+      password: 'Str0ng!Passw0rd',
+      ticket: 't',
+    });
+    const confirmed = await selfService.confirmSignUp('new@example.com', '123456', signedUp.session);
+    const outcome = await signIn.startUserAuth({
+      email: 'new@example.com',
+      session: confirmed.session as string,
+    });
+
+    expect(signedUp).toEqual({ userSub: 'sub-1', session: 'sign-up-session' });
+    expect(cognito.commandCalls(ConfirmSignUpCommand)[0]?.args[0].input.Session).toBe('sign-up-session');
+    expect(cognito.commandCalls(InitiateAuthCommand)[0]?.args[0].input).toMatchObject({
+      AuthFlow: 'USER_AUTH',
+      Session: 'confirmed-session',
+      AuthParameters: { USERNAME: 'new@example.com', SECRET_HASH: expect.any(String) },
+    });
+    expect('tokens' in outcome).toBe(true);
   });
 });
 

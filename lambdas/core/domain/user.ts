@@ -37,10 +37,16 @@ export interface UserRecord {
   tokensValidAfter?: string;
   /** When the password was last reset by email code (ConfirmForgotPassword). Internal. */
   passwordResetAt?: string;
+  /**
+   * Cognito's SignUp session, handed to ConfirmSignUp so that a right code
+   * yields a one-time USER_AUTH sign-in. Internal: never served (spent once used).
+   */
+  signUpSession?: string;
 }
 
 /** The `User` object of the API: the record's public fields plus, where known, Cognito's view. */
-export interface User extends Omit<UserRecord, 'previousStatus' | 'tokensValidAfter' | 'passwordResetAt'> {
+export interface User
+  extends Omit<UserRecord, 'previousStatus' | 'tokensValidAfter' | 'passwordResetAt' | 'signUpSession'> {
   cognitoStatus?: CognitoUserStatus;
   enabled?: boolean;
   /** Cognito's own MFA settings for the user (AdminGetUser), on the admin's view. */
@@ -66,6 +72,7 @@ export function newUserRecord(input: {
   role?: Role;
   emailVerified?: boolean;
   legacyId?: string;
+  signUpSession?: string;
   now: Date;
 }): UserRecord {
   const at = input.now.toISOString();
@@ -79,6 +86,7 @@ export function newUserRecord(input: {
     mfa: { enabled: false, required: false },
     createdAt: at,
     updatedAt: at,
+    ...(input.signUpSession ? { signUpSession: input.signUpSession } : {}),
   };
 }
 

@@ -23,18 +23,21 @@ export interface SessionUser {
 
 export interface SelfService {
   /**
-   * SignUp: an UNCONFIRMED user; Cognito emails a 6-digit code. `ticket`
+   * SignUp: an UNCONFIRMED user; Cognito emails a 6-digit code, and answers
+   * a session for ConfirmSignUp. `ticket`
    * goes to the PreSignUp trigger (ClientMetadata), which refuses a sign-up
    * without a valid one. Throws UserExistsError for a taken email (callers
    * must not show it), InvalidPasswordError.
    */
-  signUp(input: SignUpInput): Promise<{ userSub: string }>;
+  signUp(input: SignUpInput): Promise<{ userSub: string; session?: string }>;
 
   /**
-   * ConfirmSignUp. Throws CodeMismatchError (also for an unknown or already
+   * ConfirmSignUp. With SignUp's `session`, a right code answers a session
+   * that signs the user in once (InitiateAuth USER_AUTH with it, no other
+   * factor). Throws CodeMismatchError (also for an unknown or already
    * confirmed user), CodeExpiredError, TooManyRequestsError.
    */
-  confirmSignUp(email: string, code: string): Promise<void>;
+  confirmSignUp(email: string, code: string, session?: string): Promise<{ session?: string }>;
 
   /** ResendConfirmationCode: a new code for an UNCONFIRMED user; anyone else answers the same. */
   resendConfirmationCode(email: string): Promise<void>;

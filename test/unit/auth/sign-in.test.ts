@@ -190,6 +190,43 @@ describe('signIn (POST /auth/sign-in): USER_AUTH, the choice-based sign-in', () 
     expect(missing).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_ERROR' } } });
   });
 
+  it('refuses a confirmation session presented with another email, which spends it', async () => {
+    await call('register', { body: { email: 'new@example.com', password: STRONG_PASSWORD } });
+    const code = world.outbox.latest('new@example.com', 'VERIFICATION_CODE')?.secret;
+    const confirmed = await call<{ status: string; session: string }>('confirmRegistration', {
+      body: { email: 'new@example.com', code },
+    });
+    expect(confirmed.body).toEqual({ status: 'pending_approval', session: expect.any(String) });
+
+    const otherEmail = await start({ email: 'jane@example.com', session: confirmed.body.session });
+    const signedIn = await start({ email: 'new@example.com', session: confirmed.body.session });
+    const again = await start({ email: 'new@example.com', session: confirmed.body.session });
+
+    expect(otherEmail).toMatchObject({ status: 401, body: { error: { code: 'NOT_AUTHORIZED' } } });
+    // The first use with another email spent it, as a wrong answer spends a challenge session.
+    expect(signedIn.status).toBe(401);
+    expect(again.status).toBe(401);
+  });
+
+  it('signs in with the confirmation session, and never hands it out for a wrong code', async () => {
+    await call('register', { body: { email: 'new@example.com', password: STRONG_PASSWORD } });
+    const code = world.outbox.latest('new@example.com', 'VERIFICATION_CODE')?.secret;
+    const wrong = await call('confirmRegistration', { body: { email: 'new@example.com', code: '000000' } });
+    const confirmed = await call<{ session: string }>('confirmRegistration', {
+      body: { email: 'new@example.com', code },
+    });
+
+    const signedIn = await start({ email: 'New@Example.com', session: confirmed.body.session });
+
+    expect(wrong.body).toEqual({ error: { code: 'CODE_MISMATCH', message: expect.any(String) } });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.tokens?.accessToken).toEqual(expect.any(String));
+    const me = await call<{ email: string; status: string }>('getProfile', {
+      token: signedIn.body.tokens?.accessToken,
+    });
+    expect(me.body).toMatchObject({ email: 'new@example.com', status: 'pending_approval' });
+  });
+
   it('offers only PASSWORD on a pool that requires MFA (no passwordless first factor)', async () => {
     freshWorld({ mfa: 'REQUIRED' });
 

@@ -7,18 +7,20 @@ import type { UserDirectory } from '../../ports/user-directory';
 import type { UserStore } from '../../ports/user-store';
 
 /**
- * confirmRegistration — `POST /auth/register/confirm`: Cognito `ConfirmSignUp`,
- * then the ladder `pending_verification -> pending_approval` with
- * `emailVerified`. A record that registration could not write is created
- * here (AdminGetUser gives its `sub`), so a retry always converges.
+ * confirmRegistration — `POST /auth/register/confirm`: Cognito `ConfirmSignUp`
+ * (with the SignUp session registration kept on the record, so a right code
+ * also answers a `session` that signs in once at `POST /auth/sign-in`), then
+ * the ladder `pending_verification -> pending_approval` with `emailVerified`.
+ * A record that registration could not write is created here (AdminGetUser
+ * gives its `sub`), so a retry always converges.
  */
 export async function confirmRegistration(
   ports: { selfService: SelfService; users: UserStore; directory: UserDirectory; clock: Clock },
   input: { email: string; code: string },
-): Promise<{ status: 'pending_approval' }> {
-  await ports.selfService.confirmSignUp(input.email, input.code);
-  const to = nextStatus('pending_verification', 'emailConfirmed') as 'pending_approval';
+): Promise<{ status: 'pending_approval'; session?: string }> {
   const record = await ports.users.findByEmail(input.email);
+  const { session } = await ports.selfService.confirmSignUp(input.email, input.code, record?.signUpSession);
+  const to = nextStatus('pending_verification', 'emailConfirmed') as 'pending_approval';
   if (record?.status === 'pending_verification') {
     await ports.users
       .transition(record.userId, 'pending_verification', to, { emailVerified: true })
@@ -40,5 +42,5 @@ export async function confirmRegistration(
       });
     }
   }
-  return { status: 'pending_approval' };
+  return { status: 'pending_approval', ...(session ? { session } : {}) };
 }

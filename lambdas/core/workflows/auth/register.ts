@@ -42,9 +42,10 @@ export async function register(
     delivery: { medium: 'EMAIL', destination: maskedDestination(input.email) },
   };
   let userSub: string;
+  let session: string | undefined;
   try {
     const ticket = signUpTicket(await ports.secrets.get('signUpTicket'), input.email, ports.clock());
-    ({ userSub } = await ports.selfService.signUp({ ...input, ticket }));
+    ({ userSub, session } = await ports.selfService.signUp({ ...input, ticket }));
   } catch (error) {
     if (!(error instanceof UserExistsError)) throw error;
     await ports.users.findByEmail(input.email); // levels the timing with the write below
@@ -56,6 +57,8 @@ export async function register(
         userId: userSub,
         email: input.email,
         status: INITIAL_STATUS.selfSignUp,
+        // Kept for ConfirmSignUp (confirm-registration.ts), never served.
+        ...(session ? { signUpSession: session } : {}),
         now: ports.clock(),
       }),
     );

@@ -20,8 +20,8 @@ import type { CognitoPool } from './cognito-client';
 export class CognitoSelfService implements SelfService {
   constructor(private readonly pool: CognitoPool) {}
 
-  async signUp(input: SignUpInput): Promise<{ userSub: string }> {
-    const { UserSub } = await this.pool.send(
+  async signUp(input: SignUpInput): Promise<{ userSub: string; session?: string }> {
+    const { UserSub, Session } = await this.pool.send(
       new SignUpCommand({
         ClientId: this.pool.clientId,
         Username: normalizeEmail(input.email),
@@ -36,19 +36,21 @@ export class CognitoSelfService implements SelfService {
       'sign-up',
     );
     if (!UserSub) throw new Error('SignUp answered no user sub.');
-    return { userSub: UserSub };
+    return { userSub: UserSub, ...(Session ? { session: Session } : {}) };
   }
 
-  async confirmSignUp(email: string, code: string): Promise<void> {
-    await this.pool.send(
+  async confirmSignUp(email: string, code: string, session?: string): Promise<{ session?: string }> {
+    const answer = await this.pool.send(
       new ConfirmSignUpCommand({
         ClientId: this.pool.clientId,
         Username: normalizeEmail(email),
         ConfirmationCode: code,
+        ...(session ? { Session: session } : {}),
         ...(await this.pool.secretHashField(normalizeEmail(email))),
       }),
       'reset',
     );
+    return answer?.Session ? { session: answer.Session } : {};
   }
 
   async resendConfirmationCode(email: string): Promise<void> {

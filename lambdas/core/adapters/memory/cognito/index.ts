@@ -89,7 +89,14 @@ export class InMemoryCognito {
       { customAuth: new CustomAuth(this.pool, this.tokens, this.triggers), migration, userAuth },
       options.refreshRotation ?? false,
     );
-    this.selfService = new InMemorySelfService(this.pool, this.tokens, messenger, this.triggers, migration);
+    this.selfService = new InMemorySelfService(
+      this.pool,
+      this.tokens,
+      messenger,
+      this.triggers,
+      migration,
+      (user) => userAuth.openConfirmedSession(user),
+    );
     this.accountAdmin = new InMemoryAccountAdmin(this.pool, messenger, this.tokens);
     this.inspector = new InMemoryPoolInspector(this.pool);
     this.api = new InMemoryCognitoApi(

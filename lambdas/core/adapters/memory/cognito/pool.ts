@@ -30,6 +30,8 @@ export interface FakeUser {
   resetCode?: { hash: Buffer; expiresAt: number; failures: number };
   /** SignUp / ResendConfirmationCode: the confirmation code, its expiry, and the wrong tries so far. */
   signUpCode?: { hash: Buffer; expiresAt: number; failures: number };
+  /** SignUp's session, which ConfirmSignUp exchanges for a one-time USER_AUTH sign-in. */
+  signUpSession?: string;
   /** CompleteWebAuthnRegistration: the user's passkeys. */
   passkeys?: StoredPasskey[];
 }

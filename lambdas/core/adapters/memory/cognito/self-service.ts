@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { normalizeEmail } from '../../../domain/email';
 import {
   CodeExpiredError,
@@ -30,6 +31,8 @@ export class InMemorySelfService implements SelfService {
     private readonly messenger: Messenger,
     private readonly triggers: Triggers,
     private readonly migration: UserMigration,
+    /** A one-time USER_AUTH session for a user ConfirmSignUp just confirmed (user-auth.ts). */
+    private readonly confirmedSession: (user: FakeUser) => string = () => '',
   ) {}
 
   /**
@@ -38,7 +41,7 @@ export class InMemorySelfService implements SelfService {
    * and as we assume of Cognito: docs/decisions/0020-auth-api-first-slice.md, "the pool's own door");
    * then PreSignUp, with the ticket in ClientMetadata, may refuse.
    */
-  async signUp(input: SignUpInput): Promise<{ userSub: string }> {
+  async signUp(input: SignUpInput): Promise<{ userSub: string; session: string }> {
     assertPolicy(input.password);
     if (this.pool.find(input.email))
       throw new UserExistsError('An account with the given email already exists.');
@@ -62,11 +65,16 @@ export class InMemorySelfService implements SelfService {
       ...(input.name ? { attributes: { name: input.name } } : {}),
     });
     await this.sendSignUpCode(user, 'SignUp');
-    return { userSub: user.username };
+    user.signUpSession = randomBytes(48).toString('base64url');
+    return { userSub: user.username, session: user.signUpSession };
   }
 
-  /** ConfirmSignUp: the code (constant time), its expiry and tries; then CONFIRMED and email verified. */
-  async confirmSignUp(email: string, code: string): Promise<void> {
+  /**
+   * ConfirmSignUp: the code (constant time), its expiry and tries; then
+   * CONFIRMED and email verified. With SignUp's session, a session that signs
+   * the user in once (USER_AUTH).
+   */
+  async confirmSignUp(email: string, code: string, session?: string): Promise<{ session?: string }> {
     const user = this.pool.find(email);
     const pending = user?.status === 'UNCONFIRMED' ? user.signUpCode : undefined;
     if (!user || !pending) throw new CodeMismatchError('The code is wrong.');
@@ -74,6 +82,9 @@ export class InMemorySelfService implements SelfService {
     user.status = 'CONFIRMED';
     user.attributes.email_verified = 'true';
     user.signUpCode = undefined;
+    const matches = session !== undefined && session === user.signUpSession;
+    user.signUpSession = undefined;
+    return matches ? { session: this.confirmedSession(user) } : {};
   }
 
   /** ResendConfirmationCode: a new code for an UNCONFIRMED user; anyone else, silently nothing. */
