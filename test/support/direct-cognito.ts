@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import {
   AssociateSoftwareTokenCommand,
   ChangePasswordCommand,
+  CompleteWebAuthnRegistrationCommand,
   ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
   DeleteUserAttributesCommand,
@@ -12,11 +13,13 @@ import {
   GlobalSignOutCommand,
   InitiateAuthCommand,
   ListDevicesCommand,
+  ListWebAuthnCredentialsCommand,
   ResendConfirmationCodeCommand,
   RespondToAuthChallengeCommand,
   RevokeTokenCommand,
   SetUserMFAPreferenceCommand,
   SignUpCommand,
+  StartWebAuthnRegistrationCommand,
   UpdateUserAttributesCommand,
   VerifySoftwareTokenCommand,
   VerifyUserAttributeCommand,
@@ -26,6 +29,7 @@ import { hmacHex } from '../../lambdas/core/http/webhook-signature';
 import { emulatorCognitoClient } from '../../local/emulators/cognito-client';
 import { backendNamed } from '../../local/emulators/fidelity';
 import type { EmulatorGap, EmulatorGaps } from '../../local/emulators/gaps';
+import { SoftwareAuthenticator } from '../../local/software-authenticator';
 import { recordFidelityCalls } from './fidelity-calls';
 
 /** What a backend of Cognito's public API lacks (local/emulators/gaps.ts); each skip names the backend and says why. */
@@ -172,6 +176,26 @@ export function directCognitoSuite(backend: DirectBackend): void {
         async (_name, command) => {
           const { email } = await user('nohash');
           await refused(cognito().send(command(email) as never));
+        },
+      );
+
+      skip('userAuth')(
+        `${rule}: USER_AUTH with the API's own secret signs in with a preferred PASSWORD at once, as Cognito does${note('userAuth')}`,
+        async () => {
+          const { email } = await user('userauth');
+          const answer = await cognito().send(
+            new InitiateAuthCommand({
+              ClientId: backend.clientId(),
+              AuthFlow: 'USER_AUTH',
+              AuthParameters: {
+                USERNAME: email,
+                PREFERRED_CHALLENGE: 'PASSWORD',
+                PASSWORD,
+                SECRET_HASH: hash(email),
+              },
+            }),
+          );
+          expect(answer.AuthenticationResult?.AccessToken).toEqual(expect.any(String));
         },
       );
 
@@ -334,6 +358,56 @@ export function directCognitoSuite(backend: DirectBackend): void {
           const { accessToken } = await user('selfdelete');
           await cognito().send(new DeleteUserCommand({ AccessToken: accessToken }));
           expect((await me(accessToken)).status).toBe(401);
+        },
+      );
+
+      skip('webAuthn')(
+        `rule: no single factor for an account with MFA — a passkey registered straight with the user's token, then TOTP enabled straight in Cognito: the passkey alone no longer signs in through the API${note('webAuthn')}`,
+        async () => {
+          const { email, accessToken } = await user('passkey');
+          const page = 'http://localhost:3000';
+          const authenticator = SoftwareAuthenticator.create();
+          const { CredentialCreationOptions } = await cognito().send(
+            new StartWebAuthnRegistrationCommand({ AccessToken: accessToken }),
+          );
+          const credential = authenticator.register(CredentialCreationOptions as never, page);
+          await cognito().send(
+            new CompleteWebAuthnRegistrationCommand({
+              AccessToken: accessToken,
+              Credential: credential as never,
+            }),
+          );
+          const listed = await cognito().send(
+            new ListWebAuthnCredentialsCommand({ AccessToken: accessToken }),
+          );
+          expect(listed.Credentials?.map((c) => c.CredentialId)).toEqual([credential.id]);
+          const withPasskey = async () => {
+            const offered = await api('POST', '/auth/sign-in', { email, preferred: 'WEB_AUTHN' });
+            const options = offered.body.challenge.credentialRequestOptions;
+            return api('POST', '/auth/challenge', {
+              email,
+              session: offered.body.challenge.session,
+              name: 'WEB_AUTHN',
+              credential: authenticator.authenticate(options, page),
+            });
+          };
+          expect((await withPasskey()).status).toBe(200);
+
+          const { SecretCode } = await cognito().send(
+            new AssociateSoftwareTokenCommand({ AccessToken: accessToken }),
+          );
+          const code = totpCode(SecretCode as string, Date.now());
+          await cognito().send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code }));
+          await cognito().send(
+            new SetUserMFAPreferenceCommand({
+              AccessToken: accessToken,
+              SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+            }),
+          );
+          expect(await withPasskey()).toMatchObject({
+            status: 401,
+            body: { error: { code: 'NOT_AUTHORIZED' } },
+          });
         },
       );
 

@@ -1,5 +1,6 @@
 import { NotAuthorizedError } from '../../domain/errors';
 import type { AuthOutcome } from '../../domain/tokens';
+import type { SelfService } from '../../ports/self-service';
 import type { ChallengeAnswer, SignIn } from '../../ports/sign-in';
 import type { UserStore } from '../../ports/user-store';
 import { mirrorEmailConfirmed, mirrorTotpEnabledByEmail } from '../common/ladder-mirror';
@@ -16,7 +17,7 @@ const USER_AUTH_STEPS = new Set(['SELECT_CHALLENGE', 'EMAIL_OTP', 'PASSWORD', 'W
  * steps (a factor chosen, a password, an emailed code, a passkey) too.
  */
 export async function answerChallenge(
-  ports: { signIn: SignIn; users: UserStore },
+  ports: { signIn: SignIn; users: UserStore; selfService: SelfService },
   input: ChallengeAnswer,
 ): Promise<AuthOutcome> {
   const outcome = USER_AUTH_STEPS.has(input.name)
@@ -31,20 +32,25 @@ export async function answerChallenge(
 }
 
 /**
- * An emailed code or a passkey alone never signs in an account with MFA on (or
- * required by an admin): Cognito issues tokens for them, so the API revokes
- * those and answers as for a failed sign-in. Checked only after the factor was
+ * An emailed code or a passkey alone never signs in an account with MFA on —
+ * by the `Users` record (on, or required by an admin) or by Cognito's own
+ * settings (GetUser with the new token: TOTP enabled straight in Cognito
+ * counts too). Cognito issues tokens for such a sign-in, so the API revokes
+ * them and answers as for a failed one. Checked only after the factor was
  * right, so it tells nothing to whoever does not hold it. The password (then
  * the TOTP code) is that account's way in.
  */
 async function refuseSingleFactorForMfa(
-  ports: { signIn: SignIn; users: UserStore },
+  ports: { signIn: SignIn; users: UserStore; selfService: SelfService },
   input: ChallengeAnswer,
   outcome: AuthOutcome,
 ): Promise<AuthOutcome> {
   if (!('tokens' in outcome) || (input.name !== 'EMAIL_OTP' && input.name !== 'WEB_AUTHN')) return outcome;
-  const record = await ports.users.findByEmail(input.email);
-  if (!record?.mfa.enabled && !record?.mfa.required) return outcome;
+  const [record, cognito] = await Promise.all([
+    ports.users.findByEmail(input.email),
+    ports.selfService.getUser(outcome.tokens.accessToken),
+  ]);
+  if (!record?.mfa.enabled && !record?.mfa.required && !cognito.totpEnabled) return outcome;
   if (outcome.tokens.refreshToken) await ports.signIn.revoke(outcome.tokens.refreshToken);
   throw new NotAuthorizedError('This account signs in with its password and its second factor.');
 }

@@ -106,6 +106,7 @@ export class InMemoryCognito {
       this.selfService,
       messenger,
       options.clientSecret ?? 'local-app-client-secret',
+      this.passkeys,
     );
   }
 

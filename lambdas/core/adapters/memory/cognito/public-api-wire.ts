@@ -32,10 +32,16 @@ export function wire(outcome: AuthOutcome | { tokens: Tokens }): Record<string, 
       ChallengeParameters: {},
     };
   }
+  const { challenge } = outcome;
+  const options = challenge.credentialRequestOptions;
   return {
-    ChallengeName: outcome.challenge.name,
-    Session: outcome.challenge.session,
-    ChallengeParameters: { ...(outcome.challenge.parameters ?? {}) },
+    ChallengeName: challenge.name,
+    Session: challenge.session,
+    ChallengeParameters: {
+      ...(challenge.parameters ?? {}),
+      ...(options ? { CREDENTIAL_REQUEST_OPTIONS: JSON.stringify(options) } : {}),
+    },
+    ...(challenge.availableChallenges ? { AvailableChallenges: challenge.availableChallenges } : {}),
   };
 }
 
@@ -56,6 +62,14 @@ export function cognitoErrorOf(error: unknown): CognitoApiError {
     InvalidPasswordError: 'InvalidPasswordException',
     TooManyRequestsError: 'LimitExceededException',
     UserLambdaValidationException: 'UserLambdaValidationException',
+    FeatureNotConfiguredError: 'WebAuthnNotEnabledException',
+    NotFoundError: 'ResourceNotFoundException',
+    RequestValidationError: 'InvalidParameterException',
+    PasskeyRejectedError: /another site/.test(message)
+      ? 'WebAuthnOriginNotAllowedException'
+      : /registration is open/.test(message)
+        ? 'WebAuthnChallengeNotFoundException'
+        : 'WebAuthnCredentialNotSupportedException',
   };
   const name = (error as Error)?.name ?? (error as object)?.constructor?.name;
   const type = byName[name] ?? byName[(error as object)?.constructor?.name ?? ''] ?? 'InternalErrorException';

@@ -4,18 +4,22 @@ import type { ChallengeName } from '../../../domain/tokens';
 import type { Messenger } from './messages';
 import { assertPolicy, hashPassword, passwordMatches } from './passwords';
 import type { FakeUser, PoolState } from './pool';
+import {
+  type ApiInput,
+  type ApiOutput,
+  startUserAuth,
+  tokenOperations,
+  USER_AUTH_CHALLENGES,
+  userAuthAnswer,
+} from './public-api-token-ops';
 import { assertSecretHash, CodeMismatch, CognitoApiError, sameSecret, wire } from './public-api-wire';
 import type { InMemorySelfService } from './self-service';
 import type { InMemorySignIn } from './sign-in';
 import type { TokenIssuer } from './tokens';
+import type { FakeWebAuthn } from './webauthn';
 
-type Input = Record<string, unknown> & {
-  ClientId?: string;
-  AccessToken?: string;
-  AuthParameters?: Record<string, string>;
-  ChallengeResponses?: Record<string, string>;
-};
-type Output = Record<string, unknown>;
+type Input = ApiInput;
+type Output = ApiOutput;
 
 const WRITABLE = new Set(['email', 'name']); // what a user may write about themselves (client write attributes)
 
@@ -34,6 +38,7 @@ export class InMemoryCognitoApi {
     private readonly selfService: InMemorySelfService,
     private readonly messenger: Messenger,
     private readonly clientSecret: string,
+    private readonly passkeys: FakeWebAuthn,
   ) {}
 
   async call(operation: string, input: Input): Promise<Output> {
@@ -57,6 +62,8 @@ export class InMemoryCognitoApi {
         return wire(await this.signIn.passwordLogin(params.USERNAME ?? '', params.PASSWORD ?? ''));
       if (input.AuthFlow === 'CUSTOM_AUTH')
         return wire(await this.signIn.startCustomAuth(params.USERNAME ?? ''));
+      if (input.AuthFlow === 'USER_AUTH')
+        return wire(await startUserAuth(this.signIn, params, input.Session));
       throw new CognitoApiError(
         'InvalidParameterException',
         `${String(input.AuthFlow)} flow not enabled for this client`,
@@ -79,6 +86,8 @@ export class InMemoryCognitoApi {
         );
       if (name === 'CUSTOM_CHALLENGE')
         return wire(await this.signIn.answerCustomChallenge({ email, session, answer: r.ANSWER ?? '' }));
+      if (USER_AUTH_CHALLENGES.has(name))
+        return wire(await this.signIn.respondToChallenge({ email, session, name, ...userAuthAnswer(r) }));
       return wire(
         await this.signIn.respondToChallenge({ email, session, name, code: r.SOFTWARE_TOKEN_MFA_CODE ?? '' }),
       );
@@ -89,18 +98,23 @@ export class InMemoryCognitoApi {
       const attributes = (input.UserAttributes as Array<{ Name: string; Value: string }> | undefined) ?? [];
       const name = attributes.find((a) => a.Name === 'name')?.Value;
       const metadata = (input.ClientMetadata as Record<string, string> | undefined) ?? {};
-      const { userSub } = await this.selfService.signUp({
+      const { userSub, session } = await this.selfService.signUp({
         email: String(input.Username),
         password: String(input.Password),
         ...(name ? { name } : {}),
         ticket: metadata[SIGN_UP_TICKET_FIELD] ?? '',
       });
-      return { UserSub: userSub, UserConfirmed: false };
+      return { UserSub: userSub, UserConfirmed: false, Session: session };
     },
     ConfirmSignUp: async (input) => {
       this.unauthenticated(input);
-      await this.selfService.confirmSignUp(String(input.Username), String(input.ConfirmationCode));
-      return {};
+      const [email, code] = [String(input.Username), String(input.ConfirmationCode)];
+      const { session } = await this.selfService.confirmSignUp(
+        email,
+        code,
+        input.Session as string | undefined,
+      );
+      return session ? { Session: session } : {};
     },
     ResendConfirmationCode: async (input) => {
       this.unauthenticated(input);
@@ -198,20 +212,7 @@ export class InMemoryCognitoApi {
       if (this.pool.remove(user.username)) this.tokens.forget(user.username);
       return {};
     },
-    // Device tracking is off on this pool: no device is ever remembered.
-    ListDevices: async (input) => {
-      this.caller(input);
-      return { Devices: [] };
-    },
-    ...Object.fromEntries(
-      ['GetDevice', 'ForgetDevice', 'UpdateDeviceStatus', 'ConfirmDevice'].map((op) => [
-        op,
-        async (input: Input) => {
-          this.caller(input);
-          throw new CognitoApiError('ResourceNotFoundException', 'Device does not exist.');
-        },
-      ]),
-    ),
+    ...tokenOperations({ caller: (input) => this.caller(input), passkeys: () => this.passkeys }),
   };
 
   private client(input: Input): void {
