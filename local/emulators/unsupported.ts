@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { gatewayError } from '../api-gateway';
+import { gatewayError, matchRoute } from '../api-gateway';
 import { onSdkCall } from '../sdk-calls';
 import { EMULATOR_GAPS, ROUTES_BEYOND } from './gaps';
 import type { CognitoEmulator } from './types';
@@ -54,7 +54,7 @@ export async function answeringEmulatorGaps(
   run: () => Promise<APIGatewayProxyResult>,
   emulator: CognitoEmulator = 'cognito-local',
 ): Promise<APIGatewayProxyResult> {
-  const beyond = ROUTES_BEYOND[emulator][route];
+  const beyond = ROUTES_BEYOND[emulator][routeTemplate(route)];
   if (beyond) return notSupported(EMULATOR_GAPS[emulator][beyond] ?? beyond);
   // moto answers what it lacks with plain errors, so its gaps are all answered up front.
   if (emulator === 'moto') return run();
@@ -62,6 +62,17 @@ export async function answeringEmulatorGaps(
   const current: { missing?: string } = {};
   const answer = await request.run(current, run);
   return current.missing ? notSupported(`cognito-local does not implement ${current.missing}`) : answer;
+}
+
+/** `DELETE /me/passkeys/abc` -> `DELETE /me/passkeys/{credentialId}`, as the registry spells the route. */
+function routeTemplate(route: string): string {
+  const [method = '', path = ''] = route.split(' ');
+  try {
+    const match = matchRoute(method, path);
+    return match ? `${match.operation.method} ${match.operation.path}` : route;
+  } catch {
+    return route; // a malformed path: the gateway answers it 400 anyway
+  }
 }
 
 function notSupported(what: string): APIGatewayProxyResult {

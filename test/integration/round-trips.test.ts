@@ -236,6 +236,15 @@ describe('AWS calls per route, counted on the real adapters', () => {
     await gap('POST /auth/passwordless/verify', 'customAuth', '', () =>
       http('POST', '/auth/passwordless/verify', { email, session: 'x'.repeat(40), code: '123456' }),
     );
+    await gap('POST /auth/sign-in', 'userAuth', '', () => http('POST', '/auth/sign-in', { email }));
+    const credential = { id: 'abc', type: 'public-key', response: {} };
+    for (const [route, method, path, body] of [
+      ['POST /me/passkeys/options', 'POST', '/me/passkeys/options', undefined],
+      ['POST /me/passkeys', 'POST', '/me/passkeys', { credential }],
+      ['GET /me/passkeys', 'GET', '/me/passkeys', undefined],
+      ['DELETE /me/passkeys/{credentialId}', 'DELETE', '/me/passkeys/abc', undefined],
+    ] as const)
+      await gap(route, 'webAuthn', '', () => http(method, path, body, bearer(admin)));
 
     // Admin writes.
     await measure('POST /admins', 201, () =>
