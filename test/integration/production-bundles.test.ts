@@ -19,6 +19,7 @@ import {
   lambdaInvocations,
 } from '../../local/emulators';
 import { bootstrapAdminOnAdapters } from '../../local/emulators/bootstrap-admin';
+import { COGNITO_LOCAL_GAPS } from '../../local/emulators/gaps';
 import { buildProductionBundle } from '../../local/emulators/lambda-endpoint';
 import { insertLegacyUser } from '../../local/emulators/postgres';
 import { BILLING_SECRET, STRONG_PASSWORD, WEBHOOK_SECRET } from '../support/harness';
@@ -296,6 +297,11 @@ describe('the production bundles on the emulators', () => {
       setUserMfa: 'cognito-local has no AdminSetUserMFAPreference',
       startPasswordless: 'cognito-local has no CUSTOM_AUTH',
       verifyPasswordless: 'cognito-local has no CUSTOM_AUTH',
+      signIn: COGNITO_LOCAL_GAPS.userAuth,
+      startPasskeyRegistration: COGNITO_LOCAL_GAPS.webAuthn,
+      completePasskeyRegistration: COGNITO_LOCAL_GAPS.webAuthn,
+      listPasskeys: COGNITO_LOCAL_GAPS.webAuthn,
+      deletePasskey: COGNITO_LOCAL_GAPS.webAuthn,
     };
     expect([...invoked, ...Object.keys(notServedByCognitoLocal)].sort()).toEqual(
       OPERATION_LIST.map((op) => op.name).sort(),

@@ -85,7 +85,7 @@ describe('npm run invoke', () => {
     const code = messages.at(-1).secret;
     expect(
       (await answer(['confirmRegistration', event('confirm', { email: 'sam@example.com', code })])).body,
-    ).toEqual({ status: 'pending_approval' });
+    ).toEqual({ status: 'pending_approval', session: expect.any(String) });
     expect((await answer(['login', event('login', credentials)])).body).toHaveProperty('tokens');
     expect(await answer(['getProfile', '--as', 'sam@example.com'])).toMatchObject({
       statusCode: 200,

@@ -64,10 +64,7 @@ export class InMemoryCognitoApi {
         return wire(await this.signIn.startCustomAuth(params.USERNAME ?? ''));
       if (input.AuthFlow === 'USER_AUTH')
         return wire(await startUserAuth(this.signIn, params, input.Session));
-      throw new CognitoApiError(
-        'InvalidParameterException',
-        `${String(input.AuthFlow)} flow not enabled for this client`,
-      );
+      throw new CognitoApiError('InvalidParameterException', `${String(input.AuthFlow)} flow not enabled`);
     },
     RespondToAuthChallenge: async (input) => {
       this.client(input);
