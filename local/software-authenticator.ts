@@ -114,18 +114,11 @@ export class SoftwareAuthenticator {
         ['authData', authData],
       ]),
     );
-    return {
-      id: credentialId,
-      rawId: credentialId,
-      type: 'public-key',
-      authenticatorAttachment: 'platform',
-      clientExtensionResults: {},
-      response: {
-        clientDataJSON: clientDataJSON.toString('base64url'),
-        attestationObject: attestationObject.toString('base64url'),
-        transports: ['internal'],
-      },
-    };
+    return credentialJson(credentialId, {
+      clientDataJSON: clientDataJSON.toString('base64url'),
+      attestationObject: attestationObject.toString('base64url'),
+      transports: ['internal'],
+    });
   }
 
   /** navigator.credentials.get(): an assertion for `options`, as seen from `origin`. */
@@ -140,19 +133,12 @@ export class SoftwareAuthenticator {
     const clientDataJSON = clientData('webauthn.get', options.challenge, origin);
     const authenticatorData = this.authDataHead(rpId, FLAG_BACKUP_ELIGIBLE);
     const signature = sign('sha256', Buffer.concat([authenticatorData, sha256(clientDataJSON)]), this.key);
-    return {
-      id: credentialId,
-      rawId: credentialId,
-      type: 'public-key',
-      authenticatorAttachment: 'platform',
-      clientExtensionResults: {},
-      response: {
-        clientDataJSON: clientDataJSON.toString('base64url'),
-        authenticatorData: authenticatorData.toString('base64url'),
-        signature: signature.toString('base64url'),
-        userHandle,
-      },
-    };
+    return credentialJson(credentialId, {
+      clientDataJSON: clientDataJSON.toString('base64url'),
+      authenticatorData: authenticatorData.toString('base64url'),
+      signature: signature.toString('base64url'),
+      userHandle,
+    });
   }
 
   /** rpIdHash, flags (user present, verified if this authenticator verifies), sign count. */
@@ -162,6 +148,18 @@ export class SoftwareAuthenticator {
     count.writeUInt32BE(this.state.signCount);
     return Buffer.concat([sha256(Buffer.from(rpId)), Buffer.from([all]), count]);
   }
+}
+
+/** A PublicKeyCredential's `toJSON()` as a platform authenticator's browser gives it. */
+function credentialJson(id: string, response: Record<string, unknown>): Record<string, unknown> {
+  return {
+    id,
+    rawId: id,
+    type: 'public-key',
+    authenticatorAttachment: 'platform',
+    clientExtensionResults: {},
+    response,
+  };
 }
 
 function clientData(type: string, challenge: string, origin: string): Buffer {

@@ -16,6 +16,17 @@ import { consolePage, launchChromium, SHOTS, signIn, visibleParts } from '../sup
  * party, so the browser's own WebAuthn checks apply.
  */
 const ADMIN = { email: 'passkey.admin@example.com', password: 'Adm1n!Passkey-2026' };
+/** A platform authenticator that holds resident keys and verifies its user, and answers by itself. */
+const PLATFORM_AUTHENTICATOR = {
+  options: {
+    protocol: 'ctap2',
+    transport: 'internal',
+    hasResidentKey: true,
+    hasUserVerification: true,
+    isUserVerified: true,
+    automaticPresenceSimulation: true,
+  },
+} as const;
 
 let server: Server;
 let base: string;
@@ -40,16 +51,7 @@ describe('passkeys in the admin console (Chromium, virtual authenticator)', () =
     const { page, problems } = await consolePage(browser, base);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('WebAuthn.enable');
-    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
-    });
+    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', PLATFORM_AUTHENTICATOR);
 
     await signIn(page, ADMIN.email, ADMIN.password);
     await page.waitForSelector('#add-passkey:not([hidden])');
@@ -83,16 +85,7 @@ describe('passkeys in the admin console (Chromium, virtual authenticator)', () =
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('WebAuthn.enable');
     // A fresh authenticator holds no passkey of this user: the browser finds none to offer.
-    await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
-    });
+    await cdp.send('WebAuthn.addVirtualAuthenticator', PLATFORM_AUTHENTICATOR);
 
     await page.fill('#login-form input[name=email]', ADMIN.email);
     await page.click('#passkey-sign-in');

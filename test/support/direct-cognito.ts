@@ -97,6 +97,20 @@ export function directCognitoSuite(backend: DirectBackend): void {
     const tokens = done.body.tokens as { accessToken: string; refreshToken: string };
     return { email, ...tokens };
   };
+  /** TOTP enrolled and preferred straight in Cognito with the user's own token (no route of ours). */
+  const enableTotpStraight = async (accessToken: string) => {
+    const { SecretCode } = await cognito().send(
+      new AssociateSoftwareTokenCommand({ AccessToken: accessToken }),
+    );
+    const code = totpCode(SecretCode as string, Date.now());
+    await cognito().send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code }));
+    await cognito().send(
+      new SetUserMFAPreferenceCommand({
+        AccessToken: accessToken,
+        SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+      }),
+    );
+  };
   const refused = async (call: Promise<unknown>, type = 'NotAuthorizedException') =>
     expect(call).rejects.toMatchObject({ name: type });
   const hash = (username: string) =>
@@ -313,17 +327,7 @@ export function directCognitoSuite(backend: DirectBackend): void {
 
       it('AssociateSoftwareToken, VerifySoftwareToken, SetUserMFAPreference only add a factor to the caller (rule: MFA is the user’s own)', async () => {
         const { accessToken } = await user('totp');
-        const { SecretCode } = await cognito().send(
-          new AssociateSoftwareTokenCommand({ AccessToken: accessToken }),
-        );
-        const code = totpCode(SecretCode as string, Date.now());
-        await cognito().send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code }));
-        await cognito().send(
-          new SetUserMFAPreferenceCommand({
-            AccessToken: accessToken,
-            SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
-          }),
-        );
+        await enableTotpStraight(accessToken);
         expect((await me(accessToken)).status).toBe(200);
       });
 
@@ -393,17 +397,7 @@ export function directCognitoSuite(backend: DirectBackend): void {
           };
           expect((await withPasskey()).status).toBe(200);
 
-          const { SecretCode } = await cognito().send(
-            new AssociateSoftwareTokenCommand({ AccessToken: accessToken }),
-          );
-          const code = totpCode(SecretCode as string, Date.now());
-          await cognito().send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code }));
-          await cognito().send(
-            new SetUserMFAPreferenceCommand({
-              AccessToken: accessToken,
-              SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
-            }),
-          );
+          await enableTotpStraight(accessToken);
           expect(await withPasskey()).toMatchObject({
             status: 401,
             body: { error: { code: 'NOT_AUTHORIZED' } },
