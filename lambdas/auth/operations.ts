@@ -76,7 +76,10 @@ export const AUTH = {
       password: z.optional(password()),
       credential: z.optional(webAuthnCredential()),
     }),
-    permissions: { secrets: ['appClient'], tables: { users: ['Query', 'UpdateItem'] } },
+    permissions: {
+      secrets: ['appClient'],
+      tables: { users: ['Query', 'UpdateItem'], rateLimits: ['UpdateItem'] },
+    },
     success: { 200: '`{tokens}` or the next `{challenge}`' },
   },
   signIn: {
@@ -88,7 +91,8 @@ export const AUTH = {
     summary:
       'USER_AUTH, the choice-based sign-in: SELECT_CHALLENGE with the factors on offer, or the preferred one (EMAIL_OTP mails a code, WEB_AUTHN carries the passkey request options); the same for an unknown email.',
     body: z.object({ email: email(), preferred: z.optional(firstFactor()), session: z.optional(session()) }),
-    permissions: { secrets: ['appClient'] },
+    // Emailed codes are counted per address (rateLimits).
+    permissions: { secrets: ['appClient'], tables: { rateLimits: ['UpdateItem'] } },
     success: {
       200: '`{challenge}`: SELECT_CHALLENGE, PASSWORD, EMAIL_OTP or WEB_AUTHN; `{tokens}` for the session of a confirmed sign-up',
     },

@@ -7,6 +7,13 @@
  */
 export const SEND_WINDOW_SECONDS = 15 * 60;
 
+/**
+ * USER_AUTH's emailed sign-in codes (Cognito sends them): per address only,
+ * like the passwordless codes — a limit for all addresses together would stop
+ * sign-ins, not just floods.
+ */
+export const EMAIL_OTP_SEND_LIMIT = { hits: 5, windowSeconds: SEND_WINDOW_SECONDS } as const;
+
 export const EMAIL_SEND_LIMITS = {
   perEmail: { hits: 3, windowSeconds: SEND_WINDOW_SECONDS },
   global: { hits: 200, windowSeconds: SEND_WINDOW_SECONDS },

@@ -1,4 +1,5 @@
 import { EMAIL_OTP } from '../../../lambdas/core/adapters/memory/cognito/user-auth';
+import { EMAIL_OTP_SEND_LIMIT } from '../../../lambdas/core/domain/send-limits';
 import { activatedApplicant, call, enrollTotp, freshWorld, STRONG_PASSWORD } from '../../support/harness';
 import { PAGE_ORIGIN, registerPasskey } from '../../support/passkeys';
 
@@ -135,6 +136,29 @@ describe('signIn (POST /auth/sign-in): USER_AUTH, the choice-based sign-in', () 
     expect(right).toMatchObject({ status: 401, body: { error: { code: 'NOT_AUTHORIZED' } } });
     expect(passkey).toMatchObject({ status: 401, body: { error: { code: 'NOT_AUTHORIZED' } } });
     expect(revoked).toHaveBeenCalledTimes(2);
+  });
+
+  it('limits emailed codes per address, known or not: the sixth in 15 minutes is 429 with Retry-After', async () => {
+    for (const email of ['jane@example.com', 'nobody@example.com']) {
+      for (let i = 0; i < EMAIL_OTP_SEND_LIMIT.hits - 1; i++)
+        expect((await start({ email, preferred: 'EMAIL_OTP' })).status).toBe(200);
+      const offered = (await start({ email })).body.challenge;
+      const chosen = await answer({
+        email,
+        session: offered?.session,
+        name: 'SELECT_CHALLENGE',
+        answer: 'EMAIL_OTP',
+      });
+      expect(chosen.status).toBe(200);
+      const over = await start({ email, preferred: 'EMAIL_OTP' });
+      expect(over).toMatchObject({ status: 429, body: { error: { code: 'TOO_MANY_REQUESTS' } } });
+      expect(over.headers['Retry-After']).toBe(String(EMAIL_OTP_SEND_LIMIT.windowSeconds));
+    }
+    expect(world.outbox.list().filter((m) => m.kind === 'SIGN_IN_CODE')).toHaveLength(
+      EMAIL_OTP_SEND_LIMIT.hits,
+    );
+    // The password stays open.
+    expect((await start({ email: 'jane@example.com', preferred: 'PASSWORD' })).status).toBe(200);
   });
 
   it('ends an EMAIL_OTP session after three wrong codes, and refuses a code once its time is over', async () => {

@@ -1,11 +1,13 @@
 import { NotAuthorizedError } from '../../domain/errors';
 import type { AuthOutcome } from '../../domain/tokens';
+import type { RateLimiter } from '../../ports/rate-limiter';
 import type { SelfService } from '../../ports/self-service';
 import type { ChallengeAnswer, SignIn } from '../../ports/sign-in';
 import type { UserStore } from '../../ports/user-store';
 import { mirrorEmailConfirmed, mirrorTotpEnabledByEmail } from '../common/ladder-mirror';
 import { presentOutcome } from '../common/present-outcome';
 import { choiceSignInTiming } from '../common/sign-in-timing';
+import { emailOtpAllowed } from './sign-in';
 
 /** USER_AUTH's challenges: answered in the same time for an unknown email (sign-in-timing.ts). */
 const USER_AUTH_STEPS = new Set(['SELECT_CHALLENGE', 'EMAIL_OTP', 'PASSWORD', 'WEB_AUTHN']);
@@ -17,9 +19,11 @@ const USER_AUTH_STEPS = new Set(['SELECT_CHALLENGE', 'EMAIL_OTP', 'PASSWORD', 'W
  * steps (a factor chosen, a password, an emailed code, a passkey) too.
  */
 export async function answerChallenge(
-  ports: { signIn: SignIn; users: UserStore; selfService: SelfService },
+  ports: { signIn: SignIn; users: UserStore; selfService: SelfService; rateLimiter: RateLimiter },
   input: ChallengeAnswer,
 ): Promise<AuthOutcome> {
+  if (input.name === 'SELECT_CHALLENGE' && input.answer === 'EMAIL_OTP')
+    await emailOtpAllowed(ports.rateLimiter, input.email);
   const outcome = USER_AUTH_STEPS.has(input.name)
     ? await choiceSignInTiming.run(async () =>
         refuseSingleFactorForMfa(ports, input, await ports.signIn.respondToChallenge(input)),

@@ -1,5 +1,8 @@
+import { EMAIL_OTP_SEND_LIMIT } from '../../domain/send-limits';
 import type { AuthOutcome, FirstFactor } from '../../domain/tokens';
+import type { RateLimiter } from '../../ports/rate-limiter';
 import type { SignIn } from '../../ports/sign-in';
+import { assertPerEmailLimit } from '../common/enumeration-safe-send';
 import { choiceSignInTiming } from '../common/sign-in-timing';
 
 /**
@@ -7,12 +10,23 @@ import { choiceSignInTiming } from '../common/sign-in-timing';
  * SELECT_CHALLENGE with the first factors on offer, or the preferred one's
  * challenge (an email code is mailed; a passkey's request options come with
  * it). An unknown email gets the same challenges, in the same time
- * (sign-in-timing.ts), and no email. With the `session` of a confirmed
+ * (sign-in-timing.ts), and no email; emailed codes are limited per address
+ * (`emailOtpAllowed`). With the `session` of a confirmed
  * sign-up (confirm-registration.ts): tokens, once.
  */
 export async function signInWithChoice(
-  ports: { signIn: SignIn },
+  ports: { signIn: SignIn; rateLimiter: RateLimiter },
   input: { email: string; preferred?: FirstFactor; session?: string },
 ): Promise<AuthOutcome> {
+  if (input.preferred === 'EMAIL_OTP' && !input.session)
+    await emailOtpAllowed(ports.rateLimiter, input.email);
   return choiceSignInTiming.run(() => ports.signIn.startUserAuth(input));
+}
+
+/**
+ * At most EMAIL_OTP_SEND_LIMIT emailed codes per address and window, known or
+ * not (429 with Retry-After), so the route cannot flood a mailbox.
+ */
+export function emailOtpAllowed(rateLimiter: RateLimiter, email: string): Promise<void> {
+  return assertPerEmailLimit(rateLimiter, 'user-auth-email-otp', email, EMAIL_OTP_SEND_LIMIT);
 }

@@ -10,6 +10,22 @@ export interface Limit {
 }
 
 /**
+ * Counts one email to `email` under `scope` (the address hashed, before any
+ * lookup, so unknown addresses throttle the same); TooManyRequestsError with
+ * the window's length once over `limit`.
+ */
+export async function assertPerEmailLimit(
+  rateLimiter: RateLimiter,
+  scope: string,
+  email: string,
+  limit: Limit,
+): Promise<void> {
+  const key = `${scope}:${createHash('sha256').update(email).digest('hex')}`;
+  if (!(await rateLimiter.hit(key, limit.hits, limit.windowSeconds)))
+    throw new TooManyRequestsError('Too many requests for this email; try again later.', limit.windowSeconds);
+}
+
+/**
  * The shape every unauthenticated "email me something" route shares
  * (temporary-password resend, password reset, sign-up code resend): a
  * per-email limit (the email hashed, counted before any lookup, so unknown
@@ -30,13 +46,7 @@ export async function enumerationSafeSend(
   },
 ): Promise<void> {
   const { perEmail, global } = input.limits;
-  const key = `${input.scope}:${createHash('sha256').update(input.email).digest('hex')}`;
-  if (!(await rateLimiter.hit(key, perEmail.hits, perEmail.windowSeconds))) {
-    throw new TooManyRequestsError(
-      'Too many requests for this email; try again later.',
-      perEmail.windowSeconds,
-    );
-  }
+  await assertPerEmailLimit(rateLimiter, input.scope, input.email, perEmail);
   if (!(await rateLimiter.hit(`${input.scope}:all`, global.hits, global.windowSeconds))) {
     throw new TooManyRequestsError('Too many requests right now; try again later.', global.windowSeconds);
   }
