@@ -16,6 +16,7 @@ import { CognitoPasskeys } from '../../lambdas/core/adapters/aws/cognito/cognito
 import { CognitoSelfService } from '../../lambdas/core/adapters/aws/cognito/cognito-self-service';
 import { CognitoSignIn } from '../../lambdas/core/adapters/aws/cognito/cognito-sign-in';
 import {
+  CodeMismatchError,
   FeatureNotConfiguredError,
   NotAuthorizedError,
   NotFoundError,
@@ -204,6 +205,42 @@ describe('sign-in straight after sign-up (SignUp session -> ConfirmSignUp -> USE
       AuthParameters: { USERNAME: 'new@example.com', SECRET_HASH: expect.any(String) },
     });
     expect('tokens' in outcome).toBe(true);
+  });
+});
+
+describe('ConfirmSignUp with a session Cognito no longer takes', () => {
+  const selfService = new CognitoSelfService(pool);
+
+  it('confirms again without the session (the user is confirmed; no sign-in session)', async () => {
+    cognito
+      .on(ConfirmSignUpCommand)
+      .rejectsOnce(
+        Object.assign(new Error('Invalid session for the user, session is expired.'), {
+          name: 'NotAuthorizedException',
+          $metadata: {},
+        }),
+      )
+      .resolves({});
+
+    const confirmed = await selfService.confirmSignUp('new@example.com', '123456', 'old-session');
+
+    expect(confirmed).toEqual({});
+    const calls = cognito.commandCalls(ConfirmSignUpCommand).map((c) => c.args[0].input.Session);
+    expect(calls).toEqual(['old-session', undefined]);
+  });
+
+  it('reads any other refusal as a wrong code, once (an already confirmed user, a wrong code)', async () => {
+    cognito.on(ConfirmSignUpCommand).rejects(
+      Object.assign(new Error('User cannot be confirmed. Current status is CONFIRMED'), {
+        name: 'NotAuthorizedException',
+        $metadata: {},
+      }),
+    );
+
+    await expect(selfService.confirmSignUp('new@example.com', '123456', 'session')).rejects.toBeInstanceOf(
+      CodeMismatchError,
+    );
+    expect(cognito.commandCalls(ConfirmSignUpCommand)).toHaveLength(1);
   });
 });
 

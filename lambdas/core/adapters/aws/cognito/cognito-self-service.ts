@@ -11,7 +11,7 @@ import {
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { normalizeEmail } from '../../../domain/email';
-import { CodeMismatchError } from '../../../domain/errors';
+import { CodeMismatchError, InvalidSessionError, NotAuthorizedError } from '../../../domain/errors';
 import { SIGN_UP_TICKET_FIELD } from '../../../domain/sign-up-ticket';
 import type { SelfService, SessionUser, SignUpInput } from '../../../ports/self-service';
 import type { CognitoPool } from './cognito-client';
@@ -39,7 +39,31 @@ export class CognitoSelfService implements SelfService {
     return { userSub: UserSub, ...(Session ? { session: Session } : {}) };
   }
 
+  /**
+   * With SignUp's session, ConfirmSignUp also answers a sign-in session. A
+   * session Cognito no longer takes (expired) must not cost the user their
+   * confirmation: it is confirmed again without one.
+   */
   async confirmSignUp(email: string, code: string, session?: string): Promise<{ session?: string }> {
+    if (session) {
+      try {
+        return await this.confirm(email, code, session, 'challenge');
+      } catch (error) {
+        if (!(error instanceof InvalidSessionError)) {
+          // Read as 'reset' does: an unknown or already confirmed user is a wrong code.
+          throw error instanceof NotAuthorizedError ? new CodeMismatchError('The code is wrong.') : error;
+        }
+      }
+    }
+    return this.confirm(email, code, undefined, 'reset');
+  }
+
+  private async confirm(
+    email: string,
+    code: string,
+    session: string | undefined,
+    call: 'challenge' | 'reset',
+  ): Promise<{ session?: string }> {
     const answer = await this.pool.send(
       new ConfirmSignUpCommand({
         ClientId: this.pool.clientId,
@@ -48,7 +72,7 @@ export class CognitoSelfService implements SelfService {
         ...(session ? { Session: session } : {}),
         ...(await this.pool.secretHashField(normalizeEmail(email))),
       }),
-      'reset',
+      call,
     );
     return answer?.Session ? { session: answer.Session } : {};
   }
