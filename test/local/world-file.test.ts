@@ -2,8 +2,15 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { type MemoryWorld, resetMemoryWorld } from '../../lambdas/core/adapters/memory/world';
+import { SoftwareAuthenticator } from '../../local/software-authenticator';
 import { loadWorld, saveWorld, serializeWorld } from '../../local/world-file';
-import { STRONG_PASSWORD, submitApplication, temporaryPasswordOf } from '../support/harness';
+import {
+  activatedApplicant,
+  STRONG_PASSWORD,
+  submitApplication,
+  temporaryPasswordOf,
+} from '../support/harness';
+import { PAGE_ORIGIN } from '../support/passkeys';
 
 /** A world as a later run finds it: a fresh one, restored from the file. */
 function reopened(world: MemoryWorld): MemoryWorld {
@@ -46,6 +53,45 @@ describe('the local world file (npm start and npm run invoke)', () => {
 });
 
 describe('an unreadable local world file', () => {
+  it('keeps passkeys, and USER_AUTH and passkey registration sessions, across runs', async () => {
+    const world = resetMemoryWorld();
+    const tokens = await activatedApplicant(world, 'pia@example.com');
+    const authenticator = SoftwareAuthenticator.create();
+    const options = await world.cognito.passkeys.startRegistration(tokens.accessToken);
+
+    const second = reopened(world);
+    await second.cognito.passkeys.completeRegistration(
+      tokens.accessToken,
+      authenticator.register(options as never, PAGE_ORIGIN),
+    );
+    const otp = await second.cognito.signIn.startUserAuth({
+      email: 'pia@example.com',
+      preferred: 'EMAIL_OTP',
+    });
+    const web = await second.cognito.signIn.startUserAuth({
+      email: 'pia@example.com',
+      preferred: 'WEB_AUTHN',
+    });
+    if (!('challenge' in otp) || !('challenge' in web)) throw new Error('expected challenges');
+
+    const third = reopened(second);
+    const code = third.outbox.latest('pia@example.com', 'SIGN_IN_CODE')?.secret;
+    const byCode = await third.cognito.signIn.respondToChallenge({
+      email: 'pia@example.com',
+      session: otp.challenge.session,
+      name: 'EMAIL_OTP',
+      code,
+    });
+    const byPasskey = await third.cognito.signIn.respondToChallenge({
+      email: 'pia@example.com',
+      session: web.challenge.session,
+      name: 'WEB_AUTHN',
+      credential: authenticator.authenticate(web.challenge.credentialRequestOptions as never, PAGE_ORIGIN),
+    });
+
+    expect('tokens' in byCode && 'tokens' in byPasskey).toBe(true);
+  });
+
   it('is set aside with a warning, and the world starts over', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'world-')), 'world.json');
     writeFileSync(file, '{"version": 1, "signer": ');
