@@ -21,6 +21,14 @@ export type ChallengeName =
 /** USER_AUTH's first factors: what SELECT_CHALLENGE offers and `preferred` may name. */
 export type FirstFactor = 'PASSWORD' | 'EMAIL_OTP' | 'WEB_AUTHN';
 
+/** The challenges of USER_AUTH, the choice-based sign-in (answered at POST /auth/challenge). */
+export const USER_AUTH_STEPS: ReadonlySet<ChallengeName> = new Set([
+  'SELECT_CHALLENGE',
+  'EMAIL_OTP',
+  'PASSWORD',
+  'WEB_AUTHN',
+]);
+
 /** A challenge the client must answer; `session` is opaque and short-lived. */
 export interface Challenge {
   name: ChallengeName;

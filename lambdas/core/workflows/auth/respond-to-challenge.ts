@@ -1,16 +1,13 @@
 import { NotAuthorizedError } from '../../domain/errors';
-import type { AuthOutcome } from '../../domain/tokens';
+import { type AuthOutcome, USER_AUTH_STEPS } from '../../domain/tokens';
 import type { RateLimiter } from '../../ports/rate-limiter';
 import type { SelfService } from '../../ports/self-service';
 import type { ChallengeAnswer, SignIn } from '../../ports/sign-in';
 import type { UserStore } from '../../ports/user-store';
+import { emailOtpAllowed } from '../common/enumeration-safe-send';
 import { mirrorEmailConfirmed, mirrorTotpEnabledByEmail } from '../common/ladder-mirror';
 import { presentOutcome } from '../common/present-outcome';
 import { choiceSignInTiming } from '../common/sign-in-timing';
-import { emailOtpAllowed } from './sign-in';
-
-/** USER_AUTH's challenges: answered in the same time for an unknown email (sign-in-timing.ts). */
-const USER_AUTH_STEPS = new Set(['SELECT_CHALLENGE', 'EMAIL_OTP', 'PASSWORD', 'WEB_AUTHN']);
 
 /**
  * answerChallenge — `POST /auth/challenge`: RespondToAuthChallenge, then the
@@ -24,6 +21,7 @@ export async function answerChallenge(
 ): Promise<AuthOutcome> {
   if (input.name === 'SELECT_CHALLENGE' && input.answer === 'EMAIL_OTP')
     await emailOtpAllowed(ports.rateLimiter, input.email);
+  // USER_AUTH's answers take as long for an unknown email (sign-in-timing.ts).
   const outcome = USER_AUTH_STEPS.has(input.name)
     ? await choiceSignInTiming.run(async () =>
         refuseSingleFactorForMfa(ports, input, await ports.signIn.respondToChallenge(input)),

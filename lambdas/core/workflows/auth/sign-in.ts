@@ -1,8 +1,7 @@
-import { EMAIL_OTP_SEND_LIMIT } from '../../domain/send-limits';
 import type { AuthOutcome, FirstFactor } from '../../domain/tokens';
 import type { RateLimiter } from '../../ports/rate-limiter';
 import type { SignIn } from '../../ports/sign-in';
-import { assertPerEmailLimit } from '../common/enumeration-safe-send';
+import { emailOtpAllowed } from '../common/enumeration-safe-send';
 import { choiceSignInTiming } from '../common/sign-in-timing';
 
 /**
@@ -21,12 +20,4 @@ export async function signInWithChoice(
   if (input.preferred === 'EMAIL_OTP' && !input.session)
     await emailOtpAllowed(ports.rateLimiter, input.email);
   return choiceSignInTiming.run(() => ports.signIn.startUserAuth(input));
-}
-
-/**
- * At most EMAIL_OTP_SEND_LIMIT emailed codes per address and window, known or
- * not (429 with Retry-After), so the route cannot flood a mailbox.
- */
-export function emailOtpAllowed(rateLimiter: RateLimiter, email: string): Promise<void> {
-  return assertPerEmailLimit(rateLimiter, 'user-auth-email-otp', email, EMAIL_OTP_SEND_LIMIT);
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ConfigurationError, TooManyRequestsError } from '../../domain/errors';
+import { EMAIL_OTP_SEND_LIMIT } from '../../domain/send-limits';
 import { log } from '../../log';
 import type { RateLimiter } from '../../ports/rate-limiter';
 
@@ -59,4 +60,12 @@ export async function enumerationSafeSend(
       reason: error instanceof Error ? error.name : 'Unknown',
     });
   }
+}
+
+/**
+ * At most EMAIL_OTP_SEND_LIMIT emailed codes per address and window, known or
+ * not (429 with Retry-After), so the route cannot flood a mailbox.
+ */
+export function emailOtpAllowed(rateLimiter: RateLimiter, email: string): Promise<void> {
+  return assertPerEmailLimit(rateLimiter, 'user-auth-email-otp', email, EMAIL_OTP_SEND_LIMIT);
 }

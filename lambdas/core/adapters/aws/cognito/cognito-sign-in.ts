@@ -8,7 +8,13 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { normalizeEmail } from '../../../domain/email';
 import { InvalidSessionError, NotAuthorizedError, RequestValidationError } from '../../../domain/errors';
-import type { AuthOutcome, ChallengeName, FirstFactor, Tokens } from '../../../domain/tokens';
+import {
+  type AuthOutcome,
+  type ChallengeName,
+  type FirstFactor,
+  type Tokens,
+  USER_AUTH_STEPS,
+} from '../../../domain/tokens';
 import type { ChallengeAnswer, SignIn } from '../../../ports/sign-in';
 import type { CognitoPool } from './cognito-client';
 import { toOutcome, unwrapRefreshToken } from './cognito-mapping';
@@ -20,9 +26,6 @@ const ANSWER_KEYS: Partial<Record<ChallengeName, { key: string; from: 'code' | '
   SOFTWARE_TOKEN_MFA: { key: 'SOFTWARE_TOKEN_MFA_CODE', from: 'code' },
   SMS_MFA: { key: 'SMS_MFA_CODE', from: 'code' },
 };
-
-/** USER_AUTH's challenges (cognito-user-auth.ts). */
-const USER_AUTH_STEPS = new Set<ChallengeName>(['SELECT_CHALLENGE', 'EMAIL_OTP', 'PASSWORD', 'WEB_AUTHN']);
 
 /** The sign-in port on Amazon Cognito (public APIs of the app client; no IAM permission). */
 export class CognitoSignIn implements SignIn {

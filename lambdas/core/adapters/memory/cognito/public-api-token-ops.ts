@@ -13,9 +13,6 @@ export type ApiInput = Record<string, unknown> & {
 };
 export type ApiOutput = Record<string, unknown>;
 
-/** USER_AUTH's challenges, as RespondToAuthChallenge names them. */
-export const USER_AUTH_CHALLENGES = new Set(['SELECT_CHALLENGE', 'EMAIL_OTP', 'PASSWORD', 'WEB_AUTHN']);
-
 /** InitiateAuth USER_AUTH; a preferred PASSWORD comes with the PASSWORD and signs in at once. */
 export async function startUserAuth(
   signIn: InMemorySignIn,

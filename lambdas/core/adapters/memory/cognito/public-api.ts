@@ -1,6 +1,6 @@
-import { NotAuthorizedError, UnauthenticatedError } from '../../../domain/errors';
+import { NotAuthorizedError } from '../../../domain/errors';
 import { SIGN_UP_TICKET_FIELD } from '../../../domain/sign-up-ticket';
-import type { ChallengeName } from '../../../domain/tokens';
+import { type ChallengeName, USER_AUTH_STEPS } from '../../../domain/tokens';
 import type { Messenger } from './messages';
 import { assertPolicy, hashPassword, passwordMatches } from './passwords';
 import type { FakeUser, PoolState } from './pool';
@@ -9,7 +9,6 @@ import {
   type ApiOutput,
   startUserAuth,
   tokenOperations,
-  USER_AUTH_CHALLENGES,
   userAuthAnswer,
 } from './public-api-token-ops';
 import { assertSecretHash, CodeMismatch, CognitoApiError, sameSecret, wire } from './public-api-wire';
@@ -83,7 +82,7 @@ export class InMemoryCognitoApi {
         );
       if (name === 'CUSTOM_CHALLENGE')
         return wire(await this.signIn.answerCustomChallenge({ email, session, answer: r.ANSWER ?? '' }));
-      if (USER_AUTH_CHALLENGES.has(name))
+      if (USER_AUTH_STEPS.has(name))
         return wire(await this.signIn.respondToChallenge({ email, session, name, ...userAuthAnswer(r) }));
       return wire(
         await this.signIn.respondToChallenge({ email, session, name, code: r.SOFTWARE_TOKEN_MFA_CODE ?? '' }),
@@ -240,8 +239,6 @@ export class InMemoryCognitoApi {
   }
 
   private caller(input: Input): FakeUser {
-    const user = this.tokens.userOfAccessToken(this.pool, this.token(input));
-    if (!user) throw new UnauthenticatedError('Access Token has been revoked');
-    return user;
+    return this.tokens.callerOf(this.pool, this.token(input), 'Access Token has been revoked');
   }
 }

@@ -4,7 +4,6 @@ import {
   CodeExpiredError,
   CodeMismatchError,
   TooManyRequestsError,
-  UnauthenticatedError,
   UserExistsError,
 } from '../../../domain/errors';
 import { SIGN_UP_TICKET_FIELD } from '../../../domain/sign-up-ticket';
@@ -179,8 +178,6 @@ export class InMemorySelfService implements SelfService {
   }
 
   private caller(accessToken: string): FakeUser {
-    const user = this.tokens.userOfAccessToken(this.pool, accessToken);
-    if (!user) throw new UnauthenticatedError('The access token has been revoked or has expired.');
-    return user;
+    return this.tokens.callerOf(this.pool, accessToken);
   }
 }

@@ -8,7 +8,7 @@ import {
   UserNotConfirmedError,
 } from '../../../domain/errors';
 import { TEMPORARY_PASSWORD_VALIDITY_DAYS } from '../../../domain/pool-policy';
-import type { AuthOutcome, FirstFactor, Tokens } from '../../../domain/tokens';
+import { type AuthOutcome, type FirstFactor, type Tokens, USER_AUTH_STEPS } from '../../../domain/tokens';
 import { matchTotp, newTotpSecret } from '../../../domain/totp';
 import type { ChallengeAnswer, SignIn } from '../../../ports/sign-in';
 import type { CustomAuth } from './custom-auth';
@@ -19,9 +19,6 @@ import type { Sessions } from './sessions';
 import type { TokenIssuer } from './tokens';
 import { PoolTriggerError } from './triggers';
 import type { UserAuth } from './user-auth';
-
-/** USER_AUTH's challenges, answered by the choice-based sign-in. */
-const USER_AUTH_STEPS = new Set(['SELECT_CHALLENGE', 'EMAIL_OTP', 'PASSWORD', 'WEB_AUTHN']);
 
 const DAY_MS = 86_400_000;
 

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { UnauthenticatedError } from '../../../domain/errors';
 import { COGNITO_ADMIN_SCOPE, TOKEN_VALIDITY } from '../../../domain/pool-policy';
 import type { Tokens } from '../../../domain/tokens';
 import { type JwtSigner, verifiedPayload } from '../jwt-signer';
@@ -117,6 +118,17 @@ export class TokenIssuer {
     const user = typeof claims.username === 'string' ? pool.byUsername(claims.username) : undefined;
     if (!user?.enabled || this.isRevoked(pool, claims)) return undefined;
     if (user.signedOutAt !== undefined && Number(claims.iat) < user.signedOutAt) return undefined;
+    return user;
+  }
+
+  /** The user of an access token (userOfAccessToken), or UnauthenticatedError with `message`. */
+  callerOf(
+    pool: PoolState,
+    token: string,
+    message = 'The access token has been revoked or has expired.',
+  ): FakeUser {
+    const user = this.userOfAccessToken(pool, token);
+    if (!user) throw new UnauthenticatedError(message);
     return user;
   }
 

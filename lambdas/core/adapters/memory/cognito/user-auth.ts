@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { normalizeEmail } from '../../../domain/email';
 import {
   CodeMismatchError,
@@ -11,7 +11,7 @@ import { TOKEN_VALIDITY } from '../../../domain/pool-policy';
 import type { AuthOutcome, FirstFactor } from '../../../domain/tokens';
 import type { ChallengeAnswer } from '../../../ports/sign-in';
 import type { Messenger } from './messages';
-import { passwordMatches } from './passwords';
+import { hashPassword, passwordMatches } from './passwords';
 import type { FakeUser, PoolState } from './pool';
 import { MAX_CHALLENGE_FAILURES } from './sessions';
 import type { TokenIssuer } from './tokens';
@@ -28,13 +28,11 @@ interface Pending {
   step: Step;
   expiresAt: number;
   failures: number;
-  /** EMAIL_OTP: the code's digest and expiry (none for an unknown or unverified address). */
-  code?: { digest: Buffer; expiresAt: number };
+  /** EMAIL_OTP: the code's digest (as the pool keeps every code) and expiry; none for an unknown or unverified address. */
+  code?: { hash: Buffer; expiresAt: number };
   /** WEB_AUTHN: the challenge of the request options. */
   challenge?: string;
 }
-
-const digest = (code: string) => createHash('sha256').update(code).digest();
 
 /**
  * USER_AUTH, Cognito's choice-based sign-in: SELECT_CHALLENGE with the first
@@ -134,7 +132,7 @@ export class UserAuth {
     if (step === 'EMAIL_OTP' && user?.status === 'CONFIRMED' && user.attributes.email_verified === 'true') {
       const code = String(randomInt(0, 10 ** EMAIL_OTP.digits)).padStart(EMAIL_OTP.digits, '0');
       await this.messenger.send(user, { source: 'Authentication', secret: code });
-      pending.code = { digest: digest(code), expiresAt: this.now() + EMAIL_OTP.validityMs };
+      pending.code = { hash: hashPassword(code), expiresAt: this.now() + EMAIL_OTP.validityMs };
     }
     let credentialRequestOptions: Record<string, unknown> | undefined;
     if (step === 'WEB_AUTHN') {
@@ -176,8 +174,7 @@ export class UserAuth {
 
 /** The code and its expiry, compared in constant time (a round without a code compares a dummy). */
 function codeMatches(state: Pending, code: string, now: number): boolean {
-  const expected = state.code?.digest ?? digest(randomBytes(16).toString('hex'));
-  const same = timingSafeEqual(expected, digest(code));
+  const same = passwordMatches(state.code?.hash ?? hashPassword(randomBytes(16).toString('hex')), code);
   return same && state.code !== undefined && now <= state.code.expiresAt;
 }
 

@@ -3,7 +3,6 @@ import {
   NotFoundError,
   PasskeyRejectedError,
   TooManyRequestsError,
-  UnauthenticatedError,
 } from '../../../domain/errors';
 import type { Passkey, Passkeys } from '../../../ports/passkeys';
 import type { FakeUser, PoolState } from './pool';
@@ -194,9 +193,7 @@ export class FakeWebAuthn implements Passkeys {
   }
 
   private caller(accessToken: string): FakeUser {
-    const user = this.tokens.userOfAccessToken(this.pool, accessToken);
-    if (!user) throw new UnauthenticatedError('The access token has been revoked or has expired.');
-    return user;
+    return this.tokens.callerOf(this.pool, accessToken);
   }
 
   private now(): number {
