@@ -1,4 +1,4 @@
-import { signIn, userStore } from '../core/deps';
+import { signInPolicyPorts } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { handleNewPasswordChallenge } from '../core/workflows/auth/handle-new-password-challenge';
 import { AUTH } from './operations';
@@ -6,5 +6,5 @@ import { AUTH } from './operations';
 /** POST /auth/new-password: handleNewPasswordChallenge (core/workflows/auth/handle-new-password-challenge.ts). */
 export const handler = httpOperation(AUTH.handleNewPasswordChallenge, {}, async ({ body }) => ({
   status: 200,
-  body: await handleNewPasswordChallenge({ signIn: signIn(), users: userStore() }, body),
+  body: await handleNewPasswordChallenge(signInPolicyPorts(), body),
 }));

@@ -1,4 +1,4 @@
-import { clock, signIn, userStore } from '../core/deps';
+import { signInPolicyPorts } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { login } from '../core/workflows/auth/login';
 import { AUTH } from './operations';
@@ -13,5 +13,5 @@ import { AUTH } from './operations';
  */
 export const handler = httpOperation(AUTH.login, {}, async ({ body }) => ({
   status: 200,
-  body: await login({ signIn: signIn(), users: userStore(), clock: clock() }, body),
+  body: await login(signInPolicyPorts(), body),
 }));

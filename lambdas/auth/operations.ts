@@ -23,7 +23,7 @@ export const AUTH = {
       z.object({ email: email(), session: session(), newPassword: password() }),
       z.object({ email: email(), temporaryPassword: password(), newPassword: password() }),
     ]),
-    permissions: { secrets: ['appClient'], tables: { users: ['Query', 'UpdateItem'] } },
+    permissions: { secrets: ['appClient'], tables: { users: ['GetItem', 'Query', 'UpdateItem'] } },
     success: { 200: '`{tokens}` or the next `{challenge}`' },
   },
   resendTemporaryPassword: {
@@ -45,8 +45,9 @@ export const AUTH = {
     entry: 'auth/login.ts',
     summary: 'USER_PASSWORD_AUTH: tokens, or the challenge to answer; a legacy user is migrated on the way.',
     body: z.object({ email: email(), password: password() }),
-    // A migrated user's first sign-in creates their Users record (GetItem first).
-    permissions: { secrets: ['appClient'], tables: { users: ['GetItem', 'PutItem'] } },
+    // The sign-in policy reads the record (and ends an admin's hold: UpdateItem); a migrated user's
+    // first sign-in creates their Users record.
+    permissions: { secrets: ['appClient'], tables: { users: ['GetItem', 'PutItem', 'UpdateItem'] } },
     success: { 200: '`{tokens}` or `{challenge}`' },
   },
   respondToChallenge: {
@@ -78,7 +79,7 @@ export const AUTH = {
     }),
     permissions: {
       secrets: ['appClient'],
-      tables: { users: ['Query', 'UpdateItem'], rateLimits: ['UpdateItem'] },
+      tables: { users: ['GetItem', 'Query', 'UpdateItem'], rateLimits: ['UpdateItem'] },
     },
     success: { 200: '`{tokens}` or the next `{challenge}`' },
   },
@@ -91,8 +92,8 @@ export const AUTH = {
     summary:
       'USER_AUTH, the choice-based sign-in: SELECT_CHALLENGE with the factors on offer, or the preferred one (EMAIL_OTP mails a code, WEB_AUTHN carries the passkey request options); the same for an unknown email.',
     body: z.object({ email: email(), preferred: z.optional(firstFactor()), session: z.optional(session()) }),
-    // Emailed codes are counted per address (rateLimits).
-    permissions: { secrets: ['appClient'], tables: { rateLimits: ['UpdateItem'] } },
+    // Emailed codes are counted per address (rateLimits); the sign-up session's tokens pass the sign-in policy.
+    permissions: { secrets: ['appClient'], tables: { users: ['GetItem'], rateLimits: ['UpdateItem'] } },
     success: {
       200: '`{challenge}`: SELECT_CHALLENGE, PASSWORD, EMAIL_OTP or WEB_AUTHN; `{tokens}` for the session of a confirmed sign-up',
     },
@@ -118,7 +119,7 @@ export const AUTH = {
     summary:
       'Answer the emailed code: tokens, or the next try (attemptsRemaining); the third wrong code is 401.',
     body: z.object({ email: email(), session: session(), code: mfaCode() }),
-    permissions: { secrets: ['appClient'], tables: { users: ['Query', 'UpdateItem'] } },
+    permissions: { secrets: ['appClient'], tables: { users: ['GetItem', 'Query', 'UpdateItem'] } },
     needsEmailSender: true,
     success: { 200: '`{tokens}`, or `{challenge}` with `attemptsRemaining`' },
   },
@@ -130,7 +131,8 @@ export const AUTH = {
     entry: 'auth/refresh-tokens.ts',
     summary: 'New ID and access tokens for a refresh token (REFRESH_TOKEN_AUTH, or rotation).',
     body: z.object({ refreshToken: z.string().check(z.minLength(20), z.maxLength(8192)) }),
-    permissions: { secrets: ['appClient'] },
+    // The sign-in policy reads the session's record.
+    permissions: { secrets: ['appClient'], tables: { users: ['GetItem'] } },
     success: { 200: '`{tokens}`' },
   },
   register: {

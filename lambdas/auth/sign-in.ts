@@ -1,4 +1,4 @@
-import { rateLimiter, signIn } from '../core/deps';
+import { rateLimiter, signInPolicyPorts } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { signInWithChoice } from '../core/workflows/auth/sign-in';
 import { AUTH } from './operations';
@@ -11,5 +11,5 @@ import { AUTH } from './operations';
  */
 export const handler = httpOperation(AUTH.signIn, {}, async ({ body }) => ({
   status: 200,
-  body: await signInWithChoice({ signIn: signIn(), rateLimiter: rateLimiter() }, body),
+  body: await signInWithChoice({ ...signInPolicyPorts(), rateLimiter: rateLimiter() }, body),
 }));

@@ -48,6 +48,7 @@ import { TABLES } from './tables';
 import type { DeletionPorts } from './workflows/admin-users/delete-user';
 import type { ProvisioningPorts } from './workflows/admins/provision-new-admin';
 import type { AdminUserPorts } from './workflows/common/admin-request';
+import type { SignInPolicyPorts } from './workflows/common/sign-in-policy';
 
 /**
  * The composition root, and the ONLY reader of MOCK_MODE: one factory per port
@@ -94,6 +95,15 @@ export const usernameRegistry = (): UsernameRegistry =>
 /** The `Users` table. */
 export const userStore = (): UserStore =>
   process.env.MOCK_MODE === 'true' ? memoryWorld().users : dynamoUsers();
+
+/** What every route that ends in tokens needs for the sign-in policy (workflows/common/sign-in-policy.ts). */
+export const signInPolicyPorts = (): SignInPolicyPorts => ({
+  signIn: signIn(),
+  users: userStore(),
+  selfService: selfService(),
+  passkeys: passkeys(),
+  clock: clock(),
+});
 
 /** The admin's `Users` + `AdminInfo` records, written in one transaction. */
 export const adminStore = (): AdminStore =>

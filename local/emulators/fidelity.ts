@@ -67,6 +67,13 @@ export const GAP_DETAILS: Record<EmulatorGap, GapDetail> = {
     unsettled:
       'The fake follows the developer guide (record 0033); not yet confirmed against a real pool from this machine, and moto disagrees.',
   },
+  refreshAuthTime: {
+    apis: ['InitiateAuth', 'GetTokensFromRefreshToken'],
+    cognito:
+      "A refresh keeps the session's auth_time (the time the user authenticated) in the new ID and access tokens.",
+    unsettled:
+      'The token claims reference describes auth_time as the time of authentication; not yet confirmed against a real pool from this machine.',
+  },
   customAuth: {
     apis: ['InitiateAuth', 'RespondToAuthChallenge'],
     cognito: 'CUSTOM_AUTH runs the Define/Create/VerifyAuthChallenge triggers, round by round.',

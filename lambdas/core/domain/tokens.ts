@@ -55,3 +55,15 @@ export interface Caller {
   username: string;
   groups: string[];
 }
+
+/**
+ * The claims of a token Cognito issued in this very request (read, not
+ * verified: it came from Cognito, not from a client); undefined if unreadable.
+ */
+export function unverifiedClaims(token: string): Record<string, unknown> | undefined {
+  try {
+    return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}

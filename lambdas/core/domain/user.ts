@@ -42,11 +42,21 @@ export interface UserRecord {
    * yields a one-time USER_AUTH sign-in. Internal: never served (spent once used).
    */
   signUpSession?: string;
+  /**
+   * An admin's reset-password, sign-out, suspend or disable holds the
+   * account's passwordless factors (emailed codes, passkeys) from `heldAt`
+   * until a password sign-in after it, which removes the passkeys registered
+   * before and sets `releasedAt` (record 0052). Internal: never served.
+   */
+  factorHold?: { heldAt: string; releasedAt?: string };
 }
 
 /** The `User` object of the API: the record's public fields plus, where known, Cognito's view. */
 export interface User
-  extends Omit<UserRecord, 'previousStatus' | 'tokensValidAfter' | 'passwordResetAt' | 'signUpSession'> {
+  extends Omit<
+    UserRecord,
+    'previousStatus' | 'tokensValidAfter' | 'passwordResetAt' | 'signUpSession' | 'factorHold'
+  > {
   cognitoStatus?: CognitoUserStatus;
   enabled?: boolean;
   /** Cognito's own MFA settings for the user (AdminGetUser), on the admin's view. */

@@ -1,6 +1,6 @@
 import { ForbiddenError, UnauthenticatedError, UserNotFoundError } from '../domain/errors';
-import type { UserStatus } from '../domain/onboarding';
 import { ADMIN_GROUP } from '../domain/pool-policy';
+import { issuedRelativeTo, LOCKED_OUT } from '../domain/sign-in-policy';
 import type { Caller } from '../domain/tokens';
 import type { UserRecord } from '../domain/user';
 import type { UserDirectory } from '../ports/user-directory';
@@ -15,9 +15,6 @@ export const GATE_PERMISSIONS = {
     users: ['GetItem'],
   },
 } as const;
-
-/** Statuses whose tokens every protected route refuses. */
-const LOCKED_OUT: ReadonlySet<UserStatus> = new Set<UserStatus>(['suspended', 'disabled']);
 
 /**
  * The revocation check every protected route runs after the API's Cognito
@@ -94,7 +91,9 @@ async function admitRecord(
   if (!record || LOCKED_OUT.has(record.status)) throw revoked();
   if (session instanceof Error) throw session;
   if (session.username !== caller.username) throw revoked();
-  const order = issuedRelativeTo(claims.iat, record.tokensValidAfter);
+  // The session's start (`auth_time`, which a refresh keeps), so a refreshed token of a revoked
+  // session is refused too; `iat` where a token has none.
+  const order = issuedRelativeTo(claims.auth_time ?? claims.iat, record.tokensValidAfter);
   if (order === 'before') throw revoked();
   // Issued in the very second of a revocation: `iat` cannot tell before from after. Every
   // revocation of the API also revokes in Cognito, so Cognito's fresh verdict decides.
@@ -107,20 +106,4 @@ async function admitRecord(
   const mfa =
     record.mfa.required || !session.totpEnabled ? await sessions.check(token, { fresh: true }) : session;
   return mfa.totpEnabled ? record : { ...record, mfa: { ...record.mfa, enabled: false } };
-}
-
-/**
- * A token's `iat` (whole seconds) against a revocation instant (milliseconds):
- * `before` its second, in `same second`, or `after` (or no revocation).
- */
-export function issuedRelativeTo(
-  iat: unknown,
-  tokensValidAfter: string | undefined,
-): 'before' | 'same second' | 'after' {
-  const issuedAt = Number(iat);
-  if (!Number.isFinite(issuedAt)) return 'before';
-  if (!tokensValidAfter) return 'after';
-  const revokedSecond = Math.floor(Date.parse(tokensValidAfter) / 1000);
-  if (issuedAt < revokedSecond) return 'before';
-  return issuedAt === revokedSecond ? 'same second' : 'after';
 }

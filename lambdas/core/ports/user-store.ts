@@ -24,9 +24,17 @@ export interface UserStore {
   /**
    * Revokes every access token of `userId` issued before `at`: sets
    * `tokensValidAfter` to the millisecond (the caller gate asks Cognito about
-   * tokens of that very second). Throws NotFoundError when there is no record.
+   * tokens of that very second). With `holdFactors`, in the same write, the
+   * account's passwordless factors are held from `at` (`factorHold`) until a
+   * password sign-in releases them. Throws NotFoundError when there is no record.
    */
-  revokeTokens(userId: string, at: Date): Promise<void>;
+  revokeTokens(userId: string, at: Date, options?: { holdFactors?: boolean }): Promise<void>;
+
+  /**
+   * Ends the hold that began at `heldAt` (`factorHold.releasedAt` = `at`);
+   * nothing when a newer hold has replaced it or there is no record.
+   */
+  releaseFactorHold(userId: string, heldAt: string, at: Date): Promise<void>;
 
   /** Records a password reset (`passwordResetAt`). Throws NotFoundError when there is no record. */
   recordPasswordReset(userId: string, at: Date): Promise<void>;

@@ -125,8 +125,33 @@ export class DynamoDbUserStore implements UserStore {
     return this.updateExisting(userId, { mfa });
   }
 
-  async revokeTokens(userId: string, at: Date): Promise<void> {
-    await this.updateExisting(userId, { tokensValidAfter: revocationInstant(at) });
+  async revokeTokens(userId: string, at: Date, options: { holdFactors?: boolean } = {}): Promise<void> {
+    const instant = revocationInstant(at);
+    await this.updateExisting(userId, {
+      tokensValidAfter: instant,
+      ...(options.holdFactors ? { factorHold: { heldAt: instant } } : {}),
+    });
+  }
+
+  async releaseFactorHold(userId: string, heldAt: string, at: Date): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: marshall({ userId }),
+          UpdateExpression: 'SET factorHold.releasedAt = :at, updatedAt = :now',
+          ConditionExpression: 'factorHold.heldAt = :heldAt',
+          ExpressionAttributeValues: marshall({
+            ':at': at.toISOString(),
+            ':heldAt': heldAt,
+            ':now': this.clock().toISOString(),
+          }),
+        }),
+      );
+    } catch (error) {
+      // A newer hold (or no record): it stands.
+      if (!isConditionFailure(error)) throw error;
+    }
   }
 
   async update(userId: string, patch: ProfilePatch): Promise<UserRecord> {

@@ -107,10 +107,17 @@ export class InMemoryUserStore implements UserStore {
     this.records.delete(userId);
   }
 
-  async revokeTokens(userId: string, at: Date): Promise<void> {
+  async revokeTokens(userId: string, at: Date, options: { holdFactors?: boolean } = {}): Promise<void> {
     const record = this.records.get(userId);
     if (!record) throw new NotFoundError(`No user ${userId}.`);
     record.tokensValidAfter = revocationInstant(at);
+    if (options.holdFactors) record.factorHold = { heldAt: revocationInstant(at) };
+  }
+
+  async releaseFactorHold(userId: string, heldAt: string, at: Date): Promise<void> {
+    const record = this.records.get(userId);
+    if (record?.factorHold?.heldAt !== heldAt) return;
+    record.factorHold = { heldAt, releasedAt: at.toISOString() };
   }
 }
 

@@ -1,10 +1,9 @@
 import { InvalidPasswordError, NewPasswordNotRequiredError } from '../../domain/errors';
 import { passwordPolicyViolations } from '../../domain/pool-policy';
 import type { AuthOutcome } from '../../domain/tokens';
-import type { SignIn } from '../../ports/sign-in';
-import type { UserStore } from '../../ports/user-store';
 import { mirrorEmailConfirmed } from '../common/ladder-mirror';
 import { presentOutcome } from '../common/present-outcome';
+import { admitSignIn, type SignInPolicyPorts } from '../common/sign-in-policy';
 import { passwordSignInTiming } from '../common/sign-in-timing';
 
 export type NewPasswordInput =
@@ -41,7 +40,7 @@ export type NewPasswordInput =
  *   NewPasswordNotRequiredError (409) when the account has no pending challenge.
  */
 export async function handleNewPasswordChallenge(
-  ports: { signIn: SignIn; users: UserStore },
+  ports: SignInPolicyPorts,
   input: NewPasswordInput,
 ): Promise<AuthOutcome> {
   const missing = passwordPolicyViolations(input.newPassword);
@@ -60,11 +59,15 @@ export async function handleNewPasswordChallenge(
     session = login.challenge.session;
   }
 
-  const outcome = await ports.signIn.respondToNewPasswordChallenge({
-    email: input.email,
-    session,
-    newPassword: input.newPassword,
-  });
+  const outcome = await admitSignIn(
+    ports,
+    'password',
+    await ports.signIn.respondToNewPasswordChallenge({
+      email: input.email,
+      session,
+      newPassword: input.newPassword,
+    }),
+  );
   await mirrorEmailConfirmed(ports.users, input.email);
   return presentOutcome(ports.signIn, input.email, outcome);
 }

@@ -62,9 +62,12 @@ export function assertNotSelf(request: AdminRequest): void {
  * The caller gate's record, then AdminUserGlobalSignOut: every token the user
  * holds stops working at once (the record first: the API refuses the access
  * tokens even if Cognito's call fails; repeating the action repeats both).
+ * The same write holds the account's passkeys and emailed codes until the
+ * user signs in with the password (record 0052): an intruder's passkey does
+ * not outlive the admin's response.
  */
 export async function revokeEverything(ports: AdminUserPorts, userId: string): Promise<void> {
-  await ports.users.revokeTokens(userId, ports.clock());
+  await ports.users.revokeTokens(userId, ports.clock(), { holdFactors: true });
   await known(ports.accounts.globalSignOut(userId));
 }
 

@@ -1,23 +1,11 @@
 import { normalizeEmail } from '../../domain/email';
 import { RecordExistsError } from '../../domain/errors';
 import { INITIAL_STATUS } from '../../domain/onboarding';
-import type { Tokens } from '../../domain/tokens';
+import { type Tokens, unverifiedClaims } from '../../domain/tokens';
 import { newUserRecord } from '../../domain/user';
 import { log } from '../../log';
 import type { Clock } from '../../ports/clock';
 import type { UserStore } from '../../ports/user-store';
-
-/**
- * The claims of an ID token Cognito issued in this very request (read, not
- * verified: it came from Cognito, not from a client); undefined if unreadable.
- */
-function idTokenClaims(idToken: string): Record<string, unknown> | undefined {
-  try {
-    return JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * recordMigratedUser — after a sign-in: a user the UserMigration trigger
@@ -31,7 +19,7 @@ export async function recordMigratedUser(
   ports: { users: UserStore; clock: Clock },
   tokens: Tokens,
 ): Promise<void> {
-  const claims = idTokenClaims(tokens.idToken);
+  const claims = unverifiedClaims(tokens.idToken);
   const [legacyId, sub, email, name] = ['custom:legacy_id', 'sub', 'email', 'name'].map((key) =>
     typeof claims?.[key] === 'string' ? (claims[key] as string) : undefined,
   );

@@ -159,7 +159,11 @@ export class InMemorySignIn implements SignIn {
     const user = entry ? this.pool.byUsername(entry.username) : undefined;
     if (!entry || !user?.enabled) throw new NotAuthorizedError('Invalid refresh token.');
     if (this.refreshRotation) this.tokens.spend(refreshToken);
-    return this.tokens.issue(user, { originJti: entry.originJti, rotate: this.refreshRotation });
+    return this.tokens.issue(user, {
+      originJti: entry.originJti,
+      authTime: entry.authTime,
+      rotate: this.refreshRotation,
+    });
   }
 
   /** RevokeToken. */

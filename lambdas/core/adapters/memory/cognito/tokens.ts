@@ -10,6 +10,8 @@ const DAY_MS = 86_400_000;
 interface RefreshEntry {
   username: string;
   originJti: string;
+  /** The sign-in's `auth_time`: a refresh keeps it, as Cognito's does (docs/fidelity.md). */
+  authTime: number;
   expiresAt: number;
 }
 
@@ -30,7 +32,7 @@ export class TokenIssuer {
    * refresh keeps the origin and, unless the client rotates, issues no new
    * refresh token.
    */
-  issue(user: FakeUser, refresh?: { originJti: string; rotate: boolean }): Tokens {
+  issue(user: FakeUser, refresh?: { originJti: string; authTime: number; rotate: boolean }): Tokens {
     const now = Math.floor(this.config.clock().getTime() / 1000);
     const originJti = refresh?.originJti ?? randomUUID();
     const groups = [...user.groups];
@@ -39,7 +41,7 @@ export class TokenIssuer {
       iss: this.issuer,
       origin_jti: originJti,
       event_id: randomUUID(),
-      auth_time: now,
+      auth_time: refresh?.authTime ?? now,
       iat: now,
       ...(groups.length > 0 ? { 'cognito:groups': groups } : {}),
     };
@@ -79,6 +81,7 @@ export class TokenIssuer {
     this.refreshTokens.set(refreshToken, {
       username: user.username,
       originJti,
+      authTime: refresh?.authTime ?? now,
       expiresAt: this.config.clock().getTime() + TOKEN_VALIDITY.refreshTokenDays * DAY_MS,
     });
     return { ...tokens, refreshToken };
