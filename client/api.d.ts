@@ -1627,6 +1627,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description `{message}`: signed out at the API; Cognito's own sign-out did not answer */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
             /** @description Signed out everywhere */
             204: {
                 headers: {

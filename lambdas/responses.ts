@@ -170,7 +170,7 @@ export const RESPONSES = {
   resendRegistrationCode: { 202: Message },
   requestPasswordReset: { 202: Message },
   resetPassword: { 200: Message },
-  signOut: {},
+  signOut: { 202: Message },
   getProfile: { 200: Profile },
   chooseUsername: { 200: Profile },
   startTotpEnrollment: { 200: TotpSecret },

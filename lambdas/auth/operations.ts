@@ -209,6 +209,9 @@ export const AUTH = {
     summary: "Global sign-out: every refresh token dies; the caller's access tokens are refused from now on.",
     openDuringMfaEnrollment: true,
     permissions: { tables: { users: ['GetItem', 'UpdateItem'] } },
-    success: { 204: 'Signed out everywhere' },
+    success: {
+      204: 'Signed out everywhere',
+      202: "`{message}`: signed out at the API; Cognito's own sign-out did not answer",
+    },
   },
 } as const satisfies Record<string, OperationDefinition>;

@@ -61,8 +61,13 @@ export function signInVerdict(input: {
 }): SignInVerdict {
   const { proof, record } = input;
   if (record && LOCKED_OUT.has(record.status)) return { admit: false, reason: 'locked' };
-  if (record?.tokensValidAfter && issuedRelativeTo(input.authTime, record.tokensValidAfter) === 'before')
-    return { admit: false, reason: 'revoked' };
+  if (record?.tokensValidAfter) {
+    const began = issuedRelativeTo(input.authTime, record.tokensValidAfter);
+    // A refreshed session that began in the very second of a revocation cannot be told from one
+    // that began before it: it is refused (signing in again is the cost). A new sign-in began now.
+    if (began === 'before' || (proof === 'refresh' && began === 'same second'))
+      return { admit: false, reason: 'revoked' };
+  }
   if (PASSWORDLESS_PROOFS.has(proof)) {
     if (record?.mfa.enabled || record?.mfa.required || input.totpInCognito)
       return { admit: false, reason: 'second-factor' };

@@ -39,3 +39,43 @@ describe('signOut (POST /auth/sign-out)', () => {
     expect((await call('signOut')).status).toBe(401);
   });
 });
+
+describe('signOut when Cognito does not answer: revocation first', () => {
+  let world: ReturnType<typeof freshWorld>;
+  let tokens: Tokens;
+  beforeEach(async () => {
+    world = freshWorld();
+    tokens = (await activatedApplicant(world, EMAIL)) as Tokens;
+  });
+
+  it('answers 202 saying what happened, and the access and refresh tokens are refused at the API all the same', async () => {
+    const outage = Object.assign(new Error('Service unavailable'), { name: 'ServiceUnavailable' });
+    const globalSignOut = jest.spyOn(world.cognito.selfService, 'globalSignOut').mockRejectedValue(outage);
+
+    const answer = await call<{ message: string }>('signOut', { token: tokens.accessToken });
+
+    expect(globalSignOut).toHaveBeenCalledTimes(1);
+    expect(answer.status).toBe(202);
+    expect(answer.body.message).toMatch(/Signed out at this API.*Cognito did not confirm/);
+    expect((await call('getProfile', { token: tokens.accessToken })).status).toBe(401);
+    // Cognito still honours the refresh token (its sign-out failed); the API's refresh does not.
+    expect(world.cognito.signIn.refresh(tokens.refreshToken)).resolves.toBeDefined();
+    const refreshed = await call('refreshTokens', { body: { refreshToken: tokens.refreshToken } });
+    expect(refreshed).toMatchObject({ status: 401, body: { error: { code: 'NOT_AUTHORIZED' } } });
+  });
+
+  it('writes the revocation before calling Cognito', async () => {
+    const order: string[] = [];
+    const revoke = world.users.revokeTokens.bind(world.users);
+    jest.spyOn(world.users, 'revokeTokens').mockImplementation(async (...args) => {
+      order.push('record');
+      return revoke(...args);
+    });
+    jest.spyOn(world.cognito.selfService, 'globalSignOut').mockImplementation(async () => {
+      order.push('cognito');
+    });
+
+    expect((await call('signOut', { token: tokens.accessToken })).status).toBe(204);
+    expect(order).toEqual(['record', 'cognito']);
+  });
+});
