@@ -1,4 +1,4 @@
-import { rateLimiter, signInPolicyPorts } from '../core/deps';
+import { rateLimiter, sessionSeal, signInPolicyPorts } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { answerChallenge } from '../core/workflows/auth/respond-to-challenge';
 import { AUTH } from './operations';
@@ -10,5 +10,8 @@ import { AUTH } from './operations';
  */
 export const handler = httpOperation(AUTH.respondToChallenge, {}, async ({ body }) => ({
   status: 200,
-  body: await answerChallenge({ ...signInPolicyPorts(), rateLimiter: rateLimiter() }, body),
+  body: await answerChallenge(
+    { ...signInPolicyPorts(), rateLimiter: rateLimiter(), seal: sessionSeal() },
+    body,
+  ),
 }));

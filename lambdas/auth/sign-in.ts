@@ -1,4 +1,4 @@
-import { rateLimiter, signInPolicyPorts } from '../core/deps';
+import { rateLimiter, sessionSeal, signInPolicyPorts } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { signInWithChoice } from '../core/workflows/auth/sign-in';
 import { AUTH } from './operations';
@@ -11,5 +11,8 @@ import { AUTH } from './operations';
  */
 export const handler = httpOperation(AUTH.signIn, {}, async ({ body }) => ({
   status: 200,
-  body: await signInWithChoice({ ...signInPolicyPorts(), rateLimiter: rateLimiter() }, body),
+  body: await signInWithChoice(
+    { ...signInPolicyPorts(), rateLimiter: rateLimiter(), seal: sessionSeal() },
+    body,
+  ),
 }));

@@ -1,4 +1,4 @@
-import { emailSenderConfigured, signInPolicyPorts } from '../core/deps';
+import { emailSenderConfigured, sessionSeal, signInPolicyPorts } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { verifyPasswordless } from '../core/workflows/auth/verify-passwordless';
 import { AUTH } from './operations';
@@ -6,5 +6,8 @@ import { AUTH } from './operations';
 /** POST /auth/passwordless/verify: verifyPasswordless (core/workflows/auth/verify-passwordless.ts). */
 export const handler = httpOperation(AUTH.verifyPasswordless, {}, async ({ body }) => ({
   status: 200,
-  body: await verifyPasswordless({ ...signInPolicyPorts(), emailSender: emailSenderConfigured() }, body),
+  body: await verifyPasswordless(
+    { ...signInPolicyPorts(), emailSender: emailSenderConfigured(), seal: sessionSeal() },
+    body,
+  ),
 }));

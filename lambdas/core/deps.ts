@@ -6,6 +6,7 @@ import {
   cognitoInspector,
   cognitoPasskeys,
   cognitoSelfService,
+  cognitoSessionSeal,
   cognitoSignIn,
 } from './deps/cognito';
 import {
@@ -17,6 +18,7 @@ import {
   outboxMailer,
   sesMailer,
 } from './deps/platform';
+import { cached, keyedSessionSeal } from './deps/support';
 import {
   dynamoAdmins,
   dynamoIdempotency,
@@ -38,6 +40,7 @@ import type { RateLimiter } from './ports/rate-limiter';
 import type { ReconciliationLog } from './ports/reconciliation-log';
 import type { SecretSource } from './ports/secret-source';
 import type { SelfService } from './ports/self-service';
+import type { SessionSeal } from './ports/session-seal';
 import type { SignIn } from './ports/sign-in';
 import type { UserDirectory } from './ports/user-directory';
 import type { UserStore } from './ports/user-store';
@@ -95,6 +98,13 @@ export const usernameRegistry = (): UsernameRegistry =>
 /** The `Users` table. */
 export const userStore = (): UserStore =>
   process.env.MOCK_MODE === 'true' ? memoryWorld().users : dynamoUsers();
+
+/** Seals USER_AUTH's and passwordless sessions (the fake's: its client secret, so the world file's sessions open in any process). */
+export const sessionSeal = (): SessionSeal =>
+  process.env.MOCK_MODE === 'true' ? mockSessionSeal() : cognitoSessionSeal();
+const mockSessionSeal = /* @__PURE__ */ cached(() =>
+  keyedSessionSeal(async () => memoryWorld().cognito.clientSecret),
+);
 
 /** What every route that ends in tokens needs for the sign-in policy (workflows/common/sign-in-policy.ts). */
 export const signInPolicyPorts = (): SignInPolicyPorts => ({

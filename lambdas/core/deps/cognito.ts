@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { CognitoAccountAdmin } from '../adapters/aws/cognito/cognito-account-admin';
 import { CognitoPool } from '../adapters/aws/cognito/cognito-client';
 import { CognitoPasskeys } from '../adapters/aws/cognito/cognito-passkeys';
@@ -7,7 +8,7 @@ import { CognitoSignIn } from '../adapters/aws/cognito/cognito-sign-in';
 import { CognitoUserDirectory } from '../adapters/aws/cognito/cognito-user-directory';
 import { SECRETS } from '../secrets';
 import { awsSecretSource } from './platform';
-import { cached, required } from './support';
+import { cached, keyedSessionSeal, required } from './support';
 
 /**
  * The composition root's cognito adapters, built once per container (deps.ts
@@ -29,6 +30,14 @@ const cognitoPool = /* @__PURE__ */ cached(
       undefined,
       appClientSecret,
     ),
+);
+
+/**
+ * The key of the sign-in sessions the API seals, from the app client's secret (a confidential
+ * client always has one deployed); without one (an emulator's client), a key of this process.
+ */
+export const cognitoSessionSeal = /* @__PURE__ */ cached(() =>
+  keyedSessionSeal(async () => (await appClientSecret()) ?? randomBytes(32).toString('hex')),
 );
 
 export const cognitoDirectory = /* @__PURE__ */ cached(() => new CognitoUserDirectory(cognitoPool()));

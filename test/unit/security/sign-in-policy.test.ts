@@ -88,17 +88,19 @@ const TABLE: Record<State, Record<Way, Cell>> = {
     passkey: NO,
     refresh: NO,
   },
+  // Before a factor, these accounts answer as an unknown email does (no code is mailed, so the
+  // walk's guess is a wrong code: the next try, or CODE_MISMATCH); the password tells the state.
   suspended: {
     password: NO,
-    'passwordless code': NO,
-    'USER_AUTH email code': NO,
+    'passwordless code': 'challenge EMAIL_OTP',
+    'USER_AUTH email code': '400 CODE_MISMATCH',
     passkey: NO,
     refresh: NO,
   },
   disabled: {
     password: NO,
-    'passwordless code': NO,
-    'USER_AUTH email code': NO,
+    'passwordless code': 'challenge EMAIL_OTP',
+    'USER_AUTH email code': '400 CODE_MISMATCH',
     passkey: NO,
     refresh: NO,
   },

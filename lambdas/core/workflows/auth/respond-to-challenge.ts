@@ -1,9 +1,11 @@
 import type { SignInProof } from '../../domain/sign-in-policy';
 import { type AuthOutcome, USER_AUTH_STEPS } from '../../domain/tokens';
 import type { RateLimiter } from '../../ports/rate-limiter';
+import type { SessionSeal } from '../../ports/session-seal';
 import type { ChallengeAnswer } from '../../ports/sign-in';
 import { emailOtpAllowed } from '../common/enumeration-safe-send';
 import { mirrorEmailConfirmed, mirrorTotpEnabledByEmail } from '../common/ladder-mirror';
+import { answerMasked } from '../common/masked-sign-in';
 import { presentOutcome } from '../common/present-outcome';
 import { admitSignIn, type SignInPolicyPorts } from '../common/sign-in-policy';
 import { choiceSignInTiming } from '../common/sign-in-timing';
@@ -17,15 +19,24 @@ import { choiceSignInTiming } from '../common/sign-in-timing';
  * passkey alone never signs in an account with a second factor.
  */
 export async function answerChallenge(
-  ports: SignInPolicyPorts & { rateLimiter: RateLimiter },
+  ports: SignInPolicyPorts & { rateLimiter: RateLimiter; seal: SessionSeal },
   input: ChallengeAnswer,
 ): Promise<AuthOutcome> {
   if (input.name === 'SELECT_CHALLENGE' && input.answer === 'EMAIL_OTP')
     await emailOtpAllowed(ports.rateLimiter, input.email);
-  const answered = async () =>
-    admitSignIn(ports, proofOf(input), await ports.signIn.respondToChallenge(input));
-  // USER_AUTH's answers take as long for an unknown email (sign-in-timing.ts).
-  const outcome = USER_AUTH_STEPS.has(input.name) ? await choiceSignInTiming.run(answered) : await answered();
+  // USER_AUTH's answers go on under the name their sealed session holds (masked-sign-in.ts), and
+  // take as long for an unknown email (sign-in-timing.ts).
+  const outcome = USER_AUTH_STEPS.has(input.name)
+    ? await choiceSignInTiming.run(async () =>
+        admitSignIn(
+          ports,
+          proofOf(input),
+          await answerMasked(ports.seal, input.email, input.session, (name, session) =>
+            ports.signIn.respondToChallenge({ ...input, email: name, session }),
+          ),
+        ),
+      )
+    : await admitSignIn(ports, proofOf(input), await ports.signIn.respondToChallenge(input));
   if (input.name === 'NEW_PASSWORD_REQUIRED') await mirrorEmailConfirmed(ports.users, input.email);
   if (input.name === 'MFA_SETUP' && 'tokens' in outcome)
     await mirrorTotpEnabledByEmail(ports.users, input.email);

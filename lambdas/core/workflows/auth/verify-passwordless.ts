@@ -1,6 +1,8 @@
 import type { AuthOutcome } from '../../domain/tokens';
+import type { SessionSeal } from '../../ports/session-seal';
 import { asEmailOtp, requireEmailSender } from '../common/email-otp';
 import { mirrorEmailConfirmed } from '../common/ladder-mirror';
+import { answerMasked } from '../common/masked-sign-in';
 import { admitSignIn, type SignInPolicyPorts } from '../common/sign-in-policy';
 
 /**
@@ -13,18 +15,16 @@ import { admitSignIn, type SignInPolicyPorts } from '../common/sign-in-policy';
  * factor, nor one an admin's action holds.
  */
 export async function verifyPasswordless(
-  ports: SignInPolicyPorts & { emailSender: boolean },
+  ports: SignInPolicyPorts & { emailSender: boolean; seal: SessionSeal },
   input: { email: string; session: string; code: string },
 ): Promise<AuthOutcome> {
   requireEmailSender(ports.emailSender);
   const outcome = await admitSignIn(
     ports,
     'email-code',
-    await ports.signIn.answerCustomChallenge({
-      email: input.email,
-      session: input.session,
-      answer: input.code,
-    }),
+    await answerMasked(ports.seal, input.email, input.session, (name, session) =>
+      ports.signIn.answerCustomChallenge({ email: name, session, answer: input.code }),
+    ),
   );
   if ('tokens' in outcome) await mirrorEmailConfirmed(ports.users, input.email);
   return asEmailOtp(outcome, true);

@@ -61,3 +61,6 @@ export const passwordSignInTiming = new SignInTimingFloor();
 
 /** USER_AUTH's start and answers (an email code mailed, a password or passkey checked, or none of it for an unknown email). */
 export const choiceSignInTiming = new SignInTimingFloor();
+
+/** The passwordless start (a code mailed by the triggers, or none for an unknown or masked account). */
+export const passwordlessTiming = new SignInTimingFloor();

@@ -56,6 +56,8 @@ export class InMemoryCognito {
   readonly passkeys: FakeWebAuthn;
   /** Cognito's public API (unauthenticated and token-authorized calls), as outsiders reach it. */
   readonly api: InMemoryCognitoApi;
+  /** The app client's secret (SECRET_HASH on its public API; the key of the API's sealed sessions in mock mode). */
+  readonly clientSecret: string;
   private readonly pool: PoolState;
   private readonly tokens: TokenIssuer;
   private readonly triggers = new Triggers();
@@ -64,6 +66,7 @@ export class InMemoryCognito {
   constructor(options: InMemoryCognitoOptions) {
     this.userPoolId = options.userPoolId;
     this.clientId = options.clientId;
+    this.clientSecret = options.clientSecret ?? 'local-app-client-secret';
     this.signer = options.signer;
     const config = {
       userPoolId: options.userPoolId,
@@ -105,7 +108,7 @@ export class InMemoryCognito {
       this.signIn,
       this.selfService,
       messenger,
-      options.clientSecret ?? 'local-app-client-secret',
+      this.clientSecret,
       this.passkeys,
     );
   }
