@@ -82,14 +82,18 @@ export class SoftwareAuthenticator {
     return { credentialId, rpId, userHandle, privateKeyPem, signCount };
   }
 
-  /** navigator.credentials.create(): a new credential for `options`, as seen from `origin`. */
+  /**
+   * navigator.credentials.create(): a new credential for `options`, as seen from `origin`.
+   * `reusedId` makes it answer with a credential id seen before (a cloned or hostile authenticator).
+   */
   register(
     options: CreationOptionsJSON,
     origin: string,
     attestation: Attestation = 'none',
+    reusedId?: string,
   ): Record<string, unknown> {
     const rpId = options.rp.id ?? new URL(origin).hostname;
-    const id = randomBytes(32);
+    const id = reusedId ? Buffer.from(reusedId, 'base64url') : randomBytes(32);
     const credentialId = id.toString('base64url');
     this.state = { credentialId, rpId, userHandle: options.user.id, signCount: 0 };
     const clientDataJSON = clientData('webauthn.create', options.challenge, origin);

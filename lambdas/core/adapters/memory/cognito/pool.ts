@@ -108,6 +108,13 @@ export class PoolState {
     return [...this.users.values()].map(viewOf);
   }
 
+  /** Whether any user of the pool has registered a passkey with this credential id. */
+  hasPasskey(credentialId: string): boolean {
+    for (const user of this.users.values())
+      if (user.passkeys?.some((p) => p.credentialId === credentialId)) return true;
+    return false;
+  }
+
   byUsername(username: string): FakeUser | undefined {
     return this.users.get(username);
   }

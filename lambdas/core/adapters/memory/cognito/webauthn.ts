@@ -4,6 +4,7 @@ import {
   PasskeyRejectedError,
   TooManyRequestsError,
 } from '../../../domain/errors';
+import { clientDataOf, ranCrossOrigin } from '../../../domain/webauthn';
 import type { Passkey, Passkeys } from '../../../ports/passkeys';
 import type { FakeUser, PoolState } from './pool';
 import type { TokenIssuer } from './tokens';
@@ -90,6 +91,9 @@ export class FakeWebAuthn implements Passkeys {
     }).catch(() => undefined);
     if (!verified?.verified) throw new PasskeyRejectedError();
     const created = verified.registrationInfo.credential;
+    // WebAuthn §7.1 step 26: a credential id registered already, to this user or another, is refused.
+    if (this.pool.hasPasskey(created.id))
+      throw new PasskeyRejectedError('This passkey is registered already.');
     user.passkeys = [
       ...(user.passkeys ?? []),
       {
@@ -171,10 +175,10 @@ export class FakeWebAuthn implements Passkeys {
   /** The origin the browser reported, when it is the relying party's (else the passkey is refused). */
   private allowedOrigin(credential: Record<string, unknown>): string {
     const rpId = this.enabled().rpId;
-    const response = credential.response as { clientDataJSON?: unknown } | undefined;
+    if (ranCrossOrigin(credential))
+      throw new PasskeyRejectedError('The passkey ceremony ran in a frame of another site.');
     try {
-      const clientData = JSON.parse(Buffer.from(String(response?.clientDataJSON), 'base64url').toString());
-      const url = new URL(String(clientData.origin));
+      const url = new URL(String(clientDataOf(credential)?.origin));
       const underRp = url.hostname === rpId || url.hostname.endsWith(`.${rpId}`);
       const secure = url.protocol === 'https:' || (url.protocol === 'http:' && url.hostname === 'localhost');
       if (underRp && secure) return url.origin;
