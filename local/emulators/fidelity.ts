@@ -67,6 +67,13 @@ export const GAP_DETAILS: Record<EmulatorGap, GapDetail> = {
     unsettled:
       'The fake follows the developer guide (record 0033); not yet confirmed against a real pool from this machine, and moto disagrees.',
   },
+  lockout: {
+    apis: ['InitiateAuth', 'RespondToAuthChallenge'],
+    cognito:
+      'After five failed passwords the user is locked out for 2^(n-5) seconds (n failures), up to about 15 minutes; attempts while locked answer NotAuthorizedException "Password attempts exceeded".',
+    unsettled:
+      'The developer guide gives the figures and says they may change; the fake models them as written (lambdas/core/adapters/memory/cognito/lockout.ts).',
+  },
   refreshAuthTime: {
     apis: ['InitiateAuth', 'GetTokensFromRefreshToken'],
     cognito:

@@ -15,6 +15,7 @@ export const GAP_NAMES = [
   'refreshAfterChallenge',
   'refreshSecretHash',
   'refreshAuthTime',
+  'lockout',
   'customAuth',
   'adminAccountCalls',
   'migrationOnForgotPassword',
@@ -56,6 +57,7 @@ export const COGNITO_LOCAL_GAPS = {
   resendConfirmationCode: 'cognito-local has no ResendConfirmationCode',
   refreshAfterChallenge:
     'cognito-local does not keep the refresh token that RespondToAuthChallenge issues (only InitiateAuth ones)',
+  lockout: 'cognito-local never locks an account out after failed passwords',
   refreshAuthTime:
     "cognito-local stamps a refreshed token's auth_time with the refresh (Cognito keeps the sign-in's)",
   customAuth: 'cognito-local has no CUSTOM_AUTH flow (it never calls Define/Create/VerifyAuthChallenge)',
@@ -93,6 +95,7 @@ export const MOTO_GAPS = {
   resendConfirmationCode: 'moto has no ResendConfirmationCode (HTTP 500)',
   refreshSecretHash:
     "moto checks REFRESH_TOKEN_AUTH's SECRET_HASH against the name signed in with (the email), Cognito against the user's username (the sub)",
+  lockout: 'moto never locks an account out after failed passwords',
   refreshAuthTime: "moto stamps a refreshed token's auth_time with the refresh (Cognito keeps the sign-in's)",
   customAuth: 'moto calls no Lambda triggers, so CUSTOM_AUTH answers without a challenge',
   migrationOnSignIn: 'moto calls no Lambda triggers (no UserMigration on sign-in)',

@@ -65,6 +65,21 @@ export function signInContract(backend: CognitoBackend): void {
       ).rejects.toBeInstanceOf(NotAuthorizedError);
     });
 
+    unless('lockout')(
+      `locks an account out after five failed passwords: the right one is refused as a wrong one${skipNote('lockout')}`,
+      async () => {
+        const { email } = await confirmed(backend, 'lockout');
+        for (let i = 0; i < 5; i++)
+          await expect(backend.signIn().passwordLogin(email, 'Wr0ng!Password')).rejects.toBeInstanceOf(
+            NotAuthorizedError,
+          );
+
+        await expect(backend.signIn().passwordLogin(email, STRONG)).rejects.toBeInstanceOf(
+          NotAuthorizedError,
+        );
+      },
+    );
+
     unless('checksTemporaryPassword')(
       `refuses a wrong temporary password with NotAuthorizedError${skipNote('checksTemporaryPassword')}`,
       async () => {

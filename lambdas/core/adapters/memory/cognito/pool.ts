@@ -4,6 +4,7 @@ import { UserExistsError, UserNotFoundError } from '../../../domain/errors';
 import type { CognitoUserStatus } from '../../../domain/user';
 import type { Clock } from '../../../ports/clock';
 import type { IdentityUser } from '../../../ports/identity-user';
+import type { LockoutState } from './lockout';
 import { hashPassword } from './passwords';
 import type { StoredPasskey } from './webauthn';
 
@@ -34,6 +35,8 @@ export interface FakeUser {
   signUpSession?: string;
   /** CompleteWebAuthnRegistration: the user's passkeys. */
   passkeys?: StoredPasskey[];
+  /** Failed password sign-ins and the lockout they led to (lockout.ts). */
+  lockout?: LockoutState;
 }
 
 export interface PoolConfig {

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AuthOutcome, Tokens } from '../../../domain/tokens';
+import { PasswordAttemptsExceededError } from './lockout';
 
 /** A Cognito error as the JSON protocol carries it (`__type`, `message`). */
 export class CognitoApiError extends Error {
@@ -48,6 +49,8 @@ export function wire(outcome: AuthOutcome | { tokens: Tokens }): Record<string, 
 /** The fake's domain errors as Cognito names them on the wire. */
 export function cognitoErrorOf(error: unknown): CognitoApiError {
   if (error instanceof CognitoApiError) return error;
+  if (error instanceof PasswordAttemptsExceededError)
+    return new CognitoApiError('NotAuthorizedException', PasswordAttemptsExceededError.cognitoMessage);
   const message = (error as Error)?.message ?? 'Internal error';
   const byName: Record<string, string> = {
     UnauthenticatedError: 'NotAuthorizedException',

@@ -12,6 +12,7 @@ import { type AuthOutcome, type FirstFactor, type Tokens, USER_AUTH_STEPS } from
 import { matchTotp, newTotpSecret } from '../../../domain/totp';
 import type { ChallengeAnswer, SignIn } from '../../../ports/sign-in';
 import type { CustomAuth } from './custom-auth';
+import { passwordAccepted } from './lockout';
 import type { UserMigration } from './migration';
 import { assertPolicy, hashPassword, passwordMatches } from './passwords';
 import type { FakeUser, PoolState } from './pool';
@@ -37,7 +38,8 @@ export class InMemorySignIn implements SignIn {
   async passwordLogin(email: string, password: string): Promise<AuthOutcome> {
     const user = this.pool.find(email) ?? (await this.migrate(email, password));
     // Unknown user and wrong password look the same, as with PreventUserExistenceErrors on.
-    if (!user || !passwordMatches(user.passwordHash, password)) throw new NotAuthorizedError();
+    if (!user || !passwordAccepted(user, password, this.pool.config.clock().getTime()))
+      throw new NotAuthorizedError();
     return this.afterPassword(user);
   }
 

@@ -10,6 +10,7 @@ import {
 import { TOKEN_VALIDITY } from '../../../domain/pool-policy';
 import type { AuthOutcome, FirstFactor } from '../../../domain/tokens';
 import type { ChallengeAnswer } from '../../../ports/sign-in';
+import { passwordAccepted } from './lockout';
 import type { Messenger } from './messages';
 import { hashPassword, passwordMatches } from './passwords';
 import type { FakeUser, PoolState } from './pool';
@@ -151,7 +152,7 @@ export class UserAuth {
   }
 
   private password(user: FakeUser | undefined, password: string): AuthOutcome {
-    if (!user || !passwordMatches(user.passwordHash, password)) throw new NotAuthorizedError();
+    if (!user || !passwordAccepted(user, password, this.now())) throw new NotAuthorizedError();
     return this.afterPassword(user);
   }
 
