@@ -1,4 +1,4 @@
-import { SignInTimingFloor } from '../../../lambdas/core/workflows/common/sign-in-timing';
+import { MAX_OVERLAP, SignInTimingFloor } from '../../../lambdas/core/workflows/common/sign-in-timing';
 import { activatedApplicant, call, freshWorld, submitApplication } from '../../support/harness';
 
 /**
@@ -84,5 +84,58 @@ describe('the floor itself', () => {
     expect(floor.floor()).toBe(1_000);
     now += 16 * 60_000;
     expect(floor.floor()).toBe(0);
+  });
+});
+
+describe('the floor under a burst (issue: a burst of 100 logins held every login at the cap for 15 minutes)', () => {
+  it('a burst of 100 concurrent sign-ins, each slowed by the queue, does not raise the floor', async () => {
+    let now = 0;
+    const floor = new SignInTimingFloor(
+      () => now,
+      async (ms) => {
+        now += ms;
+      },
+    );
+    const alone = async (ms: number) =>
+      floor.run(async () => {
+        now += ms;
+      });
+    await alone(80); // the slow path, measured alone: the floor
+    expect(floor.floor()).toBe(80);
+
+    // 100 at once; the queue makes each one end later than the one before (900 ms and more).
+    const gates: Array<() => void> = [];
+    const burst = Array.from({ length: 100 }, () =>
+      floor.run(() => new Promise<void>((resolve) => gates.push(resolve))),
+    );
+    now += 900;
+    for (const open of gates) {
+      open();
+      await Promise.resolve();
+      now += 5;
+    }
+    await Promise.all(burst);
+
+    expect(floor.floor()).toBe(80);
+    // After it, a known user's sign-in (5 ms) waits to 80 ms, not to the 1 s cap.
+    const before = now;
+    await alone(5);
+    expect(now - before).toBe(80);
+  });
+
+  it('still learns a slow sign-in that overlapped a couple of others', async () => {
+    let now = 0;
+    const floor = new SignInTimingFloor(
+      () => now,
+      async (ms) => void (now += ms),
+    );
+    const gates: Array<() => void> = [];
+    const runs = Array.from({ length: MAX_OVERLAP + 1 }, () =>
+      floor.run(() => new Promise<void>((resolve) => gates.push(resolve))),
+    );
+    now += 120;
+    for (const open of gates) open();
+    await Promise.all(runs);
+    expect(floor.floor()).toBe(120);
   });
 });
