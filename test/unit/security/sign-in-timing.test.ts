@@ -127,7 +127,9 @@ describe('the floor under a burst (issue: a burst of 100 logins held every login
     let now = 0;
     const floor = new SignInTimingFloor(
       () => now,
-      async (ms) => void (now += ms),
+      async (ms) => {
+        now += ms;
+      },
     );
     const gates: Array<() => void> = [];
     const runs = Array.from({ length: MAX_OVERLAP + 1 }, () =>

@@ -14,7 +14,7 @@ import type { ChallengeAnswer, SignIn } from '../../../ports/sign-in';
 import type { CustomAuth } from './custom-auth';
 import { passwordAccepted } from './lockout';
 import type { UserMigration } from './migration';
-import { assertPolicy, hashPassword, passwordMatches } from './passwords';
+import { assertPolicy, hashPassword } from './passwords';
 import type { FakeUser, PoolState } from './pool';
 import type { Sessions } from './sessions';
 import type { TokenIssuer } from './tokens';
