@@ -97,3 +97,20 @@ describe('passwordless on a deployment without an email sender', () => {
     expect(JSON.stringify(answer.body)).not.toMatch(/sesFromAddress|SES_FROM_ADDRESS/);
   });
 });
+
+describe('emailed sign-in codes: one budget per address across both flows', () => {
+  it('USER_AUTH EMAIL_OTP and passwordless starts together mail at most 5 codes per 15 minutes', async () => {
+    const world = freshWorld();
+    await activatedApplicant(world, EMAIL);
+    world.advance(900_000 - (world.clock().getTime() % 900_000)); // the counters' windows are fixed
+    const answers: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      answers.push((await call('signIn', { body: { email: EMAIL, preferred: 'EMAIL_OTP' } })).status);
+      answers.push((await call('startPasswordless', { body: { email: EMAIL } })).status);
+    }
+    const mailed = world.outbox.list(EMAIL).filter((m) => m.kind === 'SIGN_IN_CODE');
+    expect(mailed).toHaveLength(5);
+    // Past the budget: USER_AUTH answers 429 (the API counts before Cognito mails); passwordless the same 200, no mail.
+    expect(answers).toEqual([200, 200, 200, 200, 200, 200, 429, 200]);
+  });
+});

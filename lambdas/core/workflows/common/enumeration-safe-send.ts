@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { normalizeEmail } from '../../domain/email';
 import { ConfigurationError, TooManyRequestsError } from '../../domain/errors';
-import { EMAIL_OTP_SEND_LIMIT } from '../../domain/send-limits';
+import { SIGN_IN_CODE, SIGN_IN_CODE_SCOPE } from '../../domain/sign-in-rules';
 import { log } from '../../log';
 import type { RateLimiter } from '../../ports/rate-limiter';
 
@@ -21,7 +22,7 @@ export async function assertPerEmailLimit(
   email: string,
   limit: Limit,
 ): Promise<void> {
-  const key = `${scope}:${createHash('sha256').update(email).digest('hex')}`;
+  const key = `${scope}:${createHash('sha256').update(normalizeEmail(email)).digest('hex')}`;
   if (!(await rateLimiter.hit(key, limit.hits, limit.windowSeconds)))
     throw new TooManyRequestsError('Too many requests for this email; try again later.', limit.windowSeconds);
 }
@@ -63,9 +64,11 @@ export async function enumerationSafeSend(
 }
 
 /**
- * At most EMAIL_OTP_SEND_LIMIT emailed codes per address and window, known or
- * not (429 with Retry-After), so the route cannot flood a mailbox.
+ * USER_AUTH's emailed codes draw on the same per-address budget as the
+ * passwordless codes (`SIGN_IN_CODE.perAddress`, one counter for both flows,
+ * which the CreateAuthChallenge trigger also counts), known address or not
+ * (429 with Retry-After), so neither route nor both together can flood a mailbox.
  */
 export function emailOtpAllowed(rateLimiter: RateLimiter, email: string): Promise<void> {
-  return assertPerEmailLimit(rateLimiter, 'user-auth-email-otp', email, EMAIL_OTP_SEND_LIMIT);
+  return assertPerEmailLimit(rateLimiter, SIGN_IN_CODE_SCOPE, email, SIGN_IN_CODE.perAddress);
 }

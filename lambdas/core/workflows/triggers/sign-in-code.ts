@@ -9,6 +9,7 @@ import {
   roundMetadata,
   SIGN_IN_CODE,
 } from '../../domain/sign-in-code';
+import { SIGN_IN_CODE_SCOPE } from '../../domain/sign-in-rules';
 import { log } from '../../log';
 import type { Clock } from '../../ports/clock';
 import type { Mailer } from '../../ports/mailer';
@@ -66,7 +67,7 @@ async function newRound(
 ): Promise<{ code?: string; issuedAt: number }> {
   const { perAddress, lockout } = SIGN_IN_CODE;
   const [underLimit, failures] = await Promise.all([
-    ports.rateLimiter.hit(keyOf('sign-in-code', input.email), perAddress.hits, perAddress.windowSeconds),
+    ports.rateLimiter.hit(keyOf(SIGN_IN_CODE_SCOPE, input.email), perAddress.hits, perAddress.windowSeconds),
     ports.rateLimiter.count(keyOf('sign-in-failed', input.email), lockout.windowSeconds),
   ]);
   if (input.userNotFound || !underLimit || failures >= lockout.hits) {
