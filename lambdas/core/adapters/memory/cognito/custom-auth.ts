@@ -4,6 +4,7 @@ import { InvalidSessionError, NotAuthorizedError, UserNotConfirmedError } from '
 import { TOKEN_VALIDITY } from '../../../domain/pool-policy';
 import type { AuthOutcome } from '../../../domain/tokens';
 import type { FakeUser, PoolState } from './pool';
+import { forgetExpired } from './sessions';
 import type { TokenIssuer } from './tokens';
 import type { Triggers } from './triggers';
 
@@ -92,6 +93,7 @@ export class CustomAuth {
       };
     };
     const session = randomBytes(48).toString('base64url');
+    forgetExpired(this.pending, this.pool.config.clock().getTime());
     this.pending.set(session, {
       ...state,
       privateParameters: created.response?.privateChallengeParameters ?? {},

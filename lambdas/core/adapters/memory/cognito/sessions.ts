@@ -14,6 +14,14 @@ interface PendingChallenge {
   failures: number;
 }
 
+/**
+ * Drops the sessions past their expiry, as Cognito forgets them: each kind of
+ * session calls it when it opens a new one, so unanswered sign-ins do not pile up.
+ */
+export function forgetExpired(sessions: Map<string, { expiresAt: number }>, now: number): void {
+  for (const [key, session] of sessions) if (now > session.expiresAt) sessions.delete(key);
+}
+
 /** Wrong answers a challenge session takes before Cognito ends it. */
 export const MAX_CHALLENGE_FAILURES = 3;
 
@@ -25,6 +33,7 @@ export class Sessions {
 
   open(user: FakeUser, name: ChallengeName): string {
     const session = randomBytes(48).toString('base64url');
+    forgetExpired(this.pending, this.clock().getTime());
     const expiresAt = this.clock().getTime() + TOKEN_VALIDITY.authSessionMinutes * MINUTE_MS;
     this.pending.set(session, { username: user.username, name, expiresAt, failures: 0 });
     return session;

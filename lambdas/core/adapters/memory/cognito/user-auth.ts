@@ -14,7 +14,7 @@ import { passwordAccepted } from './lockout';
 import type { Messenger } from './messages';
 import { hashPassword, passwordMatches } from './passwords';
 import type { FakeUser, PoolState } from './pool';
-import { MAX_CHALLENGE_FAILURES } from './sessions';
+import { forgetExpired, MAX_CHALLENGE_FAILURES } from './sessions';
 import type { TokenIssuer } from './tokens';
 import type { FakeWebAuthn } from './webauthn';
 
@@ -69,6 +69,7 @@ export class UserAuth {
   /** ConfirmSignUp's session for `user` (valid as long as a challenge session). */
   openConfirmedSession(user: FakeUser): string {
     const session = randomBytes(48).toString('base64url');
+    forgetExpired(this.confirmed, this.now());
     this.confirmed.set(session, { username: user.username, expiresAt: this.now() + this.sessionMs() });
     return session;
   }
@@ -128,6 +129,7 @@ export class UserAuth {
 
   private async open(state: Pick<Pending, 'email' | 'username'>, step: Step): Promise<AuthOutcome> {
     const session = randomBytes(48).toString('base64url');
+    forgetExpired(this.pending, this.now());
     const pending: Pending = { ...state, step, expiresAt: this.now() + this.sessionMs(), failures: 0 };
     const user = state.username ? this.pool.byUsername(state.username) : undefined;
     if (step === 'EMAIL_OTP' && user?.status === 'CONFIRMED' && user.attributes.email_verified === 'true') {
