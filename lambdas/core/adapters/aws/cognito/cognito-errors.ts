@@ -79,9 +79,16 @@ export function mapCognitoError(error: unknown, call: CognitoCall): unknown {
       return new PermissionDeniedError(action);
     }
     case 'InvalidParameterException':
-      // Admin calls only: the request is at fault (Cognito's message names the rule, not a secret).
+      // Admin calls: the request is at fault (Cognito's message names the rule, not a secret).
       if (call === 'admin') return new RequestValidationError('request', message);
-      return error;
+      // A token Cognito cannot read is a token it refuses (cognito-local says so for a `==`-padded one).
+      if (call === 'token')
+        return new UnauthenticatedError('The access token has been revoked or has expired.');
+      // A session it cannot read (cognito-local's answer where Cognito says "Invalid session").
+      if (call === 'challenge' && /session/i.test(message)) return new InvalidSessionError();
+      // Anything else the caller sent that Cognito refused as malformed: a 400, with a fixed message
+      // (a validation message may quote what was sent).
+      return new RequestValidationError('request', 'Cognito refused the request as malformed.');
     case 'UserLambdaValidationException':
       // The UserMigration trigger refused a sign-in (wrong password, unknown email): a failed
       // sign-in like any other. Other trigger refusals keep their own meaning (unchanged).

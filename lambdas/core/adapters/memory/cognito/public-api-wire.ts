@@ -95,3 +95,68 @@ export function assertSecretHash(secret: string, clientId: string, username: str
       `Unable to verify secret hash for client ${clientId}`,
     );
 }
+
+const STRING_FIELDS = [
+  'ClientId',
+  'AccessToken',
+  'Session',
+  'Username',
+  'Password',
+  'AuthFlow',
+  'ChallengeName',
+  'SecretHash',
+  'ClientSecret',
+  'ProposedPassword',
+  'PreviousPassword',
+  'ConfirmationCode',
+  'UserCode',
+  'Token',
+  'CredentialId',
+];
+const STRING_MAPS = ['AuthParameters', 'ChallengeResponses', 'ClientMetadata'];
+const ATTRIBUTE_LISTS = ['UserAttributes', 'ValidationData'];
+
+const serialization = (message: string) => new CognitoApiError('SerializationException', message);
+const isStringMap = (value: unknown) =>
+  !!value &&
+  typeof value === 'object' &&
+  !Array.isArray(value) &&
+  Object.values(value).every((v) => typeof v === 'string');
+const isAttributeList = (value: unknown) =>
+  Array.isArray(value) &&
+  value.every(
+    (a) =>
+      !!a &&
+      typeof a === 'object' &&
+      typeof a.Name === 'string' &&
+      (a.Value === undefined || typeof a.Value === 'string'),
+  );
+
+/**
+ * What the JSON protocol itself refuses before any operation runs, as
+ * Cognito's front end does: a body that is not an object, and a member of
+ * the wrong type (a string field given a number, a map or list given
+ * something else), each a SerializationException (400).
+ */
+export function wellFormed(input: unknown): Record<string, unknown> {
+  if (!input || typeof input !== 'object' || Array.isArray(input))
+    throw serialization('The request body must be a JSON object.');
+  const body = input as Record<string, unknown>;
+  const wrong = (field: string, ok: (value: unknown) => boolean) => field in body && !ok(body[field]);
+  const bad =
+    STRING_FIELDS.find((f) => wrong(f, (v) => typeof v === 'string')) ??
+    STRING_MAPS.find((f) => wrong(f, isStringMap)) ??
+    ATTRIBUTE_LISTS.find((f) => wrong(f, isAttributeList)) ??
+    (wrong('UserAttributeNames', (v) => Array.isArray(v) && v.every((n) => typeof n === 'string'))
+      ? 'UserAttributeNames'
+      : undefined);
+  if (bad) throw serialization(`${bad} is not of the type the operation takes.`);
+  return body;
+}
+
+/** The operation a target names: only the table's own entries, never an inherited member (`constructor`, `__proto__`). */
+export function operationNamed<T>(operations: Record<string, T>, name: string): T {
+  if (!Object.hasOwn(operations, name))
+    throw new CognitoApiError('UnknownOperationException', `The fake pool does not serve ${name}.`);
+  return operations[name] as T;
+}

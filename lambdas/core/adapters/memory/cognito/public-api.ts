@@ -11,7 +11,15 @@ import {
   tokenOperations,
   userAuthAnswer,
 } from './public-api-token-ops';
-import { assertSecretHash, CodeMismatch, CognitoApiError, sameSecret, wire } from './public-api-wire';
+import {
+  assertSecretHash,
+  CodeMismatch,
+  CognitoApiError,
+  operationNamed,
+  sameSecret,
+  wellFormed,
+  wire,
+} from './public-api-wire';
 import type { InMemorySelfService } from './self-service';
 import type { InMemorySignIn } from './sign-in';
 import type { TokenIssuer } from './tokens';
@@ -40,10 +48,8 @@ export class InMemoryCognitoApi {
     private readonly passkeys: FakeWebAuthn,
   ) {}
 
-  async call(operation: string, input: Input): Promise<Output> {
-    const handler = this.operations[operation];
-    if (!handler) throw new CognitoApiError('InvalidAction', `The fake pool does not serve ${operation}.`);
-    return handler(input);
+  async call(operation: string, input: unknown): Promise<Output> {
+    return operationNamed(this.operations, operation)(wellFormed(input) as Input);
   }
 
   private readonly operations: Record<string, (input: Input) => Promise<Output>> = {
