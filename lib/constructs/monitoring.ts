@@ -40,11 +40,19 @@ export const API_5XX_PERCENT = 5;
 export const API_5XX_MIN_REQUESTS = 20;
 
 const PERIOD = Duration.minutes(5);
+/** CloudWatch takes at most 10 metrics in one metric-math alarm. */
+export const MAX_METRICS_PER_ALARM = 10;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size),
+  );
+}
 
 /**
  * Alarms on what the API, the functions and the sagas report, all to one SNS
- * topic in the stack outputs: the API's 5xx rate, each function's errors and
- * throttles, saga log events found by metric filters. The topic is encrypted
+ * topic in the stack outputs: the API's 5xx rate, each function's errors, the
+ * functions' throttles by groups of ten, saga log events found by metric filters. The topic is encrypted
  * with a customer-managed key whose policy lets CloudWatch publish (under
  * `alias/aws/sns` CloudWatch cannot, and no alarm would reach anyone).
  */
@@ -81,12 +89,29 @@ export class Monitoring extends Construct {
       API_5XX_PERCENT,
     );
 
-    for (const fn of props.functions) {
+    // Throttles: one alarm per group of at most 10 functions (CloudWatch's limit of metrics in a
+    // math alarm), not one per function: a throttle is rare and account-wide in cause, and the
+    // alarm's description names the group. Errors keep one alarm per function.
+    for (const [index, group] of chunks(props.functions, MAX_METRICS_PER_ALARM).entries()) {
+      const names = group.map((fn) => fn.name);
       alarm(
-        `Throttles-${fn.name}`,
-        fn.function.metricThrottles({ period: PERIOD, statistic: 'Sum' }),
-        `Lambda throttled ${fn.name}: raise its reserved concurrency or the account limit.`,
+        `Throttles-${index + 1}`,
+        new cloudwatch.MathExpression({
+          expression: names.map((_, i) => `FILL(t${i}, 0)`).join(' + '),
+          usingMetrics: Object.fromEntries(
+            group.map((fn, i) => [
+              `t${i}`,
+              fn.function.metricThrottles({ period: PERIOD, statistic: 'Sum' }),
+            ]),
+          ),
+          period: PERIOD,
+          label: `Throttles of ${names.length} functions`,
+        }),
+        `Lambda throttled one of ${names.join(', ')} (see each function's Throttles metric): raise its reserved concurrency or the account limit.`,
       );
+    }
+
+    for (const fn of props.functions) {
       alarm(
         `Errors-${fn.name}`,
         fn.trigger

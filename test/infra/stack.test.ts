@@ -12,7 +12,11 @@ const TRIGGER_LIST = deployedTriggers({});
 
 import { METHOD_THROTTLES } from '../../lib/constructs/api';
 import { WAF_RATE_LIMIT_PER_5_MIN } from '../../lib/constructs/api-guards';
-import { API_5XX_MIN_REQUESTS, API_5XX_PERCENT } from '../../lib/constructs/monitoring';
+import {
+  API_5XX_MIN_REQUESTS,
+  API_5XX_PERCENT,
+  MAX_METRICS_PER_ALARM,
+} from '../../lib/constructs/monitoring';
 import { CUSTOM_RESOURCE_PROVIDER, ourFunctions } from '../support/functions';
 
 /** Synthesizes the app as bin/app.ts does, with esbuild bundling skipped. */
@@ -574,7 +578,14 @@ describe('the alarms', () => {
           a.Properties.MetricName === name ||
           JSON.stringify(a.Properties.Metrics ?? []).includes(`"${name}"`),
       );
-    expect(byMetric('Throttles')).toHaveLength(OPERATION_LIST.length + TRIGGER_LIST.length);
+    // Throttles by groups of at most ten functions (a math alarm takes at most ten metrics).
+    const functions = OPERATION_LIST.length + TRIGGER_LIST.length;
+    const throttles = byMetric('Throttles');
+    expect(throttles).toHaveLength(Math.ceil(functions / MAX_METRICS_PER_ALARM));
+    const watched = throttles.flatMap((a) =>
+      a.Properties.Metrics.filter((m: { MetricStat?: unknown }) => m.MetricStat),
+    );
+    expect(watched).toHaveLength(functions);
     expect(byMetric('Errors')).toHaveLength(OPERATION_LIST.length + TRIGGER_LIST.length);
     // A trigger refuses by throwing: its alarm subtracts the refusals its preset logs at level info.
     for (const trigger of TRIGGER_LIST) {
