@@ -368,7 +368,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's passkeys (ListWebAuthnCredentials). */
+        /** The caller's passkeys (ListWebAuthnCredentials); one an admin removed is deleted on the way. */
         get: operations["listPasskeys"];
         put?: never;
         /** Register the browser's new passkey (CompleteWebAuthnRegistration); 400 PASSKEY_REJECTED if it fails verification. */
@@ -555,6 +555,46 @@ export interface paths {
         put: operations["setUserMfa"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{userId}/passkeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's passkeys as the API's passkey index knows them (Cognito has no admin API for passkeys), with any an admin removed; audited.
+         * @description Admins only: an access token of a member of the `admin` group.
+         */
+        get: operations["listUserPasskeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{userId}/passkeys/{credentialId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove one of a user's passkeys: refused at sign-in from now on, deleted in Cognito at its next use or the owner's next list; audited.
+         * @description Admins only: an access token of a member of the `admin` group.
+         */
+        delete: operations["removeUserPasskey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -798,6 +838,13 @@ export interface components {
                 destination: string;
             };
         };
+        AdminPasskey: {
+            credentialId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            removedAt?: string;
+        };
         TotpSecret: {
             secretCode: string;
             otpauthUri: string;
@@ -835,6 +882,9 @@ export interface components {
         };
         Passkeys: {
             passkeys: components["schemas"]["Passkey"][];
+        };
+        AdminPasskeys: {
+            passkeys: components["schemas"]["AdminPasskey"][];
         };
         BillingReceived: {
             /** @constant */
@@ -2299,6 +2349,73 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["User"];
                 };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            422: components["responses"]["E422"];
+            429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            501: components["responses"]["E501"];
+            503: components["responses"]["E503"];
+        };
+    };
+    listUserPasskeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{passkeys: [{credentialId, createdAt, removedAt?}]}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPasskeys"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            422: components["responses"]["E422"];
+            429: components["responses"]["E429"];
+            500: components["responses"]["E500"];
+            501: components["responses"]["E501"];
+            503: components["responses"]["E503"];
+        };
+    };
+    removeUserPasskey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+                credentialId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["E400"];
             401: components["responses"]["E401"];

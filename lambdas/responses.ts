@@ -4,6 +4,7 @@ import type { Challenge as ChallengeType, Tokens as TokensType } from './core/do
 import type { Profile as ProfileType, User as UserType } from './core/domain/user';
 import type { Passkey as PasskeyType } from './core/ports/passkeys';
 import type { ClientSnapshot, PoolSnapshot } from './core/ports/pool-inspector';
+import type { AdminPasskeyView } from './core/workflows/admin-users/list-user-passkeys';
 import type { AdminInfo as AdminInfoType } from './core/workflows/admins/provision-new-admin';
 import type { Registered as RegisteredType } from './core/workflows/auth/register';
 import type { OPERATIONS, OperationName } from './operations';
@@ -126,6 +127,11 @@ export const Registered = named(
   }),
 );
 
+const AdminPasskey = named(
+  'AdminPasskey',
+  z.strictObject({ credentialId: z.string(), createdAt: instant(), removedAt: z.optional(instant()) }),
+);
+
 const TotpSecret = named('TotpSecret', z.strictObject({ secretCode: z.string(), otpauthUri: z.string() }));
 
 const Passkey = named(
@@ -195,6 +201,8 @@ export const RESPONSES = {
   updateUserAttributes: { 200: User },
   setUserMfa: { 200: User },
   deleteUser: {},
+  listUserPasskeys: { 200: named('AdminPasskeys', z.strictObject({ passkeys: z.array(AdminPasskey) })) },
+  removeUserPasskey: {},
   poolStatus: { 200: PoolStatus },
   probeConnection: { 200: ProbeResult },
   billingWebhook: { 200: named('BillingReceived', z.strictObject({ received: z.literal(true) })) },
@@ -212,6 +220,7 @@ export type ResponseTypesAgree = [
   Expect<Same<z.output<typeof PoolSnapshotSchema>, PoolSnapshot>>,
   Expect<Same<z.output<typeof ClientSnapshotSchema>, ClientSnapshot>>,
   Expect<Same<z.output<typeof Passkey>, PasskeyType>>,
+  Expect<Same<z.output<typeof AdminPasskey>, AdminPasskeyView>>,
   Expect<
     Same<
       z.output<typeof Challenge>,

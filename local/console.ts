@@ -16,6 +16,7 @@ const FILES: Record<string, { file: string; type: string }> = {
   '/console/dom.js': { file: 'dom.js', type: 'text/javascript; charset=utf-8' },
   '/console/passkeys.js': { file: 'passkeys.js', type: 'text/javascript; charset=utf-8' },
   '/console/outbox.js': { file: 'outbox.js', type: 'text/javascript; charset=utf-8' },
+  '/console/user-passkeys.js': { file: 'user-passkeys.js', type: 'text/javascript; charset=utf-8' },
   '/console/console.css': { file: 'console.css', type: 'text/css; charset=utf-8' },
   '/console/favicon.svg': { file: 'favicon.svg', type: 'image/svg+xml' },
   // Browsers ask for it on their own (a 404 here was a console error on every load).

@@ -34,6 +34,7 @@ const HOLDERS: Holder[] = [
   ['users', (w) => w.users, ['records']],
   ['admins', (w) => w.admins, ['records']],
   ['usernames', (w) => w.usernames, ['owners']],
+  ['passkeyIndex', (w) => w.passkeyIndex, ['items']],
   ['reconciliations', (w) => w.reconciliations, ['entries']],
   ['idempotency', (w) => w.idempotency, ['keys']],
   ['rateLimiter', (w) => w.rateLimiter, ['counts']],

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { USER_STATUSES } from '../core/domain/onboarding';
 import { GATE_PERMISSIONS } from '../core/http/caller-gate';
-import { email, password } from '../core/http/schemas';
+import { credentialId, email, password } from '../core/http/schemas';
 import type { OperationDefinition } from '../core/operation-definition';
 import { ADMIN_ACTIONS } from '../core/workflows/admin-users/user-action';
 
@@ -140,5 +140,29 @@ export const ADMIN_USERS = {
       },
     },
     success: { 204: 'Deleted from Cognito and the tables' },
+  },
+  listUserPasskeys: {
+    name: 'listUserPasskeys',
+    method: 'GET',
+    path: '/admin/users/{userId}/passkeys',
+    access: 'admin',
+    entry: 'admin-users/list-user-passkeys.ts',
+    summary:
+      "A user's passkeys as the API's passkey index knows them (Cognito has no admin API for passkeys), with any an admin removed; audited.",
+    params: params(),
+    permissions: { cognito: [...GATE], tables: { users: ['GetItem'], passkeys: ['Query'] } },
+    success: { 200: '`{passkeys: [{credentialId, createdAt, removedAt?}]}`' },
+  },
+  removeUserPasskey: {
+    name: 'removeUserPasskey',
+    method: 'DELETE',
+    path: '/admin/users/{userId}/passkeys/{credentialId}',
+    access: 'admin',
+    entry: 'admin-users/remove-user-passkey.ts',
+    summary:
+      "Remove one of a user's passkeys: refused at sign-in from now on, deleted in Cognito at its next use or the owner's next list; audited.",
+    params: z.object({ userId: userId(), credentialId: credentialId() }),
+    permissions: { cognito: [...GATE], tables: { users: ['GetItem'], passkeys: ['UpdateItem'] } },
+    success: { 204: 'Removed' },
   },
 } as const satisfies Record<string, OperationDefinition>;

@@ -1,4 +1,4 @@
-import { signInPolicyPorts } from '../core/deps';
+import { signInPolicyPorts } from '../core/deps/sign-in-ports';
 import { httpOperation } from '../core/http/preset';
 import { handleNewPasswordChallenge } from '../core/workflows/auth/handle-new-password-challenge';
 import { AUTH } from './operations';

@@ -1,4 +1,4 @@
-import { signInPolicyPorts } from '../core/deps';
+import { signInPolicyPorts } from '../core/deps/sign-in-ports';
 import { httpOperation } from '../core/http/preset';
 import { login } from '../core/workflows/auth/login';
 import { AUTH } from './operations';

@@ -23,7 +23,14 @@ export const AUTH = {
       z.object({ email: email(), session: session(), newPassword: password() }),
       z.object({ email: email(), temporaryPassword: password(), newPassword: password() }),
     ]),
-    permissions: { secrets: ['appClient'], tables: { users: ['GetItem', 'Query', 'UpdateItem'] } },
+    // The sign-in policy: the record, and an admin's hold ended (its passkeys follow Cognito's list).
+    permissions: {
+      secrets: ['appClient'],
+      tables: {
+        users: ['GetItem', 'Query', 'UpdateItem'],
+        passkeys: ['GetItem', 'Query', 'PutItem', 'DeleteItem'],
+      },
+    },
     success: { 200: '`{tokens}` or the next `{challenge}`' },
   },
   resendTemporaryPassword: {
@@ -47,7 +54,13 @@ export const AUTH = {
     body: z.object({ email: email(), password: password() }),
     // The sign-in policy reads the record (and ends an admin's hold: UpdateItem); a migrated user's
     // first sign-in creates their Users record.
-    permissions: { secrets: ['appClient'], tables: { users: ['GetItem', 'PutItem', 'UpdateItem'] } },
+    permissions: {
+      secrets: ['appClient'],
+      tables: {
+        users: ['GetItem', 'PutItem', 'UpdateItem'],
+        passkeys: ['GetItem', 'Query', 'PutItem', 'DeleteItem'],
+      },
+    },
     success: { 200: '`{tokens}` or `{challenge}`' },
   },
   respondToChallenge: {
@@ -79,7 +92,12 @@ export const AUTH = {
     }),
     permissions: {
       secrets: ['appClient'],
-      tables: { users: ['GetItem', 'Query', 'UpdateItem'], rateLimits: ['UpdateItem'] },
+      // A passkey sign-in reads and keeps the API's passkey index; an admin's hold ends as at login.
+      tables: {
+        users: ['GetItem', 'Query', 'UpdateItem'],
+        rateLimits: ['UpdateItem'],
+        passkeys: ['GetItem', 'Query', 'PutItem', 'DeleteItem'],
+      },
     },
     success: { 200: '`{tokens}` or the next `{challenge}`' },
   },

@@ -1,4 +1,4 @@
-import { signInPolicyPorts } from '../core/deps';
+import { signInPolicyPorts } from '../core/deps/sign-in-ports';
 import { httpOperation } from '../core/http/preset';
 import { refreshTokens } from '../core/workflows/auth/refresh-tokens';
 import { AUTH } from './operations';

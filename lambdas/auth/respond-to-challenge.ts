@@ -1,4 +1,5 @@
-import { rateLimiter, sessionSeal, signInPolicyPorts } from '../core/deps';
+import { rateLimiter, sessionSeal } from '../core/deps';
+import { signInPolicyPorts } from '../core/deps/sign-in-ports';
 import { httpOperation } from '../core/http/preset';
 import { answerChallenge } from '../core/workflows/auth/respond-to-challenge';
 import { AUTH } from './operations';

@@ -1,4 +1,5 @@
-import { rateLimiter, sessionSeal, signInPolicyPorts } from '../core/deps';
+import { rateLimiter, sessionSeal } from '../core/deps';
+import { signInPolicyPorts } from '../core/deps/sign-in-ports';
 import { httpOperation } from '../core/http/preset';
 import { signInWithChoice } from '../core/workflows/auth/sign-in';
 import { AUTH } from './operations';

@@ -1,4 +1,5 @@
-import { emailSenderConfigured, sessionSeal, signInPolicyPorts } from '../core/deps';
+import { emailSenderConfigured, sessionSeal } from '../core/deps';
+import { signInPolicyPorts } from '../core/deps/sign-in-ports';
 import { httpOperation } from '../core/http/preset';
 import { verifyPasswordless } from '../core/workflows/auth/verify-passwordless';
 import { AUTH } from './operations';

@@ -14,14 +14,15 @@ import {
   awsSecretSource,
   awsVerifier,
   mockSecrets,
+  mockSessionSeal,
   mockVerifier,
   outboxMailer,
   sesMailer,
 } from './deps/platform';
-import { cached, keyedSessionSeal } from './deps/support';
 import {
   dynamoAdmins,
   dynamoIdempotency,
+  dynamoPasskeys,
   dynamoRateLimiter,
   dynamoReconciliations,
   dynamoUsernames,
@@ -34,6 +35,7 @@ import type { AdminStore } from './ports/admin-store';
 import { type Clock, systemClock } from './ports/clock';
 import type { IdempotencyStore } from './ports/idempotency-store';
 import type { Mailer } from './ports/mailer';
+import type { PasskeyIndex } from './ports/passkey-index';
 import type { Passkeys } from './ports/passkeys';
 import type { PoolInspector } from './ports/pool-inspector';
 import type { RateLimiter } from './ports/rate-limiter';
@@ -51,7 +53,6 @@ import { TABLES } from './tables';
 import type { DeletionPorts } from './workflows/admin-users/delete-user';
 import type { ProvisioningPorts } from './workflows/admins/provision-new-admin';
 import type { AdminUserPorts } from './workflows/common/admin-request';
-import type { SignInPolicyPorts } from './workflows/common/sign-in-policy';
 
 /**
  * The composition root, and the ONLY reader of MOCK_MODE: one factory per port
@@ -79,6 +80,10 @@ export const signIn = (): SignIn =>
 export const selfService = (): SelfService =>
   process.env.MOCK_MODE === 'true' ? memoryWorld().cognito.selfService : cognitoSelfService();
 
+/** The API's own index of passkeys (the `Passkeys` table; Cognito has no admin API for them). */
+export const passkeyIndex = (): PasskeyIndex =>
+  process.env.MOCK_MODE === 'true' ? memoryWorld().passkeyIndex : dynamoPasskeys();
+
 /** The caller's passkeys: Cognito's WebAuthn APIs with their access token (or the fake's). */
 export const passkeys = (): Passkeys =>
   process.env.MOCK_MODE === 'true' ? memoryWorld().cognito.passkeys : cognitoPasskeys();
@@ -102,18 +107,6 @@ export const userStore = (): UserStore =>
 /** Seals USER_AUTH's and passwordless sessions (the fake's: its client secret, so the world file's sessions open in any process). */
 export const sessionSeal = (): SessionSeal =>
   process.env.MOCK_MODE === 'true' ? mockSessionSeal() : cognitoSessionSeal();
-const mockSessionSeal = /* @__PURE__ */ cached(() =>
-  keyedSessionSeal(async () => memoryWorld().cognito.clientSecret),
-);
-
-/** What every route that ends in tokens needs for the sign-in policy (workflows/common/sign-in-policy.ts). */
-export const signInPolicyPorts = (): SignInPolicyPorts => ({
-  signIn: signIn(),
-  users: userStore(),
-  selfService: selfService(),
-  passkeys: passkeys(),
-  clock: clock(),
-});
 
 /** The admin's `Users` + `AdminInfo` records, written in one transaction. */
 export const adminStore = (): AdminStore =>

@@ -87,6 +87,16 @@ export const TABLES = {
     description:
       'one item per chosen username (case-folded) and its owner: the uniqueness Cognito attributes lack',
   },
+  passkeys: {
+    constructId: 'Passkeys',
+    envVar: 'PASSKEYS_TABLE_NAME',
+    partitionKey: 'credentialId',
+    indexes: {
+      user: { name: 'user-index', partitionKey: 'userId', sortKey: 'createdAt' },
+    },
+    description:
+      "one item per passkey the API has seen (Cognito has no admin API for them): its owner, and an admin's removal",
+  },
 } as const satisfies Record<string, TableSpec>;
 
 /** The DynamoDB tables of the stack, by their key in the catalogue. */

@@ -1,4 +1,4 @@
-import { passkeys, userCallerGate } from '../core/deps';
+import { clock, passkeyIndex, passkeys, userCallerGate } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { completePasskeyRegistration } from '../core/workflows/me/complete-passkey-registration';
 import { ME } from './operations';
@@ -7,8 +7,11 @@ import { ME } from './operations';
 export const handler = httpOperation(
   ME.completePasskeyRegistration,
   { gate: userCallerGate() },
-  async ({ body, accessToken }) => {
-    await completePasskeyRegistration({ passkeys: passkeys() }, { accessToken, credential: body.credential });
+  async ({ body, caller, accessToken }) => {
+    await completePasskeyRegistration(
+      { passkeys: passkeys(), index: passkeyIndex(), clock: clock() },
+      { userId: caller.sub, accessToken, credential: body.credential },
+    );
     return { status: 204 };
   },
 );

@@ -1,4 +1,4 @@
-import { passkeys, userCallerGate } from '../core/deps';
+import { passkeyIndex, passkeys, userCallerGate } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { deletePasskey } from '../core/workflows/me/delete-passkey';
 import { ME } from './operations';
@@ -8,7 +8,10 @@ export const handler = httpOperation(
   ME.deletePasskey,
   { gate: userCallerGate() },
   async ({ params, accessToken }) => {
-    await deletePasskey({ passkeys: passkeys() }, { accessToken, credentialId: params.credentialId });
+    await deletePasskey(
+      { passkeys: passkeys(), index: passkeyIndex() },
+      { accessToken, credentialId: params.credentialId },
+    );
     return { status: 204 };
   },
 );

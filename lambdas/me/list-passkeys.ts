@@ -1,4 +1,4 @@
-import { passkeys, userCallerGate } from '../core/deps';
+import { clock, passkeyIndex, passkeys, userCallerGate } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { listPasskeys } from '../core/workflows/me/list-passkeys';
 import { ME } from './operations';
@@ -7,8 +7,11 @@ import { ME } from './operations';
 export const handler = httpOperation(
   ME.listPasskeys,
   { gate: userCallerGate() },
-  async ({ accessToken }) => ({
+  async ({ caller, accessToken }) => ({
     status: 200,
-    body: await listPasskeys({ passkeys: passkeys() }, { accessToken }),
+    body: await listPasskeys(
+      { passkeys: passkeys(), index: passkeyIndex(), clock: clock() },
+      { userId: caller.sub, accessToken },
+    ),
   }),
 );

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { mfaCode, webAuthnCredential } from '../core/http/schemas';
+import { credentialId, mfaCode, webAuthnCredential } from '../core/http/schemas';
 import type { OperationDefinition } from '../core/operation-definition';
 
 /** Operations of the me area: the signed-in user's own account. */
@@ -84,7 +84,8 @@ export const ME = {
     summary:
       "Register the browser's new passkey (CompleteWebAuthnRegistration); 400 PASSKEY_REJECTED if it fails verification.",
     body: z.object({ credential: webAuthnCredential() }),
-    permissions: { tables: { users: ['GetItem'] } },
+    // The API's passkey index: a credential id indexed to anyone is refused; the new one is indexed.
+    permissions: { tables: { users: ['GetItem'], passkeys: ['GetItem', 'PutItem'] } },
     success: { 204: 'Registered' },
   },
   listPasskeys: {
@@ -93,8 +94,9 @@ export const ME = {
     path: '/me/passkeys',
     access: 'user',
     entry: 'me/list-passkeys.ts',
-    summary: "The caller's passkeys (ListWebAuthnCredentials).",
-    permissions: { tables: { users: ['GetItem'] } },
+    summary: "The caller's passkeys (ListWebAuthnCredentials); one an admin removed is deleted on the way.",
+    // The API's passkey index follows Cognito's list (passkey-index-sync.ts).
+    permissions: { tables: { users: ['GetItem'], passkeys: ['GetItem', 'Query', 'PutItem', 'DeleteItem'] } },
     success: { 200: '`{passkeys}`' },
   },
   deletePasskey: {
@@ -105,10 +107,8 @@ export const ME = {
     entry: 'me/delete-passkey.ts',
     summary:
       "Delete one of the caller's passkeys (DeleteWebAuthnCredential); 404 NOT_FOUND for an id they do not have.",
-    params: z.object({
-      credentialId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,1024}$/, 'must be a base64url credential id')),
-    }),
-    permissions: { tables: { users: ['GetItem'] } },
+    params: z.object({ credentialId: credentialId() }),
+    permissions: { tables: { users: ['GetItem'], passkeys: ['DeleteItem'] } },
     success: { 204: 'Deleted' },
   },
 } as const satisfies Record<string, OperationDefinition>;

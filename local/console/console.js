@@ -1,6 +1,7 @@
 import { cell, fields, notice } from './dom.js';
 import { loadOutbox } from './outbox.js';
 import { wirePasskeys } from './passkeys.js';
+import { showUserPasskeys } from './user-passkeys.js';
 
 // The admin console: a small static page that talks only to the public API
 // (same origin), as any client would. Tokens live in this module's scope, in memory
@@ -169,6 +170,7 @@ async function showUser(userId) {
     button.addEventListener('click', () => act(userId, action).catch((e) => notice(e.message, true)));
     actions.appendChild(button);
   }
+  await showUserPasskeys(api, userId);
   $('user-detail').hidden = false;
 }
 

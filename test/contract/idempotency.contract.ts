@@ -1,6 +1,7 @@
 import { NotFoundError } from '../../lambdas/core/domain/errors';
 import { newUserRecord } from '../../lambdas/core/domain/user';
 import type { IdempotencyStore } from '../../lambdas/core/ports/idempotency-store';
+import type { PasskeyIndex } from '../../lambdas/core/ports/passkey-index';
 import type { UserStore } from '../../lambdas/core/ports/user-store';
 
 function uniqueId(label: string): string {
@@ -48,6 +49,77 @@ export function revocationContract(name: string, store: () => UserStore): void {
       await expect(store().revokeTokens(uniqueId('nobody'), new Date())).rejects.toBeInstanceOf(
         NotFoundError,
       );
+    });
+
+    it("holds the passwordless factors in the same write; only that hold's release ends it", async () => {
+      const user = newUserRecord({
+        userId: uniqueId('hold'),
+        email: `${uniqueId('hold')}@example.com`,
+        status: 'active',
+        now: new Date(),
+      });
+      await store().create(user);
+      await store().revokeTokens(user.userId, new Date('2026-12-01T10:00:00.000Z'), { holdFactors: true });
+      await store().revokeTokens(user.userId, new Date('2026-12-01T11:00:00.000Z'), { holdFactors: true });
+
+      // A release of the older hold does nothing: the newer one stands.
+      await store().releaseFactorHold(
+        user.userId,
+        '2026-12-01T10:00:00.000Z',
+        new Date('2026-12-01T12:00:00Z'),
+      );
+      await expect(store().get(user.userId)).resolves.toMatchObject({
+        factorHold: { heldAt: '2026-12-01T11:00:00.000Z' },
+      });
+      await store().releaseFactorHold(
+        user.userId,
+        '2026-12-01T11:00:00.000Z',
+        new Date('2026-12-01T12:00:00Z'),
+      );
+      await expect(store().get(user.userId)).resolves.toMatchObject({
+        factorHold: { heldAt: '2026-12-01T11:00:00.000Z', releasedAt: '2026-12-01T12:00:00.000Z' },
+      });
+      await expect(
+        store().releaseFactorHold(uniqueId('nobody'), '2026-12-01T11:00:00.000Z', new Date()),
+      ).resolves.toBeUndefined();
+    });
+  });
+}
+
+/** The API's passkey index (the `Passkeys` table). */
+export function passkeyIndexContract(name: string, index: () => PasskeyIndex): void {
+  describe(`PasskeyIndex contract on ${name}`, () => {
+    it("indexes a passkey for one owner only, lists an owner's oldest first, marks and forgets", async () => {
+      const [owner, other] = [uniqueId('owner'), uniqueId('other')];
+      const [first, second] = [uniqueId('cred'), uniqueId('cred')];
+      await expect(
+        index().add({ credentialId: second, userId: owner, createdAt: '2026-12-02T00:00:00Z' }),
+      ).resolves.toBe(true);
+      await expect(
+        index().add({ credentialId: first, userId: owner, createdAt: '2026-12-01T00:00:00Z' }),
+      ).resolves.toBe(true);
+      await expect(
+        index().add({ credentialId: first, userId: owner, createdAt: '2026-12-03T00:00:00Z' }),
+      ).resolves.toBe(true);
+      await expect(
+        index().add({ credentialId: first, userId: other, createdAt: '2026-12-03T00:00:00Z' }),
+      ).resolves.toBe(false);
+
+      expect((await index().listOf(owner)).map((p) => p.credentialId)).toEqual([first, second]);
+      await expect(index().markRemoved(other, first, 'admin', new Date())).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+      await index().markRemoved(owner, first, 'admin-sub', new Date('2026-12-04T00:00:00Z'));
+      await index().markRemoved(owner, first, 'later', new Date('2026-12-05T00:00:00Z'));
+      await expect(index().find(first)).resolves.toMatchObject({
+        userId: owner,
+        removedAt: '2026-12-04T00:00:00.000Z',
+        removedBy: 'admin-sub',
+      });
+      await index().forget(first);
+      await index().forget(first);
+      await expect(index().find(first)).resolves.toBeUndefined();
+      expect((await index().listOf(owner)).map((p) => p.credentialId)).toEqual([second]);
     });
   });
 }

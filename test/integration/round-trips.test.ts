@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DynamoDbPasskeyIndex } from '../../lambdas/core/adapters/aws/dynamodb-passkey-index';
 import { totpCode } from '../../lambdas/core/domain/totp';
 import { hmacHex, stripeSignatureHeader } from '../../lambdas/core/http/webhook-signature';
 import { OPERATION_LIST } from '../../lambdas/operations';
@@ -174,6 +175,19 @@ describe('AWS calls per route, counted on the real adapters', () => {
     );
     await measure('GET /admin/users/{userId}', 200, () =>
       http('GET', `/admin/users/${userId}`, undefined, bearer(admin)),
+    );
+    // No emulator registers passkeys (gap webAuthn): the index holds one as the API would have.
+    const credentialId = `rt-${Date.now()}`;
+    await new DynamoDbPasskeyIndex({ tableName: emulators().tables.passkeys }).add({
+      credentialId,
+      userId,
+      createdAt: new Date().toISOString(),
+    });
+    await measure('GET /admin/users/{userId}/passkeys', 200, () =>
+      http('GET', `/admin/users/${userId}/passkeys`, undefined, bearer(admin)),
+    );
+    await measure('DELETE /admin/users/{userId}/passkeys/{credentialId}', 204, () =>
+      http('DELETE', `/admin/users/${userId}/passkeys/${credentialId}`, undefined, bearer(admin)),
     );
     await measure(
       'POST /admin/users/{userId}/{action}',

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { resetMemoryWorld, seedAdmin } from '../../lambdas/core/adapters/memory/world';
 import { createLocalServer } from '../../local/server';
+import { SoftwareAuthenticator } from '../../local/software-authenticator';
 import { registryTriggers } from '../../local/triggers';
 import { consolePage, launchChromium, SHOTS, signIn, visibleParts } from '../support/console-browser';
 
@@ -16,6 +17,7 @@ import { consolePage, launchChromium, SHOTS, signIn, visibleParts } from '../sup
  * party, so the browser's own WebAuthn checks apply.
  */
 const ADMIN = { email: 'passkey.admin@example.com', password: 'Adm1n!Passkey-2026' };
+const HOLDER = { email: 'passkey.holder@example.com', password: 'H0lder!Passkey-2026' };
 /** A platform authenticator that holds resident keys and verifies its user, and answers by itself. */
 const PLATFORM_AUTHENTICATOR = {
   options: {
@@ -35,6 +37,7 @@ let browser: Browser;
 beforeAll(async () => {
   const world = resetMemoryWorld({ triggers: registryTriggers() });
   await seedAdmin(world, ADMIN);
+  await seedAdmin(world, HOLDER);
   server = createLocalServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://localhost:${(server.address() as AddressInfo).port}`;
@@ -94,6 +97,39 @@ describe('passkeys in the admin console (Chromium, virtual authenticator)', () =
     );
 
     expect(await visibleParts(page)).toEqual(['sign-in', 'login-form']);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it("lists a user's passkeys on the user page and removes one", async () => {
+    // The holder registers a passkey through the API, as their browser would.
+    const post = async (path: string, body: unknown, token?: string) => {
+      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+      if (token) headers.Authorization = `Bearer ${token}`;
+      const answer = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+      return answer.status === 204 ? {} : ((await answer.json()) as Record<string, unknown>);
+    };
+    const { tokens } = (await post('/auth/login', HOLDER)) as { tokens: { accessToken: string } };
+    const { options } = (await post('/me/passkeys/options', {}, tokens.accessToken)) as {
+      options: Parameters<SoftwareAuthenticator['register']>[0];
+    };
+    const credential = SoftwareAuthenticator.create().register(options, base);
+    await post('/me/passkeys', { credential }, tokens.accessToken);
+
+    const { page, problems } = await consolePage(browser, base);
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await page.fill('#filter-form input[name=email]', HOLDER.email);
+    await page.press('#filter-form input[name=email]', 'Enter');
+    await page.click('#users-table tr.user');
+    const row = `#user-passkeys tr[data-credential-id="${credential.id}"]`;
+    await page.waitForSelector(row);
+    expect(await page.locator('#user-passkeys-empty').isVisible()).toBe(false);
+
+    await page.click(`${row} button`);
+    await page.waitForFunction(() =>
+      document.querySelector('#notice')?.textContent?.startsWith('Passkey removed'),
+    );
+    expect(await page.locator(`${row} td`).nth(2).textContent()).toMatch(/^\d{4}-/);
+    expect(await page.locator(`${row} button`).count()).toBe(0);
     expect(problems).toEqual([]);
   }, 60_000);
 });

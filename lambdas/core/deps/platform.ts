@@ -6,7 +6,7 @@ import { memoryWorld } from '../adapters/memory/world';
 import { cognitoAccessTokenVerifier } from '../auth/access-token-verifier';
 import type { SecretName, SecretSource } from '../ports/secret-source';
 import { SECRETS } from '../secrets';
-import { cached, required } from './support';
+import { cached, keyedSessionSeal, required } from './support';
 
 /**
  * The composition root's platform adapters (secrets, the product's email, the
@@ -54,3 +54,8 @@ export const awsVerifier = /* @__PURE__ */ cached(() =>
 export const anySecretArn = (): boolean =>
   SECRET_NAMES.some((name) => Boolean(process.env[SECRETS[name].arnEnv]));
 export const awsSecretSource = (): SecretSource => (anySecretArn() ? managedSecrets() : envSecrets());
+
+/** The mock pool's session seal: its client secret's key, so the world file's sessions open in any process. */
+export const mockSessionSeal = /* @__PURE__ */ cached(() =>
+  keyedSessionSeal(async () => memoryWorld().cognito.clientSecret),
+);

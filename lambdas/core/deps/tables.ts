@@ -1,5 +1,6 @@
 import { DynamoDbAdminStore } from '../adapters/aws/dynamodb-admin-store';
 import { DynamoDbIdempotencyStore } from '../adapters/aws/dynamodb-idempotency-store';
+import { DynamoDbPasskeyIndex } from '../adapters/aws/dynamodb-passkey-index';
 import { DynamoDbRateLimiter } from '../adapters/aws/dynamodb-rate-limiter';
 import { DynamoDbReconciliationLog } from '../adapters/aws/dynamodb-reconciliation-log';
 import { DynamoDbUserStore } from '../adapters/aws/dynamodb-user-store';
@@ -43,4 +44,8 @@ export const dynamoRateLimiter = /* @__PURE__ */ cached(
 
 export const dynamoIdempotency = /* @__PURE__ */ cached(
   () => new DynamoDbIdempotencyStore({ tableName: required(TABLES.idempotency.envVar) }),
+);
+
+export const dynamoPasskeys = /* @__PURE__ */ cached(
+  () => new DynamoDbPasskeyIndex({ tableName: required(TABLES.passkeys.envVar) }),
 );

@@ -30,7 +30,7 @@ export type PolicyRecord = Pick<UserRecord, 'status' | 'mfa' | 'tokensValidAfter
  */
 export type SignInVerdict =
   | { admit: true; releaseHold: boolean }
-  | { admit: false; reason: 'locked' | 'revoked' | 'second-factor' | 'password-first' };
+  | { admit: false; reason: 'locked' | 'revoked' | 'second-factor' | 'password-first' | 'passkey-removed' };
 
 /** Statuses whose sign-ins are refused (and whose tokens every protected route refuses). */
 export const LOCKED_OUT: ReadonlySet<UserStatus> = new Set<UserStatus>(['suspended', 'disabled']);
@@ -42,6 +42,7 @@ export const REFUSAL_MESSAGE: Record<Exclude<SignInVerdict, { admit: true }>['re
   'second-factor': 'This account signs in with its password and its second factor.',
   'password-first':
     'An administrator reset how this account signs in: sign in with the password first (passkeys registered before were removed).',
+  'passkey-removed': 'An administrator removed this passkey; sign in another way.',
 };
 
 /**
@@ -58,6 +59,8 @@ export function signInVerdict(input: {
   record: PolicyRecord | undefined;
   totpInCognito: boolean;
   authTime: unknown;
+  /** A passkey sign-in with a passkey an admin removed (the API's passkey index). */
+  passkeyRemoved?: boolean;
 }): SignInVerdict {
   const { proof, record } = input;
   if (record && LOCKED_OUT.has(record.status)) return { admit: false, reason: 'locked' };
@@ -68,6 +71,7 @@ export function signInVerdict(input: {
     if (began === 'before' || (proof === 'refresh' && began === 'same second'))
       return { admit: false, reason: 'revoked' };
   }
+  if (proof === 'passkey' && input.passkeyRemoved) return { admit: false, reason: 'passkey-removed' };
   if (PASSWORDLESS_PROOFS.has(proof)) {
     if (record?.mfa.enabled || record?.mfa.required || input.totpInCognito)
       return { admit: false, reason: 'second-factor' };

@@ -34,3 +34,7 @@ export const webAuthnCredential = () =>
 
 /** An opaque Cognito session string from a challenge. */
 export const session = () => z.string().check(z.minLength(20), z.maxLength(4096));
+
+/** A passkey's credential id, base64url as WebAuthn and Cognito spell it (a path parameter). */
+export const credentialId = () =>
+  z.string().check(z.regex(/^[A-Za-z0-9_-]{1,1024}$/, 'must be a base64url credential id'));

@@ -32,6 +32,11 @@ describe('the audit trail of admin operations', () => {
         body: { password: 'Adm1n!Set-2026', permanent: true },
       });
       await act(id, 'approve'); // refused by the ladder: audited as refused
+      await call('listUserPasskeys', { token: admin, pathParameters: { userId: id } });
+      await call('removeUserPasskey', {
+        token: admin,
+        pathParameters: { userId: id, credentialId: 'bm9uZQ' },
+      });
       await call('poolStatus', { token: admin });
       await call('probeConnection', { token: admin });
       await call('deleteUser', { token: admin, pathParameters: { userId: id } });
@@ -42,6 +47,8 @@ describe('the audit trail of admin operations', () => {
         ['listUsers', 'done'],
         ['setUserPassword', 'done'],
         ['user:approve', 'refused:InvalidTransitionError'],
+        ['listUserPasskeys', 'done'],
+        ['removeUserPasskey', 'refused:NotFoundError'],
         ['poolStatus', 'done'],
         ['probeConnection', 'ok'],
         ['deleteUser', 'deleted'],

@@ -8,6 +8,7 @@ import { InMemoryCognito } from './cognito';
 import type { WebAuthnConfig } from './cognito/webauthn';
 import { InMemoryAdminStore } from './in-memory-admin-store';
 import { InMemoryIdempotencyStore } from './in-memory-idempotency-store';
+import { InMemoryPasskeyIndex } from './in-memory-passkey-index';
 import { InMemoryRateLimiter } from './in-memory-rate-limiter';
 import { InMemoryReconciliationLog } from './in-memory-reconciliation-log';
 import { InMemoryUserStore } from './in-memory-user-store';
@@ -34,6 +35,7 @@ export interface MemoryWorld {
   rateLimiter: InMemoryRateLimiter;
   idempotency: InMemoryIdempotencyStore;
   usernames: InMemoryUsernameRegistry;
+  passkeyIndex: InMemoryPasskeyIndex;
 }
 
 export interface WorldOptions {
@@ -87,6 +89,7 @@ function createWorld(options: WorldOptions = {}): MemoryWorld {
     rateLimiter: new InMemoryRateLimiter(clock),
     idempotency: new InMemoryIdempotencyStore(clock),
     usernames: new InMemoryUsernameRegistry(users),
+    passkeyIndex: new InMemoryPasskeyIndex(),
   };
 }
 

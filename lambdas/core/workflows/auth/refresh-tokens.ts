@@ -11,6 +11,6 @@ import { admitSignIn, type SignInPolicyPorts } from '../common/sign-in-policy';
  */
 export async function refreshTokens(ports: SignInPolicyPorts, refreshToken: string): Promise<Tokens> {
   const tokens = await ports.signIn.refresh(refreshToken);
-  await admitSignIn(ports, 'refresh', { tokens }, refreshToken);
+  await admitSignIn(ports, 'refresh', { tokens }, { refreshToken });
   return tokens;
 }

@@ -16,7 +16,8 @@ import { choiceSignInTiming } from '../common/sign-in-timing';
  * MFA_SETUP code: TOTP enabled), and the next challenge presented. USER_AUTH's
  * steps (a factor chosen, a password, an emailed code, a passkey) too.
  * Tokens pass the sign-in policy (sign-in-policy.ts): an emailed code or a
- * passkey alone never signs in an account with a second factor.
+ * passkey alone never signs in an account with a second factor, and a
+ * passkey an admin removed never signs in.
  */
 export async function answerChallenge(
   ports: SignInPolicyPorts & { rateLimiter: RateLimiter; seal: SessionSeal },
@@ -34,6 +35,7 @@ export async function answerChallenge(
           await answerMasked(ports.seal, input.email, input.session, (name, session) =>
             ports.signIn.respondToChallenge({ ...input, email: name, session }),
           ),
+          typeof input.credential?.id === 'string' ? { credentialId: input.credential.id } : {},
         ),
       )
     : await admitSignIn(ports, proofOf(input), await ports.signIn.respondToChallenge(input));

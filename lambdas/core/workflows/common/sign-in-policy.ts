@@ -1,4 +1,4 @@
-import { FeatureNotConfiguredError, NotAuthorizedError } from '../../domain/errors';
+import { ConfigurationError, FeatureNotConfiguredError, NotAuthorizedError } from '../../domain/errors';
 import {
   PASSWORDLESS_PROOFS,
   REFUSAL_MESSAGE,
@@ -8,17 +8,27 @@ import {
 import { type AuthOutcome, unverifiedClaims } from '../../domain/tokens';
 import { log } from '../../log';
 import type { Clock } from '../../ports/clock';
+import type { PasskeyIndex } from '../../ports/passkey-index';
 import type { Passkeys } from '../../ports/passkeys';
 import type { SelfService } from '../../ports/self-service';
 import type { SignIn } from '../../ports/sign-in';
 import type { UserStore } from '../../ports/user-store';
+import { removeEverywhere, syncPasskeys } from './passkey-index-sync';
 
 export interface SignInPolicyPorts {
   signIn: SignIn;
   users: UserStore;
   selfService: SelfService;
   passkeys: Passkeys;
+  /** The API's passkey index: needed for passkey sign-ins and to end an admin's hold. */
+  index?: PasskeyIndex;
   clock: Clock;
+}
+
+/** What the route knows beside the outcome: the refresh token it was given, the passkey that answered. */
+export interface Presented {
+  refreshToken?: string;
+  credentialId?: string;
 }
 
 /**
@@ -37,27 +47,37 @@ export async function admitSignIn(
   ports: SignInPolicyPorts,
   proof: SignInProof,
   outcome: AuthOutcome,
-  presentedRefreshToken?: string,
+  presented: Presented = {},
 ): Promise<AuthOutcome> {
   if (!('tokens' in outcome)) return outcome;
   const { tokens } = outcome;
   const claims = unverifiedClaims(tokens.accessToken) ?? {};
   const sub = typeof claims.sub === 'string' ? claims.sub : undefined;
-  const [record, cognito] = await Promise.all([
+  const { credentialId } = presented;
+  const { index } = ports;
+  if (proof === 'passkey' && !index) throw new ConfigurationError('This function has no passkey index.');
+  const [record, cognito, passkey] = await Promise.all([
     sub ? ports.users.get(sub) : undefined,
     PASSWORDLESS_PROOFS.has(proof) ? ports.selfService.getUser(tokens.accessToken) : undefined,
+    proof === 'passkey' && credentialId ? index?.find(credentialId) : undefined,
   ]);
   const verdict = signInVerdict({
     proof,
     record,
     totpInCognito: cognito?.totpEnabled ?? false,
     authTime: claims.auth_time,
+    passkeyRemoved: passkey?.removedAt !== undefined,
   });
   if (!verdict.admit) {
-    const refreshToken = tokens.refreshToken ?? presentedRefreshToken;
+    // A removed passkey dies at its first use: this is the owner's token, which Cognito's delete needs.
+    if (verdict.reason === 'passkey-removed' && credentialId && index)
+      await removeEverywhere({ passkeys: ports.passkeys, index }, tokens.accessToken, credentialId);
+    const refreshToken = tokens.refreshToken ?? presented.refreshToken;
     if (refreshToken) await ports.signIn.revoke(refreshToken);
     throw new NotAuthorizedError(REFUSAL_MESSAGE[verdict.reason]);
   }
+  if (proof === 'passkey' && credentialId && sub && !passkey)
+    await index?.add({ credentialId, userId: sub, createdAt: ports.clock().toISOString() });
   if (verdict.releaseHold && sub && record?.factorHold)
     await releaseHold(ports, sub, record.factorHold.heldAt, tokens.accessToken);
   return outcome;
@@ -75,19 +95,21 @@ async function releaseHold(
   accessToken: string,
 ): Promise<void> {
   try {
-    const before = (await ports.passkeys.list(accessToken).catch(noPasskeys)).filter(
-      (passkey) => Date.parse(passkey.createdAt) < Date.parse(heldAt),
-    );
-    await Promise.all(before.map((passkey) => ports.passkeys.remove(accessToken, passkey.credentialId)));
+    if (!ports.index) throw new ConfigurationError('This function has no passkey index.');
+    await syncPasskeys(
+      { ...ports, index: ports.index },
+      {
+        userId,
+        accessToken,
+        alsoRemove: (passkey) => Date.parse(passkey.createdAt) < Date.parse(heldAt),
+      },
+    ).catch((error: unknown) => {
+      // A pool without passkeys has none to remove.
+      if (!(error instanceof FeatureNotConfiguredError)) throw error;
+    });
     await ports.users.releaseFactorHold(userId, heldAt, ports.clock());
-    log('info', 'factor hold released', { userId, passkeysRemoved: before.length });
+    log('info', 'factor hold released', { userId });
   } catch (error) {
     log('error', 'factor hold not released', { userId, error: (error as Error).name });
   }
-}
-
-/** A pool without passkeys has none to remove. */
-function noPasskeys(error: unknown): [] {
-  if (error instanceof FeatureNotConfiguredError) return [];
-  throw error;
 }
