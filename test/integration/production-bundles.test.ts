@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import bcrypt from 'bcryptjs';
+import { DynamoDbPasskeyIndex } from '../../lambdas/core/adapters/aws/dynamodb-passkey-index';
 import { totpCode } from '../../lambdas/core/domain/totp';
 import { hmacHex, stripeSignatureHeader } from '../../lambdas/core/http/webhook-signature';
 import type { OperationDefinition } from '../../lambdas/core/operation-definition';
@@ -228,6 +229,18 @@ describe('the production bundles on the emulators', () => {
     });
     expect(renamed).toMatchObject({ status: 200, body: { name: 'Bundle User', organizationId: 'org-1' } });
     expect((await action('enable')).status).toBe(409); // not suspended or disabled
+
+    // The admin's passkey routes read and mark the API's own index (no emulator registers passkeys).
+    const credentialId = `bundle-${Date.now()}`;
+    await new DynamoDbPasskeyIndex({ tableName: emulators().tables.passkeys }).add({
+      credentialId,
+      userId,
+      createdAt: new Date().toISOString(),
+    });
+    const passkeys = await run('listUserPasskeys', { token, pathParameters: { userId } });
+    expect(passkeys).toMatchObject({ status: 200, body: { passkeys: [{ credentialId }] } });
+    const removed = await run('removeUserPasskey', { token, pathParameters: { userId, credentialId } });
+    expect(removed.status).toBe(204);
 
     const event = JSON.stringify({
       id: `evt_${userId}`,

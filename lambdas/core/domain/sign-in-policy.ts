@@ -41,7 +41,7 @@ export const REFUSAL_MESSAGE: Record<Exclude<SignInVerdict, { admit: true }>['re
   revoked: 'This session has been ended; sign in again.',
   'second-factor': 'This account signs in with its password and its second factor.',
   'password-first':
-    'An administrator reset how this account signs in: sign in with the password first (passkeys registered before were removed).',
+    'An administrator reset how this account signs in: sign in with your password first (the passkeys registered before are then removed).',
   'passkey-removed': 'An administrator removed this passkey; sign in another way.',
 };
 

@@ -5,8 +5,8 @@ import type { Messenger } from './messages';
 import { assertPolicy, hashPassword, passwordMatches } from './passwords';
 import type { FakeUser, PoolState } from './pool';
 import {
-  type ApiInput,
-  type ApiOutput,
+  type ApiInput as Input,
+  type ApiOutput as Output,
   startUserAuth,
   tokenOperations,
   userAuthAnswer,
@@ -24,9 +24,6 @@ import type { InMemorySelfService } from './self-service';
 import type { InMemorySignIn } from './sign-in';
 import type { TokenIssuer } from './tokens';
 import type { FakeWebAuthn } from './webauthn';
-
-type Input = ApiInput;
-type Output = ApiOutput;
 
 const WRITABLE = new Set(['email', 'name']); // what a user may write about themselves (client write attributes)
 
