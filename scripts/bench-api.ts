@@ -1,9 +1,10 @@
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import * as path from 'node:path';
 import autocannon from 'autocannon';
 import { JwtSigner } from '../lambdas/core/adapters/memory/jwt-signer';
 import { MOCK_POOL } from '../lambdas/core/adapters/memory/world';
 import { freePort } from '../local/emulators/processes';
+import { spawnLocalApi, waitFor } from './local-api';
 
 /**
  * `npm run bench:api`: the local API (`npm start`: tsx, mock mode) against
@@ -22,39 +23,11 @@ const arg = (name: string, fallback: number) => {
 const ROUNDS = arg('rounds', 5);
 const SECONDS = arg('seconds', 5);
 const CONNECTIONS = arg('connections', 50);
-const root = path.join(__dirname, '..');
 const ADMIN = { email: 'bench@example.com', password: 'B3nch!Passw0rd-2026' };
-
-async function waitFor(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`${url}: the server exited (${child.exitCode})`);
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not answer`);
-}
 
 /** `npm start` as a user runs it (tsx, mock mode), its request log silenced so it is not the bottleneck. */
 async function startLocalApi(port: number): Promise<{ child: ChildProcess; token: string }> {
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['local/server.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      MOCK_MODE: 'true',
-      PORT: String(port),
-      LOG_LEVEL: 'silent',
-      LOCAL_ADMIN_EMAIL: ADMIN.email,
-      LOCAL_ADMIN_PASSWORD: ADMIN.password,
-      // A fresh world, and none of the developer's: the local world file is off.
-      LOCAL_STATE_FILE: 'off',
-    },
-    stdio: 'ignore',
-  });
-  await waitFor(`http://127.0.0.1:${port}/health`, child);
+  const child = await spawnLocalApi(port, ADMIN);
   const login = await fetch(`http://127.0.0.1:${port}/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

@@ -1,6 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import * as path from 'node:path';
 import { freePort } from '../local/emulators/processes';
+import { spawnLocalApi } from './local-api';
 
 /**
  * `npm run bench:floor`: the sign-in timing floor under a burst, on `npm start`
@@ -18,41 +17,14 @@ const arg = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const BURST = arg('burst', 100);
-const root = path.join(__dirname, '..');
 const KNOWN = { email: 'floor@example.com', password: 'Fl00r!Passw0rd-2026' };
-
-async function startLocalApi(port: number): Promise<ChildProcess> {
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['local/server.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      MOCK_MODE: 'true',
-      PORT: String(port),
-      LOG_LEVEL: 'silent',
-      LOCAL_ADMIN_EMAIL: KNOWN.email,
-      LOCAL_ADMIN_PASSWORD: KNOWN.password,
-      LOCAL_STATE_FILE: 'off',
-    },
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`the local API exited (${child.exitCode})`);
-    const up = await fetch(`http://127.0.0.1:${port}/health`).then(
-      (r) => r.status < 500,
-      () => false,
-    );
-    if (up) return child;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the local API did not answer');
-}
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 async function main(): Promise<void> {
   const port = await freePort();
-  const child = await startLocalApi(port);
+  const child = await spawnLocalApi(port, KNOWN);
   const login = async (body: { email: string; password: string }) => {
     const started = performance.now();
     await fetch(`http://127.0.0.1:${port}/auth/login`, {

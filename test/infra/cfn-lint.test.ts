@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { configureApp } from '../../lib/app';
+import { EVERY_OPTION } from '../support/stack-variants';
 
 /**
  * AWS's CloudFormation linter on the synthesized template, with the default
@@ -11,18 +12,7 @@ import { configureApp } from '../../lib/app';
  * on the machine image; when it is missing the test fails and says how to
  * install it (never a silent skip).
  */
-const FULLEST = {
-  threatProtection: 'true',
-  waf: 'true',
-  refreshTokenRotation: 'true',
-  mfaRequired: 'true',
-  sesFromAddress: 'no-reply@example.com',
-  legacyDatabaseSecretArn: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:legacy-db-AbC123',
-  legacySubnetIds: 'subnet-0123456789abcdef0,subnet-0123456789abcdef1',
-  legacySecurityGroupIds: 'sg-0123456789abcdef0',
-  corsOrigins: 'https://admin.example.com',
-  apiGatewayCloudWatchRole: 'true',
-};
+const FULLEST = { ...EVERY_OPTION, mfaRequired: 'true' };
 
 function templateOf(context: Record<string, string>): unknown {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });

@@ -1,5 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { configureApp } from '../../lib/app';
+import { EVERY_OPTION } from '../support/stack-variants';
 
 /**
  * A deploy-time rule AWS enforces: a CloudFormation stack holds at most 500
@@ -7,17 +8,6 @@ import { configureApp } from '../../lib/app';
  * that exclude each other: MFA required, or passkeys) must stay under it.
  */
 const CLOUDFORMATION_LIMIT = 500;
-const EVERY_OPTION = {
-  threatProtection: 'true',
-  waf: 'true',
-  refreshTokenRotation: 'true',
-  sesFromAddress: 'no-reply@example.com',
-  legacyDatabaseSecretArn: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:legacy-db-AbC123',
-  legacySubnetIds: 'subnet-0123456789abcdef0,subnet-0123456789abcdef1',
-  legacySecurityGroupIds: 'sg-0123456789abcdef0',
-  corsOrigins: 'https://admin.example.com',
-  apiGatewayCloudWatchRole: 'true',
-};
 
 function resourceCount(context: Record<string, string>): number {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
