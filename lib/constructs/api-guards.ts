@@ -58,8 +58,24 @@ export function addWebAcl(
   });
 }
 
+/**
+ * CORS headers on API Gateway's own answers (a refused token, a throttle, a bad
+ * body), so a browser on an allowed origin can read a 401 or a 429 as it reads
+ * the functions' answers. A header value here is a literal or a request value,
+ * never a choice: one origin is named; several are answered by echoing the
+ * request's `Origin`, which exposes only these fixed error bodies.
+ */
+function gatewayCorsHeaders(origins: readonly string[]): Record<string, string> {
+  if (origins.length === 0) return {};
+  return {
+    'Access-Control-Allow-Origin': origins.length === 1 ? `'${origins[0]}'` : 'method.request.header.Origin',
+    'Access-Control-Expose-Headers': "'Retry-After'",
+    Vary: "'Origin'",
+  };
+}
+
 /** API Gateway's own refusals, in the `{"error": {"code", "message"}}` shape of docs/api.md. */
-export function addGatewayResponses(api: apigateway.RestApi): void {
+export function addGatewayResponses(api: apigateway.RestApi, corsOrigins: readonly string[] = []): void {
   // [id, type, status (undefined keeps API Gateway's), code, message]
   const answers: Array<[string, apigateway.ResponseType, string | undefined, string, string]> = [
     [
@@ -126,9 +142,12 @@ export function addGatewayResponses(api: apigateway.RestApi): void {
       type,
       ...(statusCode ? { statusCode } : {}),
       // API Gateway wants each value as a quoted literal.
-      responseHeaders: Object.fromEntries(
-        Object.entries(SECURITY_HEADERS).map(([name, value]) => [name, `'${value.replace(/'/g, "\\'")}'`]),
-      ),
+      responseHeaders: {
+        ...Object.fromEntries(
+          Object.entries(SECURITY_HEADERS).map(([name, value]) => [name, `'${value.replace(/'/g, "\\'")}'`]),
+        ),
+        ...gatewayCorsHeaders(corsOrigins),
+      },
       templates: { 'application/json': JSON.stringify({ error: { code, message } }) },
     });
   }

@@ -176,7 +176,7 @@ export class Api extends Construct {
       }
     }
 
-    addGatewayResponses(api);
+    addGatewayResponses(api, corsOrigins);
 
     if (props.waf) {
       addWebAcl(

@@ -41,6 +41,28 @@ describe('CORS (-c corsOrigins, empty by default)', () => {
     expect(new Set(envs)).toEqual(new Set(['https://admin.example.com']));
   });
 
+  it("puts CORS on API Gateway's own answers too (a 401, a 429), so a browser can read them", () => {
+    const gatewayHeaders = (template: Template) =>
+      Object.values(template.findResources('AWS::ApiGateway::GatewayResponse')).map(
+        (r) => r.Properties.ResponseParameters as Record<string, string>,
+      );
+    for (const headers of gatewayHeaders(synth()))
+      expect(Object.keys(headers)).not.toContain('gatewayresponse.header.Access-Control-Allow-Origin');
+    const one = gatewayHeaders(synth({ corsOrigins: 'https://admin.example.com' }));
+    expect(one.length).toBeGreaterThanOrEqual(10);
+    for (const headers of one)
+      expect(headers).toMatchObject({
+        'gatewayresponse.header.Access-Control-Allow-Origin': "'https://admin.example.com'",
+        'gatewayresponse.header.Access-Control-Expose-Headers': "'Retry-After'",
+        'gatewayresponse.header.Vary': "'Origin'",
+      });
+    const two = gatewayHeaders(synth({ corsOrigins: 'https://admin.example.com,https://app.example.com' }));
+    for (const headers of two)
+      expect(headers['gatewayresponse.header.Access-Control-Allow-Origin']).toBe(
+        'method.request.header.Origin',
+      );
+  });
+
   it('refuses a wildcard, a path or plain http to a remote host', () => {
     for (const origin of ['*', 'https://admin.example.com/console', 'http://admin.example.com'])
       expect(() => synth({ corsOrigins: origin })).toThrow(/not an exact origin/);

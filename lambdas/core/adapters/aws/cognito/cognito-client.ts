@@ -6,10 +6,12 @@ import {
   type ServiceOutputTypes,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Command } from '@smithy/types';
+import { TRIGGER_CALL_TIMEOUTS } from '../../../timeouts';
 import { sdkClientConfig } from '../sdk-config';
 import { type CognitoCall, mapCognitoError } from './cognito-errors';
 
 let shared: CognitoIdentityProviderClient | undefined;
+let sharedForTriggers: CognitoIdentityProviderClient | undefined;
 
 /**
  * One Cognito client per container, shared by the sign-in and user-directory
@@ -21,6 +23,18 @@ export function sharedCognitoClient(): CognitoIdentityProviderClient {
   shared ??= new CognitoIdentityProviderClient({ ...sdkClientConfig(), retryMode: 'adaptive' });
   return shared;
 }
+
+/**
+ * The client for the calls that run Lambda triggers (TRIGGER_CALL_TIMEOUTS):
+ * a longer wait, and never a retry that would run the triggers twice.
+ */
+export function sharedTriggerCognitoClient(): CognitoIdentityProviderClient {
+  sharedForTriggers ??= new CognitoIdentityProviderClient(sdkClientConfig(TRIGGER_CALL_TIMEOUTS));
+  return sharedForTriggers;
+}
+
+/** Pass as `send`'s third argument for a call that runs Lambda triggers. */
+export const RUNS_TRIGGERS = { runsTriggers: true } as const;
 
 /** A command of the Cognito user pool API. */
 export type CognitoCommand<I extends ServiceInputTypes, O extends ServiceOutputTypes> = Command<
@@ -37,6 +51,7 @@ export type CognitoCommand<I extends ServiceInputTypes, O extends ServiceOutputT
  */
 export class CognitoPool {
   readonly client: CognitoIdentityProviderClient;
+  readonly triggerClient: CognitoIdentityProviderClient;
 
   constructor(
     readonly userPoolId: string,
@@ -45,8 +60,11 @@ export class CognitoPool {
     client?: CognitoIdentityProviderClient,
     /** The app client's secret, when it has one (a confidential client: docs/security.md). */
     private readonly clientSecret: () => Promise<string | undefined> = async () => undefined,
+    /** Injectable for tests; defaults to the shared client of the calls that run triggers. */
+    triggerClient?: CognitoIdentityProviderClient,
   ) {
     this.client = client ?? sharedCognitoClient();
+    this.triggerClient = triggerClient ?? (client ? client : sharedTriggerCognitoClient());
   }
 
   /**
@@ -81,9 +99,10 @@ export class CognitoPool {
   async send<I extends ServiceInputTypes, O extends ServiceOutputTypes>(
     command: CognitoCommand<I, O>,
     call: CognitoCall,
+    options: { runsTriggers?: boolean } = {},
   ): Promise<O> {
     try {
-      return await this.client.send(command);
+      return await (options.runsTriggers ? this.triggerClient : this.client).send(command);
     } catch (error) {
       throw mapCognitoError(error, call);
     }

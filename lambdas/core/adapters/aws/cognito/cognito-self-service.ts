@@ -14,7 +14,7 @@ import { normalizeEmail } from '../../../domain/email';
 import { CodeMismatchError, InvalidSessionError, NotAuthorizedError } from '../../../domain/errors';
 import { SIGN_UP_TICKET_FIELD } from '../../../domain/sign-up-ticket';
 import type { SelfService, SessionUser, SignUpInput } from '../../../ports/self-service';
-import type { CognitoPool } from './cognito-client';
+import { type CognitoPool, RUNS_TRIGGERS } from './cognito-client';
 
 /** The self-service port on Amazon Cognito (calls authorized by the user's access token). */
 export class CognitoSelfService implements SelfService {
@@ -96,6 +96,7 @@ export class CognitoSelfService implements SelfService {
         ...(await this.pool.secretHashField(normalizeEmail(email))),
       }),
       'challenge',
+      RUNS_TRIGGERS,
     );
   }
 

@@ -16,7 +16,7 @@ import {
   USER_AUTH_STEPS,
 } from '../../../domain/tokens';
 import type { ChallengeAnswer, SignIn } from '../../../ports/sign-in';
-import type { CognitoPool } from './cognito-client';
+import { type CognitoPool, RUNS_TRIGGERS } from './cognito-client';
 import { toOutcome, unwrapRefreshToken } from './cognito-mapping';
 import { CognitoUserAuth } from './cognito-user-auth';
 
@@ -47,6 +47,7 @@ export class CognitoSignIn implements SignIn {
         },
       }),
       'sign-in',
+      RUNS_TRIGGERS,
     );
     return toOutcome(answer);
   }
@@ -150,6 +151,7 @@ export class CognitoSignIn implements SignIn {
         },
       }),
       'sign-in',
+      RUNS_TRIGGERS,
     );
     return toOutcome(answer);
   }
@@ -171,6 +173,7 @@ export class CognitoSignIn implements SignIn {
         },
       }),
       'challenge',
+      RUNS_TRIGGERS,
     );
     return toOutcome(answer);
   }

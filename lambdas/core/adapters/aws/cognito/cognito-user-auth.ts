@@ -6,7 +6,7 @@ import { normalizeEmail } from '../../../domain/email';
 import { RequestValidationError } from '../../../domain/errors';
 import type { AuthOutcome, FirstFactor } from '../../../domain/tokens';
 import type { ChallengeAnswer } from '../../../ports/sign-in';
-import type { CognitoPool } from './cognito-client';
+import { type CognitoPool, RUNS_TRIGGERS } from './cognito-client';
 import { toOutcome } from './cognito-mapping';
 
 /**
@@ -32,6 +32,7 @@ export class CognitoUserAuth {
         },
       }),
       'sign-in',
+      RUNS_TRIGGERS,
     );
     const outcome = toOutcome(answer);
     // A preferred password: the SELECT_CHALLENGE session, answered with the password next.
@@ -60,6 +61,7 @@ export class CognitoUserAuth {
         },
       }),
       'challenge',
+      RUNS_TRIGGERS,
     );
     return toOutcome(answer);
   }
