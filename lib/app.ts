@@ -8,6 +8,12 @@ function flag(app: App, name: string): boolean {
   return value === true || value === 'true';
 }
 
+/** A context flag that is on unless turned off (`-c name=false`). */
+function flagOnByDefault(app: App, name: string): boolean {
+  const value: unknown = app.node.tryGetContext(name);
+  return !(value === false || value === 'false');
+}
+
 /** A comma-separated context list (`-c legacySubnetIds=subnet-a,subnet-b`). */
 function list(app: App, name: string): string[] {
   const value: unknown = app.node.tryGetContext(name);
@@ -95,7 +101,8 @@ export function configureApp(app: App): AuthStack {
     description: 'Cognito account backend: user pool, tables, REST API, one Lambda per operation',
     mockMode: flag(app, 'mockMode'),
     threatProtection: flag(app, 'threatProtection'),
-    waf: flag(app, 'waf'),
+    // On by default: no single caller may exhaust login or refresh for everyone (-c waf=false: off).
+    waf: flagOnByDefault(app, 'waf'),
     refreshTokenRotation: flag(app, 'refreshTokenRotation'),
     mfaRequired: flag(app, 'mfaRequired'),
     apiGatewayCloudWatchRole: flag(app, 'apiGatewayCloudWatchRole'),

@@ -1,3 +1,4 @@
+import { Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
@@ -27,9 +28,10 @@ export function addWebAcl(
   const acl = new wafv2.CfnWebACL(scope, 'WebAcl', {
     scope: 'REGIONAL',
     defaultAction: { allow: {} },
+    // Metric names carry the stack's name: two environments in one account keep their own numbers.
     visibilityConfig: {
       cloudWatchMetricsEnabled: true,
-      metricName: 'account-backend',
+      metricName: `${Stack.of(scope).stackName}-web-acl`,
       sampledRequestsEnabled: true,
     },
     rules: [
@@ -39,7 +41,7 @@ export function addWebAcl(
         action: { block: {} },
         visibilityConfig: {
           cloudWatchMetricsEnabled: true,
-          metricName: 'per-ip-rate',
+          metricName: `${Stack.of(scope).stackName}-per-ip-rate`,
           sampledRequestsEnabled: true,
         },
         statement: {

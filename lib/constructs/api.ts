@@ -188,7 +188,7 @@ export class Api extends Construct {
       Validations.of(api).acknowledge({
         id: 'AwsSolutions-APIG3',
         reason:
-          'A WAF web ACL is billed per deployment; it is one context flag away (-c waf=true: a per-IP rate-based rule on the public and webhook routes). Per-method throttles, per-email and global resend limits and the Cognito authorizer cover the default.',
+          'The WAF web ACL (a per-IP rate-based rule on the public and webhook routes) is on by default; this deployment turned it off with -c waf=false, leaving the per-method throttles, the per-email and global resend limits and the Cognito authorizer.',
       });
     }
     const cloudWatchRole = api.node.tryFindChild('CloudWatchRole');

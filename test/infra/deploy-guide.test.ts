@@ -30,7 +30,7 @@ describe('docs/deploy.md', () => {
   it('lists exactly the context flags lib/app.ts reads', () => {
     const source = readFileSync(path.join(root, 'lib', 'app.ts'), 'utf8');
     const read = new Set(
-      [...source.matchAll(/(?:tryGetContext\(|flag\(app,|list\(app,)\s*'(\w+)'/g)].map(([, name]) => name),
+      [...source.matchAll(/(?:tryGetContext\(|flag\(app,|flagOnByDefault\(app,|list\(app,)\s*'(\w+)'/g)].map(([, name]) => name),
     );
     expect(rows.map((r) => r.flag).sort()).toEqual([...read].sort());
   });
@@ -72,7 +72,7 @@ describe('docs/deploy.md', () => {
       'AWS::KMS::Alias': 'AliasName',
     };
     const named = (stackName: string) => {
-      const resources = Object.values(synth({ stackName, waf: 'true' }).Resources);
+      const resources = Object.values(synth({ stackName }).Resources);
       return {
         types: new Set(resources.map((r) => r.Type).filter((type) => type in UNIQUE)),
         names: resources.flatMap((r) => {

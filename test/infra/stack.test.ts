@@ -390,9 +390,12 @@ describe('the REST API', () => {
     });
   });
 
-  it('has no web ACL by default, and a per-IP rate-based rule on the open routes with -c waf=true', () => {
-    expect(Object.keys(template.findResources('AWS::WAFv2::WebACL'))).toEqual([]);
-    const withWaf = synth({ waf: 'true' }).template;
+  it('has a per-IP rate-based rule on the open routes by default (metrics named after the stack), none with -c waf=false', () => {
+    expect(Object.keys(synth({ waf: 'false' }).template.findResources('AWS::WAFv2::WebACL'))).toEqual([]);
+    const withWaf = template;
+    withWaf.hasResourceProperties('AWS::WAFv2::WebACL', {
+      VisibilityConfig: Match.objectLike({ MetricName: 'CognitoAccountBackend-web-acl' }),
+    });
     withWaf.hasResourceProperties('AWS::WAFv2::WebACL', {
       Scope: 'REGIONAL',
       Rules: [
