@@ -30,7 +30,9 @@ describe('docs/deploy.md', () => {
   it('lists exactly the context flags lib/app.ts reads', () => {
     const source = readFileSync(path.join(root, 'lib', 'app.ts'), 'utf8');
     const read = new Set(
-      [...source.matchAll(/(?:tryGetContext\(|flag\(app,|flagOnByDefault\(app,|list\(app,)\s*'(\w+)'/g)].map(([, name]) => name),
+      [...source.matchAll(/(?:tryGetContext\(|flag\(app,|flagOnByDefault\(app,|list\(app,)\s*'(\w+)'/g)].map(
+        ([, name]) => name,
+      ),
     );
     expect(rows.map((r) => r.flag).sort()).toEqual([...read].sort());
   });
