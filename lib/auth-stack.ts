@@ -164,7 +164,13 @@ export class AuthStack extends Stack {
       cloudWatchRole: props.apiGatewayCloudWatchRole ?? false,
       ...(props.corsOrigins?.length ? { corsOrigins: props.corsOrigins } : {}),
     });
-    const monitoring = new Monitoring(this, 'Monitoring', { restApi: api.restApi, functions: watched });
+    const monitoring = new Monitoring(this, 'Monitoring', {
+      restApi: api.restApi,
+      functions: watched,
+      userPool: { id: identity.userPool.userPoolId, clientId: identity.userPoolClient.userPoolClientId },
+      tables: TABLE_KEYS.map((key) => data.tables[key].table),
+      sesReputation: props.sesFromAddress !== undefined,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: api.restApi.url });
     new CfnOutput(this, 'AlarmTopicArn', {

@@ -8,6 +8,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { MAX_METRICS_PER_ALARM, type ServiceAlarmProps, serviceAlarms } from './service-alarms';
 
 /** A function the monitoring watches. */
 export interface WatchedFunction {
@@ -24,7 +25,7 @@ export interface WatchedFunction {
 }
 
 /** Props of the monitoring construct. */
-export interface MonitoringProps {
+export interface MonitoringProps extends ServiceAlarmProps {
   readonly restApi: apigateway.RestApi;
   readonly functions: readonly WatchedFunction[];
 }
@@ -40,8 +41,6 @@ export const API_5XX_PERCENT = 5;
 export const API_5XX_MIN_REQUESTS = 20;
 
 const PERIOD = Duration.minutes(5);
-/** CloudWatch takes at most 10 metrics in one metric-math alarm. */
-export const MAX_METRICS_PER_ALARM = 10;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
@@ -110,6 +109,9 @@ export class Monitoring extends Construct {
         `Lambda throttled one of ${names.join(', ')} (see each function's Throttles metric): raise its reserved concurrency or the account limit.`,
       );
     }
+
+    for (const [id, metric, description, threshold] of serviceAlarms(props))
+      alarm(id, metric, description, threshold);
 
     for (const fn of props.functions) {
       alarm(

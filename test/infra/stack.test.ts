@@ -12,11 +12,12 @@ const TRIGGER_LIST = deployedTriggers({});
 
 import { METHOD_THROTTLES } from '../../lib/constructs/api';
 import { WAF_RATE_LIMIT_PER_5_MIN } from '../../lib/constructs/api-guards';
+import { API_5XX_MIN_REQUESTS, API_5XX_PERCENT } from '../../lib/constructs/monitoring';
 import {
-  API_5XX_MIN_REQUESTS,
-  API_5XX_PERCENT,
   MAX_METRICS_PER_ALARM,
-} from '../../lib/constructs/monitoring';
+  SES_BOUNCE_RATE,
+  SES_COMPLAINT_RATE,
+} from '../../lib/constructs/service-alarms';
 import { CUSTOM_RESOURCE_PROVIDER, ourFunctions } from '../support/functions';
 
 /** Synthesizes the app as bin/app.ts does, with esbuild bundling skipped. */
@@ -571,6 +572,35 @@ describe('the alarms', () => {
     const expression = rate?.Properties.Metrics.find((m: { Expression?: string }) => m.Expression);
     expect(expression.Expression).toContain(`requests >= ${API_5XX_MIN_REQUESTS}`);
     expect(expression.Expression).toContain('100 * FILL(errors, 0) / requests');
+  });
+
+  it("watch Cognito's throttles of this pool, DynamoDB's of every table, and SES's reputation when it sends", () => {
+    type Alarm = { Properties: { Metrics?: Array<{ MetricStat?: { Metric: Record<string, unknown> } }> } };
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Alarm[];
+    const metricsOf = (alarm: Alarm | undefined) =>
+      (alarm?.Properties.Metrics ?? []).flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric] : []));
+    const cognito = alarms.find((a) => metricsOf(a).some((m) => m.Namespace === 'AWS/Cognito'));
+    expect(metricsOf(cognito).map((m) => m.MetricName)).toEqual([
+      'SignInThrottles',
+      'TokenRefreshThrottles',
+      'SignUpThrottles',
+    ]);
+    expect(JSON.stringify(metricsOf(cognito)[0])).toContain('UserPoolClient');
+    const tables = Object.keys(template.findResources('AWS::DynamoDB::Table')).length;
+    for (const name of ['ReadThrottleEvents', 'WriteThrottleEvents']) {
+      const dynamo = alarms.find((a) => metricsOf(a).some((m) => m.MetricName === name));
+      expect(metricsOf(dynamo)).toHaveLength(tables);
+    }
+    const sesAlarms = (t: Template) =>
+      Object.values(t.findResources('AWS::CloudWatch::Alarm')).filter(
+        (a) => a.Properties.Namespace === 'AWS/SES',
+      );
+    expect(sesAlarms(template)).toEqual([]);
+    const withSes = sesAlarms(synth({ sesFromAddress: 'no-reply@example.com' }).template);
+    expect(withSes.map((a) => [a.Properties.MetricName, a.Properties.Threshold])).toEqual([
+      ['Reputation.BounceRate', SES_BOUNCE_RATE],
+      ['Reputation.ComplaintRate', SES_COMPLAINT_RATE],
+    ]);
   });
 
   it('watch every function for errors and throttles, and the sagas for their log events', () => {
