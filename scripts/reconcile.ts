@@ -1,6 +1,7 @@
 import {
   adminStore,
   clock,
+  poolInspector,
   reconciliationLog,
   userDirectory,
   usernameRegistry,
@@ -37,7 +38,11 @@ run(async () => {
         `${r.id}  ${r.createdAt}  ${r.kind}  ${r.email} (cognito ${r.username})  by ${r.actor}  correlation ${r.correlationId}  errors ${r.errors.join(',')}`,
       );
     }
-    const orphans = await findOrphanedRecords({ users: userStore(), directory: userDirectory() });
+    const orphans = await findOrphanedRecords({
+      users: userStore(),
+      directory: userDirectory(),
+      inspector: poolInspector(),
+    });
     if (orphans.length === 0) console.info('No orphaned Users records.');
     for (const o of orphans) {
       console.info(`orphaned-record  ${o.userId}  ${o.email}  (no Cognito user: deleted outside the API)`);
@@ -61,6 +66,7 @@ run(async () => {
       directory: userDirectory(),
       admins: adminStore(),
       usernames: usernameRegistry(),
+      inspector: poolInspector(),
     };
     const orphans = options.id ? [] : await repairOrphanedRecords(ports, await findOrphanedRecords(ports));
     if (outcomes.length === 0 && orphans.length === 0) console.info('Nothing to repair.');

@@ -40,4 +40,10 @@ export interface PoolInspector {
   describeClient(): Promise<ClientSnapshot>;
   /** ListUsers, up to `pages` pages of 60: the users it returns (Cognito lists in no useful order). */
   listUsers(options: { pageSize: number; pages: number }): Promise<IdentityUser[]>;
+  /**
+   * Every username of the pool, a ListUsers page at a time (no attributes
+   * read): a scan that makes no user an active user of the month, as reading
+   * each user would risk.
+   */
+  usernames(): AsyncIterable<string[]>;
 }

@@ -105,8 +105,12 @@ describe('orphaned Users records: a user who deleted themselves with Cognito Del
       directory: world.cognito.directory,
       admins: world.admins,
       usernames: world.usernames,
+      inspector: world.cognito.inspector,
     };
+    const reads = jest.spyOn(world.cognito.directory, 'getUser');
     const orphans = await findOrphanedRecords(ports);
+    // Cognito was read by pages of usernames; only the one record missing there was asked about.
+    expect(reads.mock.calls.map(([id]) => id)).toEqual([userId]);
     expect(orphans.map((o) => o.email)).toEqual(['gone@example.com']);
     await expect(repairOrphanedRecords(ports, orphans)).resolves.toEqual([
       { userId, email: 'gone@example.com', action: 'removed' },

@@ -1,5 +1,6 @@
 import type { UserRecord } from '../../domain/user';
 import type { AdminStore } from '../../ports/admin-store';
+import type { PoolInspector } from '../../ports/pool-inspector';
 import type { UserDirectory } from '../../ports/user-directory';
 import type { UserStore } from '../../ports/user-store';
 import type { UsernameRegistry } from '../../ports/username-registry';
@@ -19,24 +20,28 @@ const PAGE = 100;
  * Cognito user is gone, deleted outside the API — the user's own `DeleteUser`
  * with their access token, or an operator's `AdminDeleteUser` in the console.
  * Such a user cannot act (the caller gate refuses their tokens; an admin's
- * GET of them answers 404) but stays in the admin list until repaired. Reads
- * every record and asks Cognito about each (AdminGetUser): an operator
- * command, not a route.
+ * GET of them answers 404) but stays in the admin list until repaired. The
+ * pool's usernames are read a ListUsers page at a time (no attributes), then
+ * the table's pages compared with them; only a record missing there is asked
+ * about (AdminGetUser: one created after the listing is kept). So a scan reads
+ * no user one by one — which could count every registered user as an active
+ * user of the month — and stays off the per-user read quota the caller gate
+ * uses. An operator command, not a route.
  */
 export async function findOrphanedRecords(
-  ports: Pick<OrphanPorts, 'users' | 'directory'>,
+  ports: Pick<OrphanPorts, 'users' | 'directory'> & { inspector: PoolInspector },
 ): Promise<UserRecord[]> {
-  const orphans: UserRecord[] = [];
+  const inCognito = new Set<string>();
+  for await (const page of ports.inspector.usernames()) for (const name of page) inCognito.add(name);
+  const candidates: UserRecord[] = [];
   let after: string | undefined;
   do {
     const page = await ports.users.list({ limit: PAGE, ...(after ? { after } : {}) });
-    const accounts = await Promise.all(page.records.map((r) => ports.directory.getUser(r.userId)));
-    page.records.forEach((record, i) => {
-      if (!accounts[i]) orphans.push(record);
-    });
+    candidates.push(...page.records.filter((record) => !inCognito.has(record.userId)));
     after = page.last;
   } while (after);
-  return orphans;
+  const accounts = await Promise.all(candidates.map((r) => ports.directory.getUser(r.userId)));
+  return candidates.filter((_, i) => !accounts[i]);
 }
 
 /**

@@ -56,6 +56,23 @@ export class CognitoPoolInspector implements PoolInspector {
     };
   }
 
+  async *usernames(): AsyncIterable<string[]> {
+    let token: string | undefined;
+    do {
+      const answer = await this.pool.send(
+        new ListUsersCommand({
+          UserPoolId: this.pool.userPoolId,
+          Limit: 60,
+          AttributesToGet: [],
+          ...(token ? { PaginationToken: token } : {}),
+        }),
+        'admin',
+      );
+      yield (answer.Users ?? []).flatMap((u) => (u.Username ? [u.Username] : []));
+      token = answer.PaginationToken;
+    } while (token);
+  }
+
   async listUsers(options: { pageSize: number; pages: number }): Promise<IdentityUser[]> {
     const users: IdentityUser[] = [];
     let token: string | undefined;

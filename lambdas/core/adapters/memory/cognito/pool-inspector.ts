@@ -46,6 +46,11 @@ export class InMemoryPoolInspector implements PoolInspector {
     };
   }
 
+  async *usernames(): AsyncIterable<string[]> {
+    const all = this.pool.all().map((u) => u.username);
+    for (let i = 0; i < all.length; i += 60) yield all.slice(i, i + 60);
+  }
+
   async listUsers(options: { pageSize: number; pages: number }): Promise<IdentityUser[]> {
     return this.pool.all().slice(0, options.pageSize * options.pages);
   }
