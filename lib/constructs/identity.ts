@@ -154,6 +154,9 @@ export class Identity extends Construct {
       // which only the functions read (Secrets Manager), so sign-in, sign-up, codes and resets
       // cannot be sent straight to Cognito around the API (docs/security.md).
       generateSecret: true,
+      // The functions pass each caller's IP (and a front end's encoded device data) as
+      // UserContextData, so threat protection (-c threatProtection) scores the user, not Lambda.
+      enablePropagateAdditionalUserContextData: true,
       // What a signed-in user may change about themselves with Cognito's public
       // UpdateUserAttributes (and send with SignUp): their name, and their email
       // (kept unchanged until the new one is verified). Role, tenant, username and

@@ -94,6 +94,7 @@ describe('the user pool', () => {
         'ALLOW_REFRESH_TOKEN_AUTH',
       ]),
       GenerateSecret: true,
+      EnablePropagateAdditionalUserContextData: true,
       AllowedOAuthFlowsUserPoolClient: false,
       PreventUserExistenceErrors: 'ENABLED',
       EnableTokenRevocation: true,

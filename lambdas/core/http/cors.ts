@@ -2,7 +2,14 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { headerValue } from './headers';
 
 /** The headers a browser client may send (the console sends the first three). */
-export const CORS_ALLOWED_HEADERS = ['Content-Type', 'Authorization', 'Idempotency-Key', 'Stripe-Signature'];
+export const CORS_ALLOWED_HEADERS = [
+  'Content-Type',
+  'Authorization',
+  'Idempotency-Key',
+  'Stripe-Signature',
+  // Cognito's encoded user context data from a front end (core/caller-context.ts).
+  'X-User-Context-Data',
+];
 
 let parsed: { raw: string; origins: ReadonlySet<string> } | undefined;
 

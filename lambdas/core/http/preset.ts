@@ -1,10 +1,12 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
+import { type CallerContext, USER_CONTEXT_HEADER, withCallerContext } from '../caller-context';
 import type { Caller } from '../domain/tokens';
 import type { UserRecord } from '../domain/user';
 import type { Access, OperationDefinition } from '../operation-definition';
 import type { CallerGate } from './caller-gate';
+import { headerValue } from './headers';
 import {
   authenticate,
   bodyLimit,
@@ -116,7 +118,17 @@ export function httpOperation<D extends OperationDefinition>(
     );
   // One envelope per invocation: what the middlewares find stays with this call.
   return async function operation(event, context) {
-    return stack({ http: event, rawBody: '' }, context);
+    return withCallerContext(callerOf(event), () => stack({ http: event, rawBody: '' }, context));
+  };
+}
+
+/** The caller as API Gateway saw them, for Cognito's threat protection (core/caller-context.ts). */
+function callerOf(event: APIGatewayProxyEvent): CallerContext {
+  const ipAddress = event.requestContext?.identity?.sourceIp;
+  const encodedData = headerValue(event.headers ?? {}, USER_CONTEXT_HEADER.toLowerCase());
+  return {
+    ...(ipAddress ? { ipAddress } : {}),
+    ...(encodedData && encodedData.length <= 8192 ? { encodedData } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import {
   type ServiceOutputTypes,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Command } from '@smithy/types';
+import { callerContext } from '../../../caller-context';
 import { TRIGGER_CALL_TIMEOUTS } from '../../../timeouts';
 import { sdkClientConfig } from '../sdk-config';
 import { type CognitoCall, mapCognitoError } from './cognito-errors';
@@ -33,8 +34,19 @@ export function sharedTriggerCognitoClient(): CognitoIdentityProviderClient {
   return sharedForTriggers;
 }
 
-/** Pass as `send`'s third argument for a call that runs Lambda triggers. */
-export const RUNS_TRIGGERS = { runsTriggers: true } as const;
+/**
+ * `send`'s options: `runsTriggers`, a call that runs Lambda triggers; `seesCaller`,
+ * an unauthenticated call that takes `UserContextData` (InitiateAuth,
+ * RespondToAuthChallenge, SignUp, ConfirmSignUp, ResendConfirmationCode,
+ * ForgotPassword, ConfirmForgotPassword), so threat protection scores the
+ * caller, not the function (core/caller-context.ts).
+ */
+export interface SendOptions {
+  runsTriggers?: boolean;
+  seesCaller?: boolean;
+}
+export const SEES_CALLER: SendOptions = { seesCaller: true };
+export const RUNS_TRIGGERS: SendOptions = { runsTriggers: true, seesCaller: true };
 
 /** A command of the Cognito user pool API. */
 export type CognitoCommand<I extends ServiceInputTypes, O extends ServiceOutputTypes> = Command<
@@ -99,12 +111,23 @@ export class CognitoPool {
   async send<I extends ServiceInputTypes, O extends ServiceOutputTypes>(
     command: CognitoCommand<I, O>,
     call: CognitoCall,
-    options: { runsTriggers?: boolean } = {},
+    options: SendOptions = {},
   ): Promise<O> {
+    if (options.seesCaller) withUserContext(command.input as { UserContextData?: unknown });
     try {
       return await (options.runsTriggers ? this.triggerClient : this.client).send(command);
     } catch (error) {
       throw mapCognitoError(error, call);
     }
   }
+}
+
+/** The caller's IP and encoded device data as Cognito's `UserContextData`, when the request has them. */
+function withUserContext(input: { UserContextData?: unknown }): void {
+  const { ipAddress, encodedData } = callerContext();
+  if (!ipAddress && !encodedData) return;
+  input.UserContextData = {
+    ...(ipAddress ? { IpAddress: ipAddress } : {}),
+    ...(encodedData ? { EncodedData: encodedData } : {}),
+  };
 }

@@ -14,7 +14,7 @@ import { normalizeEmail } from '../../../domain/email';
 import { CodeMismatchError, InvalidSessionError, NotAuthorizedError } from '../../../domain/errors';
 import { SIGN_UP_TICKET_FIELD } from '../../../domain/sign-up-ticket';
 import type { SelfService, SessionUser, SignUpInput } from '../../../ports/self-service';
-import { type CognitoPool, RUNS_TRIGGERS } from './cognito-client';
+import { type CognitoPool, RUNS_TRIGGERS, SEES_CALLER } from './cognito-client';
 
 /** The self-service port on Amazon Cognito (calls authorized by the user's access token). */
 export class CognitoSelfService implements SelfService {
@@ -34,6 +34,7 @@ export class CognitoSelfService implements SelfService {
         ...(await this.pool.secretHashField(normalizeEmail(input.email))),
       }),
       'sign-up',
+      SEES_CALLER,
     );
     if (!UserSub) throw new Error('SignUp answered no user sub.');
     return { userSub: UserSub, ...(Session ? { session: Session } : {}) };
@@ -73,6 +74,7 @@ export class CognitoSelfService implements SelfService {
         ...(await this.pool.secretHashField(normalizeEmail(email))),
       }),
       call,
+      SEES_CALLER,
     );
     return answer?.Session ? { session: answer.Session } : {};
   }
@@ -85,6 +87,7 @@ export class CognitoSelfService implements SelfService {
         ...(await this.pool.secretHashField(normalizeEmail(email))),
       }),
       'challenge',
+      SEES_CALLER,
     );
   }
 
@@ -110,6 +113,7 @@ export class CognitoSelfService implements SelfService {
         ...(await this.pool.secretHashField(normalizeEmail(input.email))),
       }),
       'reset',
+      SEES_CALLER,
     );
   }
 

@@ -16,7 +16,7 @@ import {
   USER_AUTH_STEPS,
 } from '../../../domain/tokens';
 import type { ChallengeAnswer, SignIn } from '../../../ports/sign-in';
-import { type CognitoPool, RUNS_TRIGGERS } from './cognito-client';
+import { type CognitoPool, RUNS_TRIGGERS, SEES_CALLER } from './cognito-client';
 import { toOutcome, unwrapRefreshToken } from './cognito-mapping';
 import { CognitoUserAuth } from './cognito-user-auth';
 
@@ -69,6 +69,7 @@ export class CognitoSignIn implements SignIn {
         },
       }),
       'challenge',
+      SEES_CALLER,
     );
     return toOutcome(answer);
   }
@@ -112,6 +113,7 @@ export class CognitoSignIn implements SignIn {
         },
       }),
       'challenge',
+      SEES_CALLER,
     );
     return toOutcome(result);
   }
@@ -136,6 +138,7 @@ export class CognitoSignIn implements SignIn {
         },
       }),
       'challenge',
+      SEES_CALLER,
     );
     return toOutcome(result);
   }
@@ -204,6 +207,7 @@ export class CognitoSignIn implements SignIn {
             },
           }),
           'sign-in',
+          SEES_CALLER,
         );
     const outcome = toOutcome(answer);
     if (!('tokens' in outcome)) throw new NotAuthorizedError();
