@@ -105,7 +105,8 @@ export function configureApp(app: App): AuthStack {
     waf: flagOnByDefault(app, 'waf'),
     refreshTokenRotation: flag(app, 'refreshTokenRotation'),
     mfaRequired: flag(app, 'mfaRequired'),
-    apiGatewayCloudWatchRole: flag(app, 'apiGatewayCloudWatchRole'),
+    // On by default: the stage's logs need it, and a fresh account has none (record 0053).
+    apiGatewayCloudWatchRole: flagOnByDefault(app, 'apiGatewayCloudWatchRole'),
     ...legacyDatabase(app),
     ...corsOrigins(app),
     ...passkeys(app),

@@ -161,7 +161,7 @@ export class AuthStack extends Stack {
       userPool: identity.userPool,
       operations,
       waf: props.waf ?? false,
-      cloudWatchRole: props.apiGatewayCloudWatchRole ?? false,
+      cloudWatchRole: props.apiGatewayCloudWatchRole ?? true,
       ...(props.corsOrigins?.length ? { corsOrigins: props.corsOrigins } : {}),
     });
     const monitoring = new Monitoring(this, 'Monitoring', {

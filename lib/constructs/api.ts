@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -91,8 +91,11 @@ export class Api extends Construct {
     const api = new apigateway.RestApi(this, 'RestApi', {
       description: 'Cognito account backend',
       endpointTypes: [apigateway.EndpointType.REGIONAL],
-      // Account-wide and retained: only with -c apiGatewayCloudWatchRole=true (docs/operations.md).
-      cloudWatchRole: props.cloudWatchRole ?? false,
+      // The stage's logs need the account's API Gateway CloudWatch role, which a fresh account
+      // lacks: set by default, retained (another stack of the account may rely on the setting),
+      // -c apiGatewayCloudWatchRole=false where the account manages it (record 0053).
+      cloudWatchRole: props.cloudWatchRole ?? true,
+      ...(props.cloudWatchRole !== false ? { cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN } : {}),
       deployOptions: {
         stageName: 'v1',
         accessLogDestination: new apigateway.LogGroupLogDestination(accessLogs),
@@ -191,6 +194,11 @@ export class Api extends Construct {
           'The WAF web ACL (a per-IP rate-based rule on the public and webhook routes) is on by default; this deployment turned it off with -c waf=false, leaving the per-method throttles, the per-email and global resend limits and the Cognito authorizer.',
       });
     }
+    if (props.cloudWatchRole === false)
+      Annotations.of(this).addWarningV2(
+        'account-backend:apiGatewayCloudWatchRole',
+        "The stage logs only where the account's API Gateway CloudWatch role is set; check with `aws apigateway get-account --query cloudwatchRoleArn` (None: deploy without -c apiGatewayCloudWatchRole=false).",
+      );
     const cloudWatchRole = api.node.tryFindChild('CloudWatchRole');
     if (cloudWatchRole) {
       Validations.of(cloudWatchRole).acknowledge({

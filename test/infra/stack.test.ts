@@ -1,5 +1,5 @@
 import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { PASSWORD_POLICY, TEMPORARY_PASSWORD_VALIDITY_DAYS } from '../../lambdas/core/domain/pool-policy';
 import { SECURITY_HEADERS } from '../../lambdas/core/http/headers';
@@ -655,13 +655,28 @@ describe('optional email sender', () => {
   });
 });
 
-describe('account-wide settings', () => {
-  it('claims none by default: no AWS::ApiGateway::Account (one per account and region)', () => {
-    template.resourceCountIs('AWS::ApiGateway::Account', 0);
+describe('account-wide settings (deploy-time rule: a stage that logs needs the account role)', () => {
+  const logsAtStage = (t: Template) =>
+    Object.values(t.findResources('AWS::ApiGateway::Stage')).some(
+      (stage) =>
+        stage.Properties.AccessLogSetting ||
+        stage.Properties.MethodSettings?.some((m: { LoggingLevel?: string }) => m.LoggingLevel),
+    );
+
+  it("sets API Gateway's CloudWatch role by default, retained, so a fresh account's first deploy works", () => {
+    expect(logsAtStage(template)).toBe(true);
+    const [account] = Object.values(template.findResources('AWS::ApiGateway::Account'));
+    expect(account?.DeletionPolicy).toBe('Retain');
+    const role = Object.entries(template.findResources('AWS::IAM::Role')).find(([id]) =>
+      id.includes('CloudWatchRole'),
+    );
+    expect(role?.[1].DeletionPolicy).toBe('Retain');
   });
 
-  it("creates API Gateway's CloudWatch role only with -c apiGatewayCloudWatchRole=true", () => {
-    const opted = synth({ apiGatewayCloudWatchRole: 'true' }).template;
-    opted.resourceCountIs('AWS::ApiGateway::Account', 1);
+  it('leaves it to the account with -c apiGatewayCloudWatchRole=false, and says how to check it', () => {
+    const { stack, template: off } = synth({ apiGatewayCloudWatchRole: 'false' });
+    off.resourceCountIs('AWS::ApiGateway::Account', 0);
+    const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('get-account'));
+    expect(warnings).toHaveLength(1);
   });
 });
