@@ -1,4 +1,4 @@
-import { Annotations, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -89,6 +89,9 @@ export class Api extends Construct {
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.THREE_MONTHS });
     const api = new apigateway.RestApi(this, 'RestApi', {
+      // The API's name is the stack's: the 5xx alarm's ApiName dimension, and API Gateway's own
+      // metrics, keep each environment's numbers apart (a rename updates the API in place).
+      restApiName: Stack.of(this).stackName,
       description: 'Cognito account backend',
       endpointTypes: [apigateway.EndpointType.REGIONAL],
       // The stage's logs need the account's API Gateway CloudWatch role, which a fresh account

@@ -126,7 +126,7 @@ export class Monitoring extends Construct {
         const filter = new logs.MetricFilter(this, `${metricName}-${fn.name}`, {
           logGroup: fn.logGroup,
           filterPattern: logs.FilterPattern.literal(`"${phrase}"`),
-          metricNamespace: 'CognitoAccountBackend',
+          metricNamespace: metricNamespace(this),
           metricName,
           metricValue: '1',
         });
@@ -138,6 +138,14 @@ export class Monitoring extends Construct {
       }
     }
   }
+}
+
+/**
+ * The namespace of the stack's own metrics (saga events, trigger refusals): one per
+ * stack, so two environments in one account keep their own numbers and alarms.
+ */
+export function metricNamespace(scope: Construct): string {
+  return `CognitoAccountBackend/${Stack.of(scope).stackName}`;
 }
 
 /**
@@ -195,7 +203,7 @@ function unexpectedTriggerErrors(scope: Construct, fn: WatchedFunction): cloudwa
       logs.FilterPattern.stringValue('$.event', '=', 'trigger failed'),
       logs.FilterPattern.stringValue('$.level', '=', 'info'),
     ),
-    metricNamespace: 'CognitoAccountBackend',
+    metricNamespace: metricNamespace(scope),
     metricName: `TriggerRefusals-${fn.name}`,
     metricValue: '1',
   });

@@ -89,4 +89,30 @@ describe('docs/deploy.md', () => {
     expect(dev.types.size).toBeGreaterThanOrEqual(6);
     expect(dev.names.filter((name) => prod.has(name))).toEqual([]);
   }, 60_000);
+
+  it('keeps two environments apart where CloudWatch keys: the API name (the 5xx alarm) and the metric namespace', () => {
+    const keys = (stackName: string) => {
+      const resources = Object.values(synth({ stackName }).Resources) as Array<{
+        Type: string;
+        Properties?: Record<string, unknown>;
+      }>;
+      const api = resources.find((r) => r.Type === 'AWS::ApiGateway::RestApi')?.Properties?.Name;
+      const namespaces = resources
+        .filter((r) => r.Type === 'AWS::Logs::MetricFilter')
+        .flatMap((r) =>
+          (r.Properties?.MetricTransformations as Array<{ MetricNamespace: string }>).map(
+            (m) => m.MetricNamespace,
+          ),
+        );
+      return { api, namespaces: [...new Set(namespaces)] };
+    };
+    expect(keys('AccountsDev')).toEqual({
+      api: 'AccountsDev',
+      namespaces: ['CognitoAccountBackend/AccountsDev'],
+    });
+    expect(keys('AccountsProd')).toEqual({
+      api: 'AccountsProd',
+      namespaces: ['CognitoAccountBackend/AccountsProd'],
+    });
+  }, 60_000);
 });
