@@ -100,7 +100,7 @@ describe('docs/deploy.md', () => {
       const namespaces = resources
         .filter((r) => r.Type === 'AWS::Logs::MetricFilter')
         .flatMap((r) =>
-          (r.Properties?.MetricTransformations as Array<{ MetricNamespace: string }>).map(
+          ((r.Properties?.MetricTransformations ?? []) as Array<{ MetricNamespace: string }>).map(
             (m) => m.MetricNamespace,
           ),
         );
