@@ -1,4 +1,4 @@
-import { Annotations, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { COGNITO_ADMIN_SCOPE } from '../../lambdas/core/domain/pool-policy';
 import { CORS_ALLOWED_HEADERS } from '../../lambdas/core/http/cors';
 import type { OperationDefinition } from '../../lambdas/core/operation-definition';
+import { accountLoggingRole } from './api-account-role';
 import { addGatewayResponses, addWebAcl } from './api-guards';
 
 /** Props of the REST API. */
@@ -197,19 +198,7 @@ export class Api extends Construct {
           'The WAF web ACL (a per-IP rate-based rule on the public and webhook routes) is on by default; this deployment turned it off with -c waf=false, leaving the per-method throttles, the per-email and global resend limits and the Cognito authorizer.',
       });
     }
-    if (props.cloudWatchRole === false)
-      Annotations.of(this).addWarningV2(
-        'account-backend:apiGatewayCloudWatchRole',
-        "The stage logs only where the account's API Gateway CloudWatch role is set; check with `aws apigateway get-account --query cloudwatchRoleArn` (None: deploy without -c apiGatewayCloudWatchRole=false).",
-      );
-    const cloudWatchRole = api.node.tryFindChild('CloudWatchRole');
-    if (cloudWatchRole) {
-      Validations.of(cloudWatchRole).acknowledge({
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
-        reason:
-          "API Gateway's account-level logging role must carry AWS's own push-to-CloudWatch policy; it grants API Gateway (not our code) log writes, and execution logging (APIG6) needs it.",
-      });
-    }
+    accountLoggingRole(this, api, props.cloudWatchRole !== false);
   }
 }
 

@@ -1,40 +1,21 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { CognitoPool } from '../../lambdas/core/adapters/aws/cognito/cognito-client';
 import { CognitoUserDirectory } from '../../lambdas/core/adapters/aws/cognito/cognito-user-directory';
 import { DynamoDbUserStore } from '../../lambdas/core/adapters/aws/dynamodb-user-store';
 import { bootstrapAdminOnAdapters } from '../../local/emulators/bootstrap-admin';
-import { createLocalServer } from '../../local/server';
 import { STRONG_PASSWORD } from '../support/harness';
 import { emulators, uniqueEmail } from './emulators';
+import { localApiOnEmulators } from './local-api';
 
 /**
  * The review's scenario on the real adapters (cognito-local + DynamoDB Local),
  * over HTTP: an admin removed from the group, disabled, deleted, or signed out
  * keeps a valid-looking token, and POST /admins must refuse it each time.
  */
-let server: Server;
-let base: string;
 const info = emulators();
 const directory = new CognitoUserDirectory(new CognitoPool(info.userPoolId, info.clientId));
 const users = new DynamoDbUserStore({ tableName: info.tables.users });
-
-beforeAll(async () => {
-  server = createLocalServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise((resolve) => server.close(resolve)));
-
-async function post(path: string, body: unknown, token?: string) {
-  const response = await fetch(`${base}${path}`, {
-    method: 'POST',
-    body: JSON.stringify(body),
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: JSON answers read by shape in the assertions
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
-}
+const http = localApiOnEmulators();
+const post = (path: string, body: unknown, token?: string) => http('POST', path, body, token);
 
 async function freshAdmin() {
   const email = uniqueEmail('revoked-admin');
@@ -70,8 +51,7 @@ describe('revocation on the emulators', () => {
     await new Promise((r) => setTimeout(r, 1100)); // iat has whole seconds
     await users.revokeTokens(username, new Date());
 
-    const me = await fetch(`${base}/me`, { headers: { Authorization: `Bearer ${token}` } });
-    expect(me.status).toBe(401);
+    expect((await http('GET', '/me', undefined, token)).status).toBe(401);
     expect((await post('/admins', { email: uniqueEmail('x') }, token)).status).toBe(401);
   });
 });

@@ -1,13 +1,11 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { CognitoPool } from '../../lambdas/core/adapters/aws/cognito/cognito-client';
 import { CognitoUserDirectory } from '../../lambdas/core/adapters/aws/cognito/cognito-user-directory';
 import { DynamoDbUserStore } from '../../lambdas/core/adapters/aws/dynamodb-user-store';
 import { bootstrapAdminOnAdapters } from '../../local/emulators/bootstrap-admin';
 import { COGNITO_LOCAL_GAPS } from '../../local/emulators/gaps';
-import { createLocalServer } from '../../local/server';
 import { STRONG_PASSWORD } from '../support/harness';
 import { emulators, uniqueEmail } from './emulators';
+import { localApiOnEmulators } from './local-api';
 
 /**
  * docs/security.md, "Every sign-in path", on the real adapters (cognito-local
@@ -16,28 +14,10 @@ import { emulators, uniqueEmail } from './emulators';
  * a session begun before a revocation needs `auth_time` kept across refreshes
  * (gap refreshAuthTime).
  */
-let server: Server;
-let base: string;
 const info = emulators();
 const directory = new CognitoUserDirectory(new CognitoPool(info.userPoolId, info.clientId));
 const users = new DynamoDbUserStore({ tableName: info.tables.users });
-
-beforeAll(async () => {
-  server = createLocalServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise((resolve) => server.close(resolve)));
-
-async function http(method: string, path: string, body?: unknown, token?: string) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: JSON answers read by shape in the assertions
-  return { status: response.status, body: (await response.json().catch(() => ({}))) as Record<string, any> };
-}
+const http = localApiOnEmulators();
 
 async function signedIn() {
   const email = uniqueEmail('policy');
