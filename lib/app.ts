@@ -1,6 +1,7 @@
 import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { AuthStack, type AuthStackProps } from './auth-stack';
+import { applyEnvironment } from './environments';
 
 /** Reads a boolean context value given as `-c name=true` or in cdk.json. */
 function flag(app: App, name: string): boolean {
@@ -97,6 +98,8 @@ function passkeys(app: App): Pick<AuthStackProps, 'passkeys'> {
  * not acknowledged (with a reason, beside its resource) fails synth.
  */
 export function configureApp(app: App): AuthStack {
+  // -c env=<name>: the environment's flags from lib/environments/ (explicit -c flags win).
+  applyEnvironment(app, app.node.tryGetContext('env'));
   const stack = new AuthStack(app, app.node.tryGetContext('stackName') ?? 'CognitoAccountBackend', {
     description: 'Cognito account backend: user pool, tables, REST API, one Lambda per operation',
     mockMode: flag(app, 'mockMode'),
