@@ -133,3 +133,12 @@ export async function enrollTotp(world: ReturnType<typeof freshWorld>, accessTok
   });
   return { start, verify, secret: start.body.secretCode };
 }
+
+/** A fresh world with an admin and an activated user: the admin's token, the user's tokens and id. */
+export async function adminAndUser(email: string) {
+  const world = freshWorld();
+  const admin = await adminToken(world);
+  const tokens = await activatedApplicant(world, email);
+  const userId = (await world.users.findByEmail(email))?.userId as string;
+  return { world, admin, tokens, userId };
+}

@@ -24,9 +24,9 @@ export const PASSWORDLESS_PROOFS: ReadonlySet<SignInProof> = new Set<SignInProof
 export type PolicyRecord = Pick<UserRecord, 'status' | 'mfa' | 'tokensValidAfter' | 'factorHold'>;
 
 /**
- * The outcome of `signInVerdict`: `admit`; `admit-and-release` (a password
- * sign-in ends an admin's hold on passwordless factors); or a refusal with
- * its reason, told only to whoever proved a factor.
+ * The outcome of `signInVerdict`: admitted (`releaseHold`: a password sign-in
+ * that ends an admin's hold on passwordless factors), or refused with its
+ * reason, told only to whoever proved a factor.
  */
 export type SignInVerdict =
   | { admit: true; releaseHold: boolean }

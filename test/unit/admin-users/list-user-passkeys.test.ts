@@ -1,5 +1,5 @@
 import { SoftwareAuthenticator } from '../../../local/software-authenticator';
-import { activatedApplicant, adminToken, call, freshWorld } from '../../support/harness';
+import { adminAndUser, call, type freshWorld } from '../../support/harness';
 import { registerPasskey } from '../../support/passkeys';
 
 type Listed = { passkeys: Array<{ credentialId: string; createdAt: string; removedAt?: string }> };
@@ -10,10 +10,9 @@ describe('listUserPasskeys (GET /admin/users/{userId}/passkeys)', () => {
   let userId: string;
   let token: string;
   beforeEach(async () => {
-    world = freshWorld();
-    admin = await adminToken(world);
-    token = (await activatedApplicant(world, 'ivy@example.com')).accessToken;
-    userId = (await world.users.findByEmail('ivy@example.com'))?.userId as string;
+    let tokens: { accessToken: string };
+    ({ world, admin, tokens, userId } = await adminAndUser('ivy@example.com'));
+    token = tokens.accessToken;
   });
   const list = (id = userId, as = admin) =>
     call<Listed>('listUserPasskeys', { token: as, pathParameters: { userId: id } });

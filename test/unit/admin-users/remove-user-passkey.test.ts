@@ -1,4 +1,4 @@
-import { activatedApplicant, adminToken, call, freshWorld } from '../../support/harness';
+import { activatedApplicant, adminAndUser, call, type freshWorld } from '../../support/harness';
 import { PAGE_ORIGIN, registerPasskey } from '../../support/passkeys';
 
 type Outcome = {
@@ -19,10 +19,9 @@ describe('removeUserPasskey (DELETE /admin/users/{userId}/passkeys/{credentialId
   let userId: string;
   let token: string;
   beforeEach(async () => {
-    world = freshWorld();
-    admin = await adminToken(world);
-    token = (await activatedApplicant(world, EMAIL)).accessToken;
-    userId = (await world.users.findByEmail(EMAIL))?.userId as string;
+    let tokens: { accessToken: string };
+    ({ world, admin, tokens, userId } = await adminAndUser(EMAIL));
+    token = tokens.accessToken;
   });
 
   const remove = (credentialId: string, id = userId) =>

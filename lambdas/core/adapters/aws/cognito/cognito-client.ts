@@ -76,7 +76,7 @@ export class CognitoPool {
     triggerClient?: CognitoIdentityProviderClient,
   ) {
     this.client = client ?? sharedCognitoClient();
-    this.triggerClient = triggerClient ?? (client ? client : sharedTriggerCognitoClient());
+    this.triggerClient = triggerClient ?? client ?? sharedTriggerCognitoClient();
   }
 
   /**
