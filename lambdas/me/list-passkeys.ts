@@ -1,4 +1,4 @@
-import { clock, passkeyIndex, passkeys, userCallerGate } from '../core/deps';
+import { passkeyIndex, passkeys, userCallerGate } from '../core/deps';
 import { httpOperation } from '../core/http/preset';
 import { listPasskeys } from '../core/workflows/me/list-passkeys';
 import { ME } from './operations';
@@ -10,7 +10,7 @@ export const handler = httpOperation(
   async ({ caller, accessToken }) => ({
     status: 200,
     body: await listPasskeys(
-      { passkeys: passkeys(), index: passkeyIndex(), clock: clock() },
+      { passkeys: passkeys(), index: passkeyIndex() },
       { userId: caller.sub, accessToken },
     ),
   }),

@@ -1,12 +1,10 @@
 import { NotFoundError } from '../../domain/errors';
-import type { Clock } from '../../ports/clock';
 import type { IndexedPasskey, PasskeyIndex } from '../../ports/passkey-index';
 import type { Passkey, Passkeys } from '../../ports/passkeys';
 
 export interface PasskeyIndexPorts {
   passkeys: Passkeys;
   index: PasskeyIndex;
-  clock: Clock;
 }
 
 /**
